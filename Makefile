@@ -1,0 +1,55 @@
+# Redesign Explorer: developer and CI entry points. Everything runs from a local .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8501
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test test-fast bench lint-fix clean distclean
+
+help:
+	@echo "make setup      create .venv (if missing) and install requirements-dev.txt"
+	@echo "make run        run the app (PORT=$(PORT))"
+	@echo "make test       ruff check + ruff format --check + all tests (incl. browser)"
+	@echo "make test-fast  same, without browser tests"
+	@echo "make bench      run the benchmarks (python -m bench)"
+	@echo "make lint-fix   ruff check --fix and ruff format"
+	@echo "make clean      remove caches and test output (distclean also removes .venv)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when a requirements file changed (or the venv was recreated).
+$(STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check --no-input -r requirements-dev.txt
+	touch $@
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: setup
+	$(BIN)/python -m bench
+
+lint-fix: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf .pytest_cache .ruff_cache .hypothesis test-output
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""Benchmarks for Redesign Explorer (added by a later issue)."""

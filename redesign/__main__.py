@@ -1,0 +1,5 @@
+import sys
+
+from redesign.cli import main
+
+sys.exit(main())

@@ -1,0 +1,259 @@
+"""Load a data folder into one validated, immutable Dataset (or a DataError listing every problem)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from redesign import fields as f
+from redesign.assumptions import Assumption, parse_assumptions
+from redesign.categories import ProposalCategory, parse_categories
+from redesign.errors import DataError, DataProblem
+from redesign.loading import read_yaml_file
+from redesign.sen_support import SenSupportDetail, parse_sen_support
+from redesign.services import Service, parse_service
+
+DATA_DIR_ENV = "REDESIGN_DATA_DIR"
+SERVICES_DIR = "services"
+MAX_SERVICE_FILES = 5_000
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    short: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    data_dir: Path
+    documents: dict[str, Document]
+    categories: tuple[ProposalCategory, ...]
+    services: tuple[Service, ...]
+    sen_support: SenSupportDetail
+    assumptions: tuple[Assumption, ...]
+
+    def service(self, service_id: str) -> Service:
+        for service in self.services:
+            if service.id == service_id:
+                return service
+        raise KeyError(service_id)
+
+    def category_label(self, category_id: str) -> str:
+        for category in self.categories:
+            if category.id == category_id:
+                return category.label
+        return category_id
+
+    def document_title(self, document_id: str) -> str:
+        doc = self.documents.get(document_id)
+        return doc.short if doc else document_id
+
+
+def default_data_dir() -> Path:
+    """$REDESIGN_DATA_DIR if set, else the ``data/`` folder beside this package."""
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def _read(path: Path, problems: list[DataProblem]) -> Any:
+    try:
+        return read_yaml_file(path)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _document_of(raw: Any, default: str) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("document"), str):
+        return raw["document"]
+    return default
+
+
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+    """Read and validate every file in ``data_dir``; raise DataError with all problems found."""
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    problems: list[DataProblem] = []
+    if not root.is_dir():
+        raise DataError.single(str(root), "", "", "data folder not found")
+
+    documents = _load_documents(root, problems)
+
+    raw_categories = _read(root / "proposal_categories.yaml", problems)
+    cat_ctx = f.Context(
+        "proposal_categories.yaml", "", _document_of(raw_categories, ""), "", problems
+    )
+    categories = parse_categories(raw_categories, cat_ctx) if raw_categories is not None else ()
+
+    services = _load_services(root, problems)
+
+    raw_detail = _read(root / "sen_support_detail.yaml", problems)
+    detail = None
+    if raw_detail is not None:
+        detail_ctx = f.Context(
+            "sen_support_detail.yaml", "", _document_of(raw_detail, ""), "", problems
+        )
+        detail = parse_sen_support(raw_detail, detail_ctx)
+
+    raw_assumptions = _read(root / "assumptions.yaml", problems)
+    assumptions: tuple[Assumption, ...] = ()
+    if raw_assumptions is not None:
+        a_ctx = f.Context("assumptions.yaml", "", "tool_editorial", "", problems)
+        assumptions = parse_assumptions(raw_assumptions, a_ctx)
+
+    for raw, name in (
+        (raw_categories, "proposal_categories.yaml"),
+        (raw_detail, "sen_support_detail.yaml"),
+    ):
+        doc = _document_of(raw, "")
+        if raw is not None and doc not in documents:
+            problems.append(DataProblem(name, "", "document", f"unknown document {doc!r}"))
+
+    _cross_check(categories, services, detail, assumptions, problems)
+    if problems or detail is None:
+        if not problems:
+            problems.append(DataProblem("sen_support_detail.yaml", "", "", "could not be read"))
+        raise DataError(problems)
+    return Dataset(root, documents, categories, services, detail, assumptions)
+
+
+def _load_documents(root: Path, problems: list[DataProblem]) -> dict[str, Document]:
+    raw = _read(root / "sources.yaml", problems)
+    ctx = f.Context("sources.yaml", "", "", "", problems)
+    data = f.mapping(ctx, raw, "(file)") if raw is not None else {}
+    documents = {}
+    for doc_id, entry in f.mapping(ctx, data.get("documents"), "documents").items():
+        dctx = ctx.child(str(doc_id))
+        entry = f.mapping(dctx, entry, "(document)")
+        title = f.text(dctx, entry, "title")
+        if title:
+            documents[str(doc_id)] = Document(
+                id=str(doc_id),
+                title=title,
+                short=f.text(dctx, entry, "short", required=False) or title,
+                date=f.text(dctx, entry, "date", required=False) or "",
+            )
+    return documents
+
+
+def _load_services(root: Path, problems: list[DataProblem]) -> tuple[Service, ...]:
+    folder = root / SERVICES_DIR
+    if not folder.is_dir():
+        problems.append(DataProblem(f"{SERVICES_DIR}/", "", "", "folder not found"))
+        return ()
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    if not paths:
+        problems.append(DataProblem(f"{SERVICES_DIR}/", "", "", "no service files (*.yaml)"))
+    if len(paths) > MAX_SERVICE_FILES:
+        problems.append(
+            DataProblem(f"{SERVICES_DIR}/", "", "", f"more than {MAX_SERVICE_FILES} service files")
+        )
+        return ()
+    services: list[Service] = []
+    first_file: dict[str, str] = {}
+    for path in paths:
+        label = f"{SERVICES_DIR}/{path.name}"
+        raw = _read(path, problems)
+        if raw is None:
+            continue
+        ctx = f.Context(label, "", "cabinet_appendix", "", problems)
+        service = parse_service(raw, ctx)
+        if service is None:
+            continue
+        if service.id in first_file:
+            problems.append(
+                DataProblem(
+                    label, service.id, "id", f"duplicate service (also in {first_file[service.id]})"
+                )
+            )
+            continue
+        first_file[service.id] = label
+        services.append(service)
+    return tuple(services)
+
+
+def required_assumption_ids(detail: SenSupportDetail) -> list[str]:
+    """The assumptions the buy-back model needs for this dataset's at-risk groups."""
+    ids = ["traded_charge_pct", "redundancy_cost_per_fte", "proposal_buyback_pct"]
+    for group in detail.groups:
+        ids += [f"cost_per_fte.{group.id}", f"fixed_cost.{group.id}", f"min_viable_fte.{group.id}"]
+    return ids
+
+
+def _cross_check(
+    categories: tuple[ProposalCategory, ...],
+    services: tuple[Service, ...],
+    detail: SenSupportDetail | None,
+    assumptions: tuple[Assumption, ...],
+    problems: list[DataProblem],
+) -> None:
+    """Checks that span files: references resolve and the at-risk pool is consistent."""
+    listed = {c.id: {n.name for n in c.listed} for c in categories}
+    for service in services:
+        for i, link in enumerate(service.categories):
+            where = f"categories[{i}]"
+            if categories and link.category not in listed:
+                problems.append(
+                    DataProblem(
+                        service.file,
+                        service.id,
+                        f"{where}.category",
+                        f"unknown category {link.category!r} "
+                        f"(expected one of: {', '.join(listed)})",
+                    )
+                )
+            elif link.listed_as and categories and link.listed_as not in listed[link.category]:
+                problems.append(
+                    DataProblem(
+                        service.file,
+                        service.id,
+                        f"{where}.listed_as",
+                        f"{link.listed_as!r} is not listed under {link.category!r} in "
+                        "proposal_categories.yaml",
+                    )
+                )
+    if detail is None:
+        return
+    file = "sen_support_detail.yaml"
+    by_id = {s.id: s for s in services}
+    service = by_id.get(detail.service_id)
+    if service is None:
+        problems.append(
+            DataProblem(file, "", "service", f"no service with id {detail.service_id!r}")
+        )
+        return
+    pool = service.staffing.value("market_testing_reduction_fte")
+    if pool is None:
+        problems.append(
+            DataProblem(
+                service.file,
+                service.id,
+                "staffing.market_testing_reduction_fte",
+                "missing: the buy-back model needs the FTE subject to market testing",
+            )
+        )
+        return
+    named = sum(g.fte.value or 0 for g in detail.groups if g.fte is not None)
+    if named > pool + 1e-9:
+        problems.append(
+            DataProblem(
+                file,
+                "at_risk_pool",
+                "groups",
+                f"named groups total {named:.2f} FTE, more than the {pool:.2f} FTE at risk",
+            )
+        )
+    have = {a.id for a in assumptions}
+    for needed in required_assumption_ids(detail):
+        if assumptions and needed not in have:
+            problems.append(
+                DataProblem(
+                    "assumptions.yaml", needed, "id", "missing: the buy-back model needs it"
+                )
+            )

@@ -1,0 +1,67 @@
+"""Reading YAML safely: size-limited, UTF-8 only, no aliases, no Python tags (``yaml.safe_load`` rules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redesign.errors import DataError
+
+# Data files are a few KB; anything near this is a mistake or an attack.
+MAX_DATA_FILE_BYTES = 1_000_000
+
+
+class _NoAliasSafeLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors/aliases: they are never needed here and enable alias bombs."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "YAML aliases (*name) are not allowed", event.start_mark
+            )
+        node = super().compose_node(parent, index)
+        if node is not None and getattr(node, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "YAML anchors (&name) are not allowed", node.start_mark
+            )
+        return node
+
+
+def parse_yaml_bytes(raw: bytes, file_label: str, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
+    """Parse YAML from bytes, or raise DataError naming ``file_label`` and what is wrong."""
+    if len(raw) > max_bytes:
+        raise DataError.single(
+            file_label, "", "", f"file is {len(raw):,} bytes; the limit is {max_bytes:,} bytes"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError.single(
+            file_label, "", "", f"not UTF-8 text (bad byte at position {exc.start})"
+        ) from None
+    try:
+        # Construction uses SafeConstructor only: Python-object tags are rejected.
+        return yaml.load(text, Loader=_NoAliasSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise DataError.single(file_label, "", where, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise DataError.single(file_label, "", "", f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise DataError.single(file_label, "", "", "nesting is too deep") from None
+
+
+def read_yaml_file(path: Path, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
+    """Read and parse one YAML file; errors name the file by its name."""
+    label = path.name
+    if not path.is_file():
+        raise DataError.single(label, "", "", "file is missing")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DataError.single(label, "", "", f"file is {size:,} bytes; the limit is {max_bytes:,}")
+    return parse_yaml_bytes(path.read_bytes(), label, max_bytes)

@@ -1,0 +1,158 @@
+"""Fixtures for real-browser tests: a Streamlit server and Debian's chromium via Playwright.
+
+Every test under tests/browser/ is marked ``browser`` automatically, so
+``pytest -m "not browser"`` skips them all.
+
+Environment:
+    REDESIGN_APP_PATH  script to serve (default ``app.py``, relative to the repo root).
+    REDESIGN_DATA_DIR  passed through to the server untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BROWSER_TESTS_DIR = Path(__file__).resolve().parent
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SERVER_START_TIMEOUT_S = 60
+SERVER_STOP_TIMEOUT_S = 10
+VIEWPORT = {"width": 1440, "height": 900}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # tryfirst: the mark must be in place before `-m` deselection runs.
+    for item in items:
+        if BROWSER_TESTS_DIR in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _health_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.status == 200 and resp.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start ``streamlit run`` on a free loopback port; yield its base URL."""
+    app_path = os.environ.get("REDESIGN_APP_PATH", "app.py")
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log_dir = tmp_path_factory.mktemp("streamlit_server")
+    stdout_path = log_dir / "stdout.log"
+    stderr_path = log_dir / "stderr.log"
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        app_path,
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    env = os.environ.copy()  # inherits REDESIGN_DATA_DIR (and everything else) untouched
+
+    with stdout_path.open("wb") as out, stderr_path.open("wb") as err:
+        proc = subprocess.Popen(
+            cmd, cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+        )
+
+    def server_output() -> str:
+        return (
+            f"--- stderr ---\n{stderr_path.read_text(errors='replace')}\n"
+            f"--- stdout ---\n{stdout_path.read_text(errors='replace')}"
+        )
+
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while not _health_ok(f"{base_url}/_stcore/health"):
+            if proc.poll() is not None:
+                pytest.fail(
+                    f"Streamlit server exited with code {proc.returncode} before becoming "
+                    f"healthy ({' '.join(cmd)}):\n{server_output()}",
+                    pytrace=False,
+                )
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"Streamlit server not healthy after {SERVER_START_TIMEOUT_S} s "
+                    f"({' '.join(cmd)}):\n{server_output()}",
+                    pytrace=False,
+                )
+            time.sleep(0.25)
+        yield base_url
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=SERVER_STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless, driven by Playwright (never a downloaded browser)."""
+    if not Path(CHROMIUM_PATH).exists():
+        pytest.fail(
+            f"{CHROMIUM_PATH} not found: install Debian's chromium "
+            "(apt-get install -y chromium fonts-dejavu-core). "
+            "Do not run `playwright install`.",
+            pytrace=False,
+        )
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        pw.stop()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser context (1440x900) and page per test."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
