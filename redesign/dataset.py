@@ -62,9 +62,9 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data"
 
 
-def _read(path: Path, problems: list[DataProblem]) -> Any:
+def _read(path: Path, problems: list[DataProblem], label: str | None = None) -> Any:
     try:
-        return read_yaml_file(path)
+        return read_yaml_file(path, label)
     except DataError as exc:
         problems.extend(exc.problems)
         return None
@@ -159,7 +159,7 @@ def _load_services(root: Path, problems: list[DataProblem]) -> tuple[Service, ..
     first_file: dict[str, str] = {}
     for path in paths:
         label = f"{SERVICES_DIR}/{path.name}"
-        raw = _read(path, problems)
+        raw = _read(path, problems, label)
         if raw is None:
             continue
         ctx = f.Context(label, "", "cabinet_appendix", "", problems)

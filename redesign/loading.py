@@ -56,9 +56,11 @@ def parse_yaml_bytes(raw: bytes, file_label: str, max_bytes: int = MAX_DATA_FILE
         raise DataError.single(file_label, "", "", "nesting is too deep") from None
 
 
-def read_yaml_file(path: Path, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
-    """Read and parse one YAML file; errors name the file by its name."""
-    label = path.name
+def read_yaml_file(
+    path: Path, label: str | None = None, max_bytes: int = MAX_DATA_FILE_BYTES
+) -> Any:
+    """Read and parse one YAML file; errors name it by ``label`` (default: its file name)."""
+    label = label or path.name
     if not path.is_file():
         raise DataError.single(label, "", "", "file is missing")
     size = path.stat().st_size

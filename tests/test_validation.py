@@ -1,0 +1,218 @@
+"""Every validation rule: one bad file built per rule, and the error names file, record and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redesign import DataError, load_dataset
+from redesign.loading import MAX_DATA_FILE_BYTES
+
+HES = "services/01_hospital_education.yaml"
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(root: Path) -> list:
+    with pytest.raises(DataError) as info:
+        load_dataset(root)
+    return info.value.problems
+
+
+def assert_problem(problems, file: str, record: str, field: str, words: str) -> None:
+    for p in problems:
+        if p.file == file and p.record == record and p.field == field and words in p.message:
+            return
+    listed = "\n".join(str(p) for p in problems)
+    raise AssertionError(f"no problem {file} › {record} › {field} ~ {words!r} in:\n{listed}")
+
+
+def test_real_data_is_valid(dataset):
+    assert len(dataset.services) == 9
+
+
+def test_malformed_yaml_names_file_and_line(data_copy):
+    edit(data_copy, HES, "id: hospital_education", "id: [hospital_education")
+    problems = problems_of(data_copy)
+    assert problems[0].file == HES
+    assert "line" in problems[0].field
+    assert "invalid YAML" in problems[0].message
+
+
+def test_wrong_type(data_copy):
+    edit(data_copy, HES, "current_fte: {value: 12.6,", 'current_fte: {value: "twelve",')
+    assert_problem(
+        problems_of(data_copy), HES, "hospital_education", "staffing.current_fte.value", "number"
+    )
+
+
+def test_boolean_is_not_a_number(data_copy):
+    edit(data_copy, HES, "current_fte: {value: 12.6,", "current_fte: {value: true,")
+    assert_problem(
+        problems_of(data_copy), HES, "hospital_education", "staffing.current_fte.value", "number"
+    )
+
+
+def test_negative_fte(data_copy):
+    edit(data_copy, HES, "proposed_fte: {value: 9.5,", "proposed_fte: {value: -9.5,")
+    assert_problem(
+        problems_of(data_copy), HES, "hospital_education", "staffing.proposed_fte.value", "negative"
+    )
+
+
+def test_fractional_headcount(data_copy):
+    edit(data_copy, HES, "current_headcount: {value: 25,", "current_headcount: {value: 25.5,")
+    assert_problem(
+        problems_of(data_copy),
+        HES,
+        "hospital_education",
+        "staffing.current_headcount.value",
+        "whole number",
+    )
+
+
+def test_unknown_funding_stream(data_copy):
+    edit(data_copy, HES, "    dsg: {value: 0.11", "    lottery: {value: 0.11")
+    assert_problem(
+        problems_of(data_copy),
+        HES,
+        "hospital_education",
+        "budget.savings_by_stream_m.lottery",
+        "unknown funding stream",
+    )
+
+
+def test_missing_field(data_copy):
+    edit(data_copy, HES, "  current_budget_m: {value: 0.82,", "  current_budget_mm: {value: 0.82,")
+    problems = problems_of(data_copy)
+    assert_problem(problems, HES, "hospital_education", "budget.current_budget_m", "missing")
+    assert_problem(problems, HES, "hospital_education", "budget.current_budget_mm", "unknown field")
+
+
+def test_missing_quote(data_copy):
+    edit(
+        data_copy,
+        HES,
+        'proposed_cost_m: {value: 0.68, quote: "Proposed costs £0.68M (saving £0.14M)"}',
+        "proposed_cost_m: {value: 0.68}",
+    )
+    assert_problem(
+        problems_of(data_copy), HES, "hospital_education", "budget.proposed_cost_m.quote", "missing"
+    )
+
+
+def test_duplicate_service(data_copy):
+    (data_copy / "services" / "99_copy.yaml").write_text(
+        (data_copy / HES).read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert_problem(
+        problems_of(data_copy), "services/99_copy.yaml", "hospital_education", "id", "duplicate"
+    )
+
+
+def test_unknown_category(data_copy):
+    edit(data_copy, HES, "  - category: new_models_of_delivery", "  - category: miscellaneous")
+    assert_problem(
+        problems_of(data_copy), HES, "hospital_education", "categories[0].category", "unknown"
+    )
+
+
+def test_listed_name_must_be_in_category(data_copy):
+    edit(data_copy, HES, "listed_as: Alternative provision", "listed_as: Something else")
+    assert_problem(
+        problems_of(data_copy), HES, "hospital_education", "categories[1].listed_as", "not listed"
+    )
+
+
+def test_not_utf8(data_copy):
+    (data_copy / HES).write_bytes(b"id: hospital\xff\xfe_education\n")
+    assert_problem(problems_of(data_copy), HES, "", "", "not UTF-8")
+
+
+def test_alias_bomb_refused(data_copy):
+    bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\n"
+    (data_copy / HES).write_text(bomb, encoding="utf-8")
+    problems = problems_of(data_copy)
+    assert problems[0].file == HES
+    assert "not allowed" in problems[0].message
+
+
+def test_python_object_tag_refused(data_copy):
+    (data_copy / HES).write_text("id: !!python/object/apply:os.system ['echo hi']\n")
+    problems = problems_of(data_copy)
+    assert problems[0].file == HES
+    assert "invalid YAML" in problems[0].message
+
+
+def test_oversized_file_refused(data_copy):
+    (data_copy / HES).write_text("# " + "x" * MAX_DATA_FILE_BYTES + "\n", encoding="utf-8")
+    assert_problem(problems_of(data_copy), HES, "", "", "limit")
+
+
+def test_deep_nesting_refused(data_copy):
+    (data_copy / HES).write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    problems = problems_of(data_copy)
+    assert problems[0].file == HES
+
+
+def test_file_is_not_a_mapping(data_copy):
+    (data_copy / HES).write_text("- just\n- a list\n", encoding="utf-8")
+    assert_problem(problems_of(data_copy), HES, "", "(file)", "mapping")
+
+
+def test_missing_file(data_copy):
+    (data_copy / "assumptions.yaml").unlink()
+    assert_problem(problems_of(data_copy), "assumptions.yaml", "", "", "missing")
+
+
+def test_missing_data_folder(tmp_path):
+    with pytest.raises(DataError) as info:
+        load_dataset(tmp_path / "nope")
+    assert "not found" in str(info.value)
+
+
+def test_assumption_default_out_of_range(data_copy):
+    edit(data_copy, "assumptions.yaml", "default: 20000", "default: 999999")
+    assert_problem(
+        problems_of(data_copy), "assumptions.yaml", "redundancy_cost_per_fte", "default", "outside"
+    )
+
+
+def test_missing_assumption(data_copy):
+    edit(
+        data_copy, "assumptions.yaml", "id: redundancy_cost_per_fte", "id: redundancy_cost_per_post"
+    )
+    assert_problem(
+        problems_of(data_copy), "assumptions.yaml", "redundancy_cost_per_fte", "id", "missing"
+    )
+
+
+def test_at_risk_groups_exceed_pool(data_copy):
+    edit(data_copy, "sen_support_detail.yaml", "fte: {value: 9.2,", "fte: {value: 40,")
+    assert_problem(
+        problems_of(data_copy), "sen_support_detail.yaml", "at_risk_pool", "groups", "more than"
+    )
+
+
+def test_several_problems_reported_together(data_copy):
+    edit(data_copy, HES, "proposed_fte: {value: 9.5,", "proposed_fte: {value: -9.5,")
+    edit(
+        data_copy,
+        "services/02_looked_after_children.yaml",
+        "core: {value: 0.13",
+        "lotto: {value: 0.13",
+    )
+    problems = problems_of(data_copy)
+    assert {p.file for p in problems} >= {HES, "services/02_looked_after_children.yaml"}
+
+
+def test_problem_text_names_file_record_field(data_copy):
+    edit(data_copy, HES, "proposed_fte: {value: 9.5,", "proposed_fte: {value: -9.5,")
+    text = str(problems_of(data_copy)[0])
+    assert text.startswith(f"{HES} › hospital_education › staffing.proposed_fte.value:")
