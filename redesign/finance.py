@@ -242,38 +242,31 @@ def waterfall_steps(
                 )
             )
         for service, m in money:
-            if differs(m.unsplit_m, 0.0) or (
-                m.saving_m is not None and m.unsplit_m and not m.streams_m
-            ):
-                change = -m.unsplit_m
-                streams_text = (
-                    f"streams total £{total(m.streams_m.values()):.2f}m"
-                    if m.streams_m
-                    else "no split by funding stream published"
+            # Whatever part of the service's stepped saving the streams do not account for.
+            streams_sum = total(m.streams_m.values())
+            unsplit = clean(m.saving_used_m - streams_sum) or 0.0
+            if not differs(unsplit, 0.0):
+                continue
+            saving_text = (
+                f"saving £{m.saving_m:.2f}m"
+                if m.saving_m is not None
+                else f"no saving published; budget minus cost £{m.saving_used_m:.2f}m"
+            )
+            streams_text = (
+                f"streams total £{streams_sum:.2f}m"
+                if m.streams_m
+                else "no split by funding stream published"
+            )
+            label = (
+                f"Not split by stream: {service.name}"
+                if unsplit > 0
+                else f"Streams exceed the saving: {service.name}"
+            )
+            steps.append(
+                WaterfallStep(
+                    label, "gap", -unsplit, share(-unsplit), f"{saving_text}; {streams_text}", "gap"
                 )
-                steps.append(
-                    WaterfallStep(
-                        f"Not split by stream: {service.name}",
-                        "gap",
-                        clean(change) or 0.0,
-                        share(change),
-                        f"saving £{m.saving_m:.2f}m; {streams_text}",
-                        "gap",
-                    )
-                )
-        for service, m in money:
-            if m.saving_m is None and m.saving_computed_m:
-                change = -m.saving_computed_m
-                steps.append(
-                    WaterfallStep(
-                        f"No saving published: {service.name}",
-                        "gap",
-                        clean(change) or 0.0,
-                        share(change),
-                        "budget minus proposed cost",
-                        "gap",
-                    )
-                )
+            )
     for service, m in money:
         if differs(m.reconciling_m, 0.0):
             steps.append(

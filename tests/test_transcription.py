@@ -180,7 +180,7 @@ def test_no_personal_names_or_contact_details_in_the_product():
         target = ROOT / folder
         paths = [target] if target.is_file() else list(target.rglob("*")) if target.exists() else []
         for p in paths:
-            if p.is_file() and p.suffix in (".py", ".yaml", ".md", ".toml", ".txt"):
-                if PERSONAL.search(p.read_text(encoding="utf-8", errors="replace")):
-                    offenders.append(str(p.relative_to(ROOT)))
+            readable = p.is_file() and p.suffix in (".py", ".yaml", ".md", ".toml", ".txt")
+            if readable and PERSONAL.search(p.read_text(encoding="utf-8", errors="replace")):
+                offenders.append(str(p.relative_to(ROOT)))
     assert offenders == []
