@@ -27,7 +27,8 @@ LEVEL_PREFIX = "bb_"
 ASSUMPTION_PREFIX = "a_"
 ALL_KEY = "all"
 NAME_KEY = "name"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# C0 and C1 control characters and lone surrogates (which cannot be written as UTF-8).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def quantize_level(level: float) -> float:
@@ -48,8 +49,11 @@ def _number_text(value: float) -> str:
 
 
 def clean_name(name: str) -> str:
-    """A scenario name as plain text: no control characters, at most MAX_NAME_CHARS."""
-    return _CONTROL.sub("", name).strip()[:MAX_NAME_CHARS]
+    """A scenario name as plain text: no control characters, at most MAX_NAME_CHARS.
+
+    Idempotent (stripped again after shortening, so a cut that ends in a space cannot leave one),
+    which the exact round-trip needs."""
+    return _CONTROL.sub("", name).strip()[:MAX_NAME_CHARS].strip()
 
 
 def make_scenario(
@@ -206,7 +210,15 @@ def to_yaml(model: BuybackModel, scenario: Scenario) -> str:
 
 def from_yaml(model: BuybackModel, raw: bytes, file_label: str = "scenario.yaml") -> Scenario:
     """Read an uploaded scenario file; raise DataError naming the file and field on any problem."""
-    data = parse_yaml_bytes(raw, file_label, MAX_SCENARIO_BYTES)
+    try:
+        data = parse_yaml_bytes(raw, file_label, MAX_SCENARIO_BYTES)
+    except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+        # Raised by PyYAML's value constructors, not as YAMLError: an impossible date
+        # (2016-13-45), an integer over Python's 4,300-digit limit, "!!float x", a bad
+        # "!!timestamp". An upload must never surface them as a traceback.
+        raise DataError.single(
+            file_label, "", "", f"invalid YAML value ({type(exc).__name__}): {str(exc)[:80]}"
+        ) from None
     problems: list[DataProblem] = []
 
     def problem(field: str, message: str) -> None:
@@ -220,7 +232,7 @@ def from_yaml(model: BuybackModel, raw: bytes, file_label: str = "scenario.yaml"
             problem(str(key)[:40], f"unknown field (expected one of: {', '.join(sorted(allowed))})")
     if data.get("format") != FORMAT:
         problem("format", f"expected {FORMAT!r}: is this a Redesign Explorer scenario file?")
-    if data.get("version") != VERSION:
+    if type(data.get("version")) is not int or data.get("version") != VERSION:  # not True
         problem("version", f"expected {VERSION}, got {str(data.get('version'))[:20]!r}")
     name = data.get("name", "")
     if name is None:
@@ -246,9 +258,10 @@ def from_yaml(model: BuybackModel, raw: bytes, file_label: str = "scenario.yaml"
             problem(field, f"must be between {MIN_LEVEL * 100:g} and {MAX_LEVEL * 100:g}")
         else:
             levels[gid] = pct_text_to_level(f"{value:.1f}")
-    for gid in model.group_ids:
-        if raw_levels and gid not in raw_levels:
-            problem(f"buyback_pct.{gid}", "missing")
+    if isinstance(data.get("buyback_pct"), dict):  # every group, as to_yaml writes them
+        for gid in model.group_ids:
+            if gid not in raw_levels:
+                problem(f"buyback_pct.{gid}", "missing")
 
     assumptions: dict[str, float] = {}
     raw_assumptions = data.get("assumptions") or {}
