@@ -39,7 +39,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(
         f"OK: {root} is valid: {len(dataset.services)} services, "
         f"{len(dataset.categories)} proposal categories, {len(dataset.sen_support.groups)} "
-        f"at-risk groups, {len(dataset.assumptions)} assumptions, about {figures} service figures."
+        f"at-risk groups, {len(dataset.assumptions)} assumptions, about {figures} service figures"
+        + (
+            f"; SEN dataset: {len(dataset.sen.categories.rows)} categories of need (all mapped), "
+            f"{len(dataset.sen.special_schools.rows)} special schools, "
+            f"{len(dataset.sen.actions)} suggested actions."
+            if dataset.sen is not None
+            else "."
+        )
     )
     return 0
 

@@ -12,6 +12,9 @@ from redesign.assumptions import Assumption, parse_assumptions
 from redesign.categories import ProposalCategory, parse_categories
 from redesign.errors import DataError, DataProblem
 from redesign.loading import read_yaml_file
+from redesign.need_map import NEED_MAP_FILE, NeedMap, parse_need_map
+from redesign.need_map import cross_check as need_map_cross_check
+from redesign.sen import SEN_FILE, SenNeeds, parse_sen_needs
 from redesign.sen_support import SenSupportDetail, parse_sen_support
 from redesign.services import Service, parse_service
 
@@ -36,6 +39,10 @@ class Dataset:
     services: tuple[Service, ...]
     sen_support: SenSupportDetail
     assumptions: tuple[Assumption, ...]
+    # The SEN needs and provision dataset (sen_needs.yaml) and the tool's editorial map from its
+    # categories of need to the services (need_support_map.yaml); None in a folder without them.
+    sen: SenNeeds | None = None
+    need_map: NeedMap | None = None
 
     def service(self, service_id: str) -> Service:
         for service in self.services:
@@ -107,9 +114,12 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         a_ctx = f.Context("assumptions.yaml", "", "tool_editorial", "", problems)
         assumptions = parse_assumptions(raw_assumptions, a_ctx)
 
+    sen, raw_sen, need_map = _load_sen(root, services, detail, problems)
+
     for raw, name in (
         (raw_categories, "proposal_categories.yaml"),
         (raw_detail, "sen_support_detail.yaml"),
+        (raw_sen, SEN_FILE),
     ):
         doc = _document_of(raw, "")
         if raw is not None and doc not in documents:
@@ -120,7 +130,43 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         if not problems:
             problems.append(DataProblem("sen_support_detail.yaml", "", "", "could not be read"))
         raise DataError(problems)
-    return Dataset(root, documents, categories, services, detail, assumptions)
+    return Dataset(root, documents, categories, services, detail, assumptions, sen, need_map)
+
+
+def _load_sen(
+    root: Path,
+    services: tuple[Service, ...],
+    detail: SenSupportDetail | None,
+    problems: list[DataProblem],
+) -> tuple[SenNeeds | None, Any, NeedMap | None]:
+    """sen_needs.yaml and need_support_map.yaml: optional, but each needs the other."""
+    sen_path, map_path = root / SEN_FILE, root / NEED_MAP_FILE
+    if not sen_path.exists() and not map_path.exists():
+        return None, None, None
+    sen = raw_sen = None
+    if sen_path.exists():
+        raw_sen = _read(sen_path, problems)
+        if raw_sen is not None:
+            ctx = f.Context(SEN_FILE, "", _document_of(raw_sen, ""), "", problems)
+            sen = parse_sen_needs(raw_sen, ctx)
+    else:
+        problems.append(
+            DataProblem(
+                NEED_MAP_FILE, "", "", f"maps categories of need, but {SEN_FILE} is missing"
+            )
+        )
+    need_map = None
+    # Missing while sen_needs.yaml is present: _read reports "file is missing".
+    raw_map = _read(map_path, problems)
+    if raw_map is not None:
+        ctx = f.Context(NEED_MAP_FILE, "", "tool_editorial", "", problems)
+        need_map = parse_need_map(raw_map, ctx)
+    if need_map is not None:
+        category_ids = sen.categories.ids() if sen is not None else None
+        problems.extend(
+            need_map_cross_check(need_map, category_ids, (s.id for s in services), detail)
+        )
+    return sen, raw_sen, need_map
 
 
 def _load_documents(root: Path, problems: list[DataProblem]) -> dict[str, Document]:

@@ -175,7 +175,13 @@ def services_discrepancies(services: tuple[Service, ...]) -> list[Discrepancy]:
 
 def all_discrepancies(dataset: Dataset) -> list[Discrepancy]:
     """Every discrepancy in the dataset: services, totals and (where loaded) the SEN dataset."""
-    return services_discrepancies(dataset.services)
+    found = services_discrepancies(dataset.services)
+    if dataset.sen is not None:
+        # Imported here: redesign.sen_checks builds on this module's Discrepancy.
+        from redesign.sen_checks import sen_discrepancies
+
+        found += sen_discrepancies(dataset.sen)
+    return found
 
 
 def discrepancies_frame(found: list[Discrepancy]) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from typing import Any
 from redesign.dataset import Dataset
 from redesign.finance import service_money, service_staffing, totals
 from redesign.reconciliation import all_discrepancies, discrepancy_dict
+from redesign.sen_checks import note_dict, sen_notes
 from redesign.services import FUNDING_STREAMS, Service
 
 
@@ -75,4 +76,6 @@ def summary(dataset: Dataset) -> dict[str, Any]:
             "services_without_proposed_fte": list(t.services_without_proposed_fte),
         },
         "discrepancies": [discrepancy_dict(d) for d in all_discrepancies(dataset)],
+        # Caveats on the SEN dataset that are not arithmetic mismatches (empty without it).
+        "sen_notes": [note_dict(n) for n in sen_notes(dataset.sen)] if dataset.sen else [],
     }
