@@ -1,0 +1,217 @@
+"""How numbers and untrusted text are written on screen and in exports (pure functions, no Streamlit).
+
+House style (../shared/CONVENTIONS.md): money as £m with two decimals, the sign before the pound sign
+and written with the Unicode minus ("−£0.90m"); FTE with two decimals; percentages as "12.5%".
+A figure the sources do not state is written "not stated", never 0.
+"""
+
+from __future__ import annotations
+
+import math
+import string
+import unicodedata
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+
+MINUS = "\u2212"
+NOT_STATED = "not stated"
+# What a chosen value from a URL may show at most before it is cut (safe_quote).
+QUOTE_LIMIT = 60
+
+_MARKDOWN_SPECIAL = frozenset(string.punctuation)
+
+
+def _number(x: Any) -> float | None:
+    """A finite float, or None for None/NaN/pd.NA/non-numbers."""
+    if x is None or isinstance(x, bool):
+        return None
+    try:
+        value = float(x)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _sign_and_abs(value: float, places: int) -> tuple[str, float]:
+    rounded = round(value, places)
+    if rounded == 0:
+        return "", 0.0
+    return (MINUS if rounded < 0 else "+"), abs(rounded)
+
+
+def money_m(x: Any, places: int = 2, missing: str = NOT_STATED) -> str:
+    """£m as the cabinet report writes it: 0.14 -> "£0.14m", -0.9 -> "−£0.90m"."""
+    value = _number(x)
+    if value is None:
+        return missing
+    sign, magnitude = _sign_and_abs(value, places)
+    return f"{MINUS if sign == MINUS else ''}£{magnitude:.{places}f}m"
+
+
+def signed_money_m(x: Any, places: int = 2, missing: str = NOT_STATED) -> str:
+    """A change in £m with its sign: "+£0.11m", "−£0.90m", "£0.00m"."""
+    value = _number(x)
+    if value is None:
+        return missing
+    sign, magnitude = _sign_and_abs(value, places)
+    return f"{sign}£{magnitude:.{places}f}m"
+
+
+def money_words(x: Any, missing: str = NOT_STATED) -> str:
+    """Money (given in £m) for running prose: 0.14 -> "£140,000", 1.25 -> "£1.25 million"."""
+    value = _number(x)
+    if value is None:
+        return missing
+    sign = MINUS if round(value, 6) < 0 else ""
+    magnitude = abs(value)
+    if round(magnitude, 2) >= 1:
+        return f"{sign}£{magnitude:.2f} million"
+    return f"{sign}£{round(magnitude * 1_000_000, -3):,.0f}"
+
+
+def fte(x: Any, places: int = 2, missing: str = NOT_STATED) -> str:
+    """Full-time equivalent with the report's two decimals: 4.13 -> "4.13"."""
+    value = _number(x)
+    if value is None:
+        return missing
+    sign, magnitude = _sign_and_abs(value, places)
+    return f"{MINUS if sign == MINUS else ''}{magnitude:.{places}f}"
+
+
+def signed_fte(x: Any, places: int = 2, missing: str = NOT_STATED) -> str:
+    value = _number(x)
+    if value is None:
+        return missing
+    sign, magnitude = _sign_and_abs(value, places)
+    return f"{sign}{magnitude:.{places}f}"
+
+
+def pct(x: Any, places: int = 1, missing: str = NOT_STATED) -> str:
+    """A percentage given in per cent: 12.5 -> "12.5%"."""
+    value = _number(x)
+    if value is None:
+        return missing
+    sign, magnitude = _sign_and_abs(value, places)
+    return f"{MINUS if sign == MINUS else ''}{magnitude:.{places}f}%"
+
+
+def share(x: Any, places: int = 1, missing: str = NOT_STATED) -> str:
+    """A share given as a fraction: 0.296 -> "29.6%"."""
+    value = _number(x)
+    return missing if value is None else pct(value * 100, places, missing)
+
+
+def count(x: Any, missing: str = NOT_STATED) -> str:
+    """A whole number of people or posts: 167 -> "167", 1234 -> "1,234"."""
+    value = _number(x)
+    if value is None:
+        return missing
+    sign = MINUS if round(value) < 0 else ""
+    return f"{sign}{abs(round(value)):,}"
+
+
+def yes_no(x: Any, missing: str = "") -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return missing
+    return "yes" if bool(x) else "no"
+
+
+# --- untrusted text ------------------------------------------------------------------------------
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape every ASCII punctuation character, so Markdown renders ``text`` literally.
+
+    CommonMark allows a backslash before any ASCII punctuation; escaping all of it (not a hand-picked
+    list) also neutralises HTML tags (``\\<script\\>``), links, emphasis, Streamlit's ``:colour[...]``
+    directives and ``$`` maths.
+    """
+    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+
+
+def plain_text(text: str) -> str:
+    """Control and format characters (newlines, bidi overrides, zero-width) replaced by a space."""
+    return "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text
+    )
+
+
+def safe_quote(value: Any, limit: int = QUOTE_LIMIT) -> str:
+    """An untrusted value shown inside Markdown: one line, cut to ``limit`` characters, escaped."""
+    text = plain_text(str(value))
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return escape_markdown(text)
+
+
+def markdown_paragraphs(text: str) -> str:
+    """Source text as safe Markdown: lines starting "- " become list items; everything escaped."""
+    out: list[str] = []
+    for raw_line in text.splitlines():
+        line = raw_line.rstrip()
+        stripped = line.lstrip()
+        if stripped.startswith(("- ", "• ")):
+            out.append("- " + escape_markdown(plain_text(stripped[2:].strip())))
+        elif not stripped:
+            out.append("")
+        else:
+            # A paragraph line after a list item needs a blank line to end the list.
+            if out and out[-1].startswith("- "):
+                out.append("")
+            out.append(escape_markdown(plain_text(stripped)))
+    return "\n".join(out)
+
+
+# --- whole tables --------------------------------------------------------------------------------
+
+Formatter = Callable[[Any], str]
+
+
+def column_formatter(column: str) -> Formatter | None:
+    """The house formatter a column's header implies (unit in the header), or None for text."""
+    name = column.lower()
+    if "£m" in name:
+        if "change" in name or name.startswith("step"):
+            return signed_money_m
+        return money_m
+    if "share" in name or name.endswith("%") or " % " in name:
+        return share if "share" in name else pct
+    if "fte" in name:
+        return fte
+    if any(word in name for word in ("headcount", "posts", "casual", "number of", "count")):
+        return count
+    return None
+
+
+def format_frame(
+    frame: pd.DataFrame,
+    formatters: Mapping[str, Formatter] | None = None,
+    missing: str = "—",
+) -> pd.DataFrame:
+    """Every cell as display text: £m, FTE, counts and percentages by column header.
+
+    ``formatters`` overrides the header rule per column. Missing values become ``missing``. The
+    result is for display only (CSV downloads keep the numbers).
+    """
+    formatters = dict(formatters or {})
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        series = frame[column]
+        fmt = formatters.get(column) or column_formatter(str(column))
+        if pd.api.types.is_bool_dtype(series):
+            out[column] = [yes_no(v, missing) for v in series]
+            continue
+        values = []
+        for v in series:
+            if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+                values.append(missing)
+            elif isinstance(v, bool):
+                values.append(yes_no(v))
+            elif fmt is not None and _number(v) is not None:
+                values.append(fmt(v))
+            else:
+                values.append(str(v))
+        out[column] = values
+    return out

@@ -1,0 +1,141 @@
+"""House number formats and safe rendering of untrusted text (redesign.formatting)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redesign.formatting import (
+    MINUS,
+    NOT_STATED,
+    count,
+    escape_markdown,
+    format_frame,
+    fte,
+    markdown_paragraphs,
+    money_m,
+    money_words,
+    pct,
+    safe_quote,
+    share,
+    signed_fte,
+    signed_money_m,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0.14, "£0.14m"),
+        (0.9, "£0.90m"),
+        (18.35, "£18.35m"),
+        (-0.9, f"{MINUS}£0.90m"),
+        (0, "£0.00m"),
+        (-0.001, "£0.00m"),  # rounds to zero: no sign
+        (1234.5, "£1234.50m"),
+        (None, NOT_STATED),
+        (float("nan"), NOT_STATED),
+    ],
+)
+def test_money_m(value, expected):
+    assert money_m(value) == expected
+
+
+def test_money_m_minus_is_unicode_and_before_pound():
+    text = money_m(-1.25)
+    assert text == "\u2212£1.25m"
+    assert "-" not in text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(0.11, "+£0.11m"), (-0.9, f"{MINUS}£0.90m"), (0, "£0.00m"), (None, NOT_STATED)],
+)
+def test_signed_money_m(value, expected):
+    assert signed_money_m(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(0.14, "£140,000"), (0.005, "£5,000"), (1.25, "£1.25 million"), (-0.11, f"{MINUS}£110,000")],
+)
+def test_money_words(value, expected):
+    assert money_words(value) == expected
+
+
+def test_fte_pct_share_count():
+    assert fte(4.13) == "4.13"
+    assert fte(224.99) == "224.99"
+    assert fte(1) == "1.00"
+    assert fte(-22.83) == f"{MINUS}22.83"
+    assert fte(None) == NOT_STATED
+    assert signed_fte(1.5) == "+1.50"
+    assert pct(12.5) == "12.5%"
+    assert pct(78, 0) == "78%"
+    assert share(0.296053) == "29.6%"
+    assert count(167) == "167"
+    assert count(1234.0) == "1,234"
+    assert count(None) == NOT_STATED
+
+
+def test_escape_markdown_neutralises_html_and_markdown():
+    hostile = "<script>alert(1)</script> **bold** [x](javascript:1) :red[x] $x$"
+    escaped = escape_markdown(hostile)
+    assert "<script>" not in escaped
+    assert "\\<script\\>" in escaped
+    assert "\\*\\*bold\\*\\*" in escaped
+    assert "\\[x\\]\\(javascript\\:1\\)" in escaped
+    assert "\\$x\\$" in escaped
+
+
+@given(st.text(max_size=200))
+def test_escape_markdown_escapes_every_ascii_punctuation(text):
+    escaped = escape_markdown(text)
+    # Removing the escapes gives the text back.
+    unescaped = []
+    chars = iter(escaped)
+    for ch in chars:
+        unescaped.append(next(chars) if ch == "\\" else ch)
+    assert "".join(unescaped) == text
+
+
+def test_safe_quote_truncates_and_flattens():
+    assert safe_quote("a" * 10_000) == "a" * 60 + "…"
+    assert safe_quote("../../etc/passwd") == "\\.\\.\\/\\.\\.\\/etc\\/passwd"
+    assert "\n" not in safe_quote("line1\nline2\u202e")
+
+
+def test_markdown_paragraphs_keeps_bullets_and_escapes():
+    text = "Intro *text* <b>bold</b>\n\n- first item (a)\n- second_item\nAfter the list"
+    md = markdown_paragraphs(text)
+    lines = md.splitlines()
+    assert lines[0] == "Intro \\*text\\* \\<b\\>bold\\<\\/b\\>"
+    assert lines[2] == "- first item \\(a\\)"
+    assert lines[3] == "- second\\_item"
+    assert lines[4] == ""  # a blank line ends the list before the paragraph
+    assert lines[5] == "After the list"
+
+
+def test_format_frame_uses_units_in_headers():
+    frame = pd.DataFrame(
+        {
+            "Service": ["A", "B"],
+            "Saving £m": [0.9, None],
+            "Change £m": [-0.9, 0.11],
+            "FTE now": [4.13, 109.34],
+            "Headcount": [167.0, math.nan],
+            "Share of stated saving": [0.296, None],
+            "Derived": [True, False],
+        }
+    )
+    out = format_frame(frame)
+    assert out["Saving £m"].tolist() == ["£0.90m", "—"]
+    assert out["Change £m"].tolist() == [f"{MINUS}£0.90m", "+£0.11m"]
+    assert out["FTE now"].tolist() == ["4.13", "109.34"]
+    assert out["Headcount"].tolist() == ["167", "—"]
+    assert out["Share of stated saving"].tolist() == ["29.6%", "—"]
+    assert out["Derived"].tolist() == ["yes", "no"]
