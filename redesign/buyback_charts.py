@@ -1,0 +1,407 @@
+"""Plotly figures and their data tables for the buy-back what-if page (pure: no Streamlit).
+
+Conventions (../shared/CONVENTIONS.md): Analysis Function colours from redesign.palette; colour never
+carries meaning alone (bars are labelled in words and patterned, lines differ in dash and marker);
+nothing important only on hover; text large enough to read on a projector. Titles and subtitles are
+written by the page above each chart (so screen readers get them as text), not inside the figure.
+
+Figures are built as plain dicts in Plotly's JSON schema rather than through ``plotly.graph_objects``:
+validation of graph objects costs milliseconds per trace, and the page rebuilds these figures on every
+key press of a slider. ``tests/test_buyback_charts.py`` checks each dict against ``go.Figure``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from redesign import palette
+from redesign.formatting import fte, money_m
+from redesign.scenario import ScenarioResult
+
+Figure = dict[str, Any]
+
+FONT_SIZE = 16
+FONT_FAMILY = "Arial, Helvetica, sans-serif"
+
+# Kept, redundant and expansion FTE: colour AND pattern AND a word on every bar.
+KEPT = (palette.DARK_BLUE, "")
+REDUNDANT = (palette.ORANGE, "x")
+EXPANSION = (palette.TURQUOISE, "/")
+SAVING = palette.DARK_BLUE
+INCOME = palette.ORANGE
+# Up to four compared scenarios: a colour and a pattern each.
+SCENARIO_STYLES = (
+    (palette.DARK_BLUE, ""),
+    (palette.TURQUOISE, "/"),
+    (palette.DARK_PINK, "x"),
+    (palette.ORANGE, "."),
+)
+
+
+def _layout(**extra: Any) -> dict[str, Any]:
+    layout: dict[str, Any] = {
+        "font": {"family": FONT_FAMILY, "size": FONT_SIZE, "color": palette.TEXT},
+        "paper_bgcolor": palette.BACKGROUND,
+        "plot_bgcolor": palette.BACKGROUND,
+        "margin": {"l": 10, "r": 30, "t": 20, "b": 10},
+        "legend": {
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "xanchor": "left",
+            "x": 0,
+            "font": {"size": FONT_SIZE},
+        },
+        "hoverlabel": {"font": {"size": FONT_SIZE}},
+        "separators": ".,",
+    }
+    layout.update(extra)
+    return layout
+
+
+def _axis(title: str, **extra: Any) -> dict[str, Any]:
+    axis: dict[str, Any] = {
+        "title": {"text": title, "font": {"size": FONT_SIZE, "color": palette.AXIS_TEXT}},
+        "tickfont": {"size": FONT_SIZE - 1, "color": palette.AXIS_TEXT},
+        "gridcolor": palette.GRIDLINE,
+        "zerolinecolor": palette.AXIS_TEXT,
+        "automargin": True,
+    }
+    axis.update(extra)
+    return axis
+
+
+def _wrap(label: str, width: int = 22) -> str:
+    """A long category label over several lines (Plotly breaks lines at <br>)."""
+    words, lines, line = label.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def _bar(
+    name: str,
+    x: Sequence[Any],
+    y: Sequence[Any],
+    style: tuple[str, str],
+    text: Sequence[str],
+    **extra: Any,
+) -> dict[str, Any]:
+    colour, pattern = style
+    marker: dict[str, Any] = {"color": colour, "line": {"color": palette.TEXT, "width": 1}}
+    if pattern:
+        # The pattern is drawn in a lighter tint so the label on top stays readable.
+        marker["pattern"] = {"shape": pattern, "fgcolor": "#FFFFFF", "fgopacity": 0.35, "size": 9}
+    trace: dict[str, Any] = {
+        "type": "bar",
+        "name": name,
+        "x": list(x),
+        "y": list(y),
+        "marker": marker,
+        "text": list(text),
+        "textfont": {"size": FONT_SIZE, "color": palette.text_colour_on(colour)},
+        "insidetextfont": {"size": FONT_SIZE, "color": palette.text_colour_on(colour)},
+        "outsidetextfont": {"size": FONT_SIZE, "color": palette.TEXT},
+        "cliponaxis": False,
+    }
+    trace.update(extra)
+    return trace
+
+
+# --- retained and redundant FTE per group -----------------------------------------------------
+
+
+def fte_table(result: ScenarioResult) -> pd.DataFrame:
+    """The numbers behind the FTE chart, one row per group and a total."""
+    rows = [
+        {
+            "Group": o.label,
+            "Buy-back %": round(o.level * 100, 1),
+            "At risk FTE": o.at_risk_fte,
+            "Kept FTE": o.retained_fte,
+            "Redundant FTE": o.redundant_fte,
+            "Expansion FTE": o.expansion_fte,
+        }
+        for o in result.groups
+    ]
+    rows.append(
+        {
+            "Group": "Total",
+            "Buy-back %": round(100 * result.retained_fte / result.at_risk_fte, 1)
+            if result.at_risk_fte
+            else None,
+            "At risk FTE": result.at_risk_fte,
+            "Kept FTE": result.retained_fte,
+            "Redundant FTE": result.redundant_fte,
+            "Expansion FTE": result.expansion_fte,
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def fte_figure(result: ScenarioResult) -> Figure:
+    """Stacked horizontal bars: kept (solid), redundant (crossed) and expansion (striped) FTE."""
+    groups = list(reversed(result.groups))  # first group at the top
+    labels = [_wrap(o.label) for o in groups]
+    kept = [min(o.retained_fte, o.at_risk_fte) for o in groups]
+    redundant = [o.redundant_fte for o in groups]
+    expansion = [o.expansion_fte for o in groups]
+
+    def text(values: list[float], word: str) -> list[str]:
+        return [f"{fte(v)} {word}" if v >= 0.005 else "" for v in values]
+
+    traces = [
+        _bar(
+            "Kept (bought back)",
+            kept,
+            labels,
+            KEPT,
+            text(kept, "kept"),
+            orientation="h",
+            textposition="inside",
+            insidetextanchor="middle",
+            hovertemplate="%{y}: %{x:.2f} FTE kept<extra></extra>",
+        ),
+        _bar(
+            "Redundant",
+            redundant,
+            labels,
+            REDUNDANT,
+            text(redundant, "redundant"),
+            orientation="h",
+            textposition="auto",
+            insidetextanchor="middle",
+            hovertemplate="%{y}: %{x:.2f} FTE redundant<extra></extra>",
+        ),
+    ]
+    if any(v > 0 for v in expansion):
+        traces.append(
+            _bar(
+                "Expansion (above today's posts)",
+                expansion,
+                labels,
+                EXPANSION,
+                text(expansion, "more"),
+                orientation="h",
+                textposition="auto",
+                insidetextanchor="middle",
+                hovertemplate="%{y}: %{x:.2f} FTE more than today<extra></extra>",
+            )
+        )
+    top = max((o.at_risk_fte + o.expansion_fte for o in result.groups), default=1)
+    return {
+        "data": traces,
+        "layout": _layout(
+            barmode="stack",
+            bargap=0.3,
+            height=330,
+            uniformtext={"minsize": 12, "mode": "hide"},
+            xaxis=_axis("FTE (full-time equivalent)", range=[0, top * 1.08], rangemode="tozero"),
+            yaxis=_axis("", showgrid=False),
+        ),
+    }
+
+
+# --- saving and traded income across buy-back levels ------------------------------------------
+
+
+def curve_figure(
+    curve: pd.DataFrame, result: ScenarioResult, proposal_level_pct: float = 100
+) -> Figure:
+    """Saving and traded income (£m) with every group at 0-150%, this scenario marked."""
+    x = list(curve["Buy-back %"])
+    saving = list(curve["Saving £m"])
+    income = list(curve["Traded income £m"])
+    kept_pct = 100 * result.retained_fte / result.at_risk_fte if result.at_risk_fte else 0
+    traces: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": "Saving (£m)",
+            "x": x,
+            "y": saving,
+            "line": {"color": SAVING, "width": 3, "dash": "solid"},
+            "marker": {"symbol": "circle", "size": 7, "color": SAVING},
+            "hovertemplate": "Buy-back %{x}%: saving £%{y:.2f}m<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": "Traded income needed (£m a year)",
+            "x": x,
+            "y": income,
+            "line": {"color": INCOME, "width": 3, "dash": "dash"},
+            "marker": {"symbol": "square", "size": 7, "color": INCOME},
+            "hovertemplate": "Buy-back %{x}%: traded income £%{y:.2f}m<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "markers+text",
+            "name": "This scenario",
+            "x": [kept_pct, kept_pct],
+            "y": [result.saving_m, result.traded_income_m],
+            "text": [
+                f"Saving {money_m(result.saving_m)}",
+                f"Income {money_m(result.traded_income_m)}",
+            ],
+            "textposition": ["top left", "bottom right"],
+            "textfont": {"size": FONT_SIZE, "color": palette.TEXT},
+            "marker": {
+                "symbol": "diamond",
+                "size": 16,
+                "color": palette.BACKGROUND,
+                "line": {"color": palette.TEXT, "width": 3},
+            },
+            "cliponaxis": False,
+            "hovertemplate": "This scenario: £%{y:.2f}m<extra></extra>",
+        },
+    ]
+    top = max([*saving, *income, result.saving_m, result.traded_income_m, 0.1])
+    shapes = [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": kept_pct,
+            "x1": kept_pct,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": palette.TEXT, "width": 2, "dash": "dot"},
+        },
+        {
+            "type": "line",
+            "xref": "paper",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": result.proposed_saving_m,
+            "y1": result.proposed_saving_m,
+            "line": {"color": palette.AXIS_TEXT, "width": 1.5, "dash": "longdash"},
+        },
+    ]
+    annotations = [
+        {
+            "xref": "x",
+            "yref": "paper",
+            "x": kept_pct,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "xanchor": "left" if kept_pct < 110 else "right",
+            "text": f"This scenario: {kept_pct:.1f}% of at-risk FTE kept",
+            "showarrow": False,
+            "font": {"size": FONT_SIZE - 1, "color": palette.TEXT},
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+        {
+            "xref": "paper",
+            "yref": "y",
+            "x": 0.0,
+            "y": result.proposed_saving_m,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "text": f"Proposed saving {money_m(result.proposed_saving_m)}",
+            "showarrow": False,
+            "font": {"size": FONT_SIZE - 1, "color": palette.AXIS_TEXT},
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+    ]
+    if proposal_level_pct != kept_pct:
+        annotations.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": proposal_level_pct,
+                "y": 0,
+                "yanchor": "bottom",
+                "text": "Proposal",
+                "showarrow": False,
+                "font": {"size": FONT_SIZE - 2, "color": palette.AXIS_TEXT},
+            }
+        )
+    return {
+        "data": traces,
+        "layout": _layout(
+            height=420,
+            margin={"l": 10, "r": 30, "t": 70, "b": 10},
+            shapes=shapes,
+            annotations=annotations,
+            hovermode="closest",
+            xaxis=_axis(
+                "Buy-back, % of today's at-risk posts (every group at the same level)",
+                range=[-3, 153],
+                tickvals=list(range(0, 151, 25)),
+                ticksuffix="%",
+            ),
+            yaxis=_axis("£m a year", range=[0, top * 1.15], tickprefix="£", ticksuffix="m"),
+        ),
+    }
+
+
+def curve_table(curve: pd.DataFrame) -> pd.DataFrame:
+    return curve[
+        [
+            "Buy-back %",
+            "FTE kept (at-risk posts)",
+            "Traded income £m",
+            "Saving £m",
+            "One-off redundancy cost £m",
+        ]
+    ].copy()
+
+
+# --- compared scenarios -----------------------------------------------------------------------
+
+COMPARE_MEASURES = (
+    ("Saving", "saving_m"),
+    ("Traded income needed a year", "traded_income_m"),
+    ("One-off redundancy cost (at-risk posts)", "redundancy_cost_m"),
+)
+
+
+def compare_figure(named: Sequence[tuple[str, ScenarioResult]]) -> Figure:
+    """Grouped bars: the £m headlines of up to four scenarios side by side, labelled."""
+    measures = [_wrap(label, 18) for label, _ in COMPARE_MEASURES]
+    traces = []
+    for i, (name, result) in enumerate(named):
+        values = [getattr(result, attr) for _, attr in COMPARE_MEASURES]
+        traces.append(
+            _bar(
+                plotly_safe(name),
+                measures,
+                values,
+                SCENARIO_STYLES[i % len(SCENARIO_STYLES)],
+                [money_m(v) for v in values],
+                textposition="outside",
+                textangle=0,
+                hovertemplate=f"{plotly_safe(name)}: £%{{y:.2f}}m<extra></extra>",
+            )
+        )
+    top = max(
+        (getattr(r, attr) for _, r in named for _, attr in COMPARE_MEASURES),
+        default=1,
+    )
+    return {
+        "data": traces,
+        "layout": _layout(
+            barmode="group",
+            bargap=0.25,
+            height=400,
+            margin={"l": 10, "r": 30, "t": 60, "b": 10},
+            xaxis=_axis("", showgrid=False),
+            yaxis=_axis("£m", range=[0, max(top, 0.1) * 1.2], tickprefix="£", ticksuffix="m"),
+        ),
+    }
+
+
+def plotly_safe(name: str) -> str:
+    """A user's scenario name as Plotly text: Plotly renders a subset of HTML (links included) in
+    legends and reads %{...} in hover templates, so drop those characters."""
+    return "".join(ch for ch in name if ch not in "{}%<>&") or "(unnamed)"

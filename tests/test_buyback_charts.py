@@ -1,0 +1,90 @@
+"""The buy-back page's figures (redesign.buyback_charts): valid Plotly, labelled, not colour alone."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from redesign import buyback_charts as bc
+from redesign import load_dataset, palette
+from redesign.scenario import BuybackModel, Scenario
+
+MODEL = BuybackModel(load_dataset())
+GROUPS = MODEL.group_ids
+
+
+def result(*levels: float):
+    return MODEL.evaluate(Scenario(dict(zip(GROUPS, levels, strict=True))))
+
+
+@pytest.mark.parametrize("levels", [(0.6, 0.6, 0.4), (0, 0, 0), (1, 1, 1), (1.5, 0.2, 1.2)])
+def test_fte_figure_is_valid_and_labelled(levels: tuple[float, ...]) -> None:
+    r = result(*levels)
+    fig = bc.fte_figure(r)
+    go.Figure(**fig)  # full Plotly validation of the dict
+    names = [t["name"] for t in fig["data"]]
+    assert names[:2] == ["Kept (bought back)", "Redundant"]
+    assert ("Expansion (above today's posts)" in names) == (r.expansion_fte > 0)
+    kept, redundant = fig["data"][0], fig["data"][1]
+    # Patterns tell kept from redundant without colour; every non-zero bar says what it is.
+    assert kept["marker"]["color"] != redundant["marker"]["color"]
+    assert redundant["marker"]["pattern"]["shape"]
+    for trace in fig["data"]:
+        for value, text in zip(trace["x"], trace["text"], strict=True):
+            assert (text != "") == (value >= 0.005)
+    assert redundant["marker"]["color"] == palette.ORANGE
+
+
+def test_fte_table_totals() -> None:
+    table = bc.fte_table(result(0.6, 0.6, 0.4)).set_index("Group")
+    assert table.loc["Total", "Redundant FTE"] == pytest.approx(17.326)
+    assert table.loc["Total", "Kept FTE"] + table.loc["Total", "Redundant FTE"] == pytest.approx(
+        33.32
+    )
+
+
+def test_curve_figure_marks_the_scenario() -> None:
+    s = Scenario(dict(zip(GROUPS, (0.6, 0.6, 0.4), strict=True)))
+    r = MODEL.evaluate(s)
+    fig = bc.curve_figure(MODEL.curve(s), r)
+    go.Figure(**fig)
+    lines = {t["name"]: t for t in fig["data"]}
+    saving, income = lines["Saving (£m)"], lines["Traded income needed (£m a year)"]
+    assert saving["line"]["dash"] != income["line"]["dash"]  # not colour alone
+    assert saving["marker"]["symbol"] != income["marker"]["symbol"]
+    marked = lines["This scenario"]
+    assert marked["y"] == [r.saving_m, r.traded_income_m]
+    assert marked["x"][0] == pytest.approx(100 * 15.994 / 33.32)
+    assert marked["text"] == ["Saving £1.15m", "Income £0.75m"]
+    texts = [a["text"] for a in fig["layout"]["annotations"]]
+    assert "Proposed saving £1.25m" in texts
+    assert next(iter(bc.curve_table(MODEL.curve(s)).columns)) == "Buy-back %"
+
+
+def test_compare_figure_is_valid_and_safe() -> None:
+    named = [
+        ("Proposal", result(1, 1, 1)),
+        ("60/40", result(0.6, 0.6, 0.4)),
+        ("<a href='javascript:x'>%{y}</a>", result(0, 0, 0)),
+        ("Expansion", result(1.5, 1.5, 1.5)),
+    ]
+    fig = bc.compare_figure(named)
+    go.Figure(**fig)
+    assert len(fig["data"]) == 4
+    assert (
+        len(
+            {
+                (t["marker"]["color"], t["marker"].get("pattern", {}).get("shape", ""))
+                for t in fig["data"]
+            }
+        )
+        == 4
+    )
+    hostile = fig["data"][2]
+    assert "<" not in hostile["name"] and "{" not in hostile["hovertemplate"].split(":")[0]
+    assert fig["data"][1]["text"][0] == "£1.15m"
+
+
+def test_plotly_safe() -> None:
+    assert bc.plotly_safe("<b>x</b>") == "bx/b"
+    assert bc.plotly_safe("<>") == "(unnamed)"

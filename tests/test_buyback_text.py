@@ -1,0 +1,119 @@
+"""The buy-back scenario in words (redesign.buyback_text)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redesign import buyback_text as bt
+from redesign import load_dataset
+from redesign.formatting import MINUS
+from redesign.scenario import BuybackModel, Scenario
+
+MODEL = BuybackModel(load_dataset())
+GROUPS = MODEL.group_ids
+
+
+def result(*levels: float, **assumptions: float):
+    return MODEL.evaluate(Scenario(dict(zip(GROUPS, levels, strict=True)), assumptions))
+
+
+def test_the_issue_question_in_words() -> None:
+    text = bt.scenario_sentence(result(0.6, 0.6, 0.4))
+    assert text.startswith(
+        "If schools buy back 60% of the autism teaching posts, 60% of the autism HLTA posts and"
+        " 40% of the central behaviour and other traded posts, 17.33 of the 33.32 FTE at risk"
+        " would go (on top of the 22.83 FTE the proposal already makes redundant), leaving SEN"
+        " Support Services with 69.18 FTE (109.34 today; 86.51 in the proposal)."
+    )
+    assert "need to buy £747,000 a year of traded support, 14.1% of the service's" in text
+    assert "(22% of its budget is traded today)" in text
+    assert (
+        "The saving would be £1.15 million, £103,000 less than the £1.25 million proposed" in text
+    )
+    assert "redundancy for the at-risk posts would cost about £347,000 once" in text
+    assert text.endswith(bt.ASSUMPTION_NOTE)
+
+
+def test_proposal_in_words() -> None:
+    text = bt.scenario_sentence(result(1, 1, 1))
+    assert "100% of every group of posts at risk" in text
+    assert "none of the 33.32 FTE at risk would go" in text
+    assert "the same as the £1.25 million proposed" in text
+    assert "redundancy" not in text.split("proposed")[-1]
+
+
+def test_nothing_bought_back_in_words() -> None:
+    text = bt.scenario_sentence(result(0, 0, 0))
+    assert "all 33.32 FTE at risk would go" in text
+    assert "No traded income would be needed" in text
+    assert "£200,000 less than" in text
+    assert "would close" in text
+
+
+def test_expansion_in_words() -> None:
+    text = bt.scenario_sentence(result(1.5, 1.5, 1.5))
+    assert "grow by 16.66 FTE" in text
+    assert "£100,000 more than the £1.25 million proposed" in text
+
+
+def test_below_minimum_in_words() -> None:
+    text = bt.scenario_sentence(result(0.4, 0.4, 1))
+    assert "Below the minimum viable team: autism HLTA posts (1.65 FTE kept" in text
+
+
+@pytest.mark.parametrize(
+    ("levels", "assumptions", "expected"),
+    [
+        ((0.6, 0.6, 0.4), {}, "Breaks even at 43.5% buy-back (4.00 FTE); this scenario is above"),
+        ((0.3, 0.6, 0.4), {}, "this scenario is below it, so the group costs the council"),
+        ((1, 1, 1), {"traded_charge_pct": 90}, "Never breaks even at this charge"),
+        ((1, 1, 1), {"traded_charge_pct": 101}, "beyond the 150% this page allows"),
+        (
+            (1, 1, 1),
+            {"traded_charge_pct": 100, "fixed_cost.autism_teaching": 0},
+            "Breaks even at any level",
+        ),
+    ],
+)
+def test_break_even_text(levels, assumptions, expected: str) -> None:
+    assert expected in bt.break_even_text(result(*levels, **assumptions).groups[0])
+
+
+def test_viability_text() -> None:
+    r = result(0, 0.4, 1)
+    assert bt.viability_text(r.groups[0]).startswith("Closed")
+    assert bt.viability_text(r.groups[1]).startswith("Warning: below the minimum viable team")
+    assert bt.viability_text(r.groups[2]).startswith("Viable")
+
+
+def test_deltas_carry_their_sign_in_words() -> None:
+    assert bt.delta_fte(17.326) == "+17.33 FTE against the proposal"
+    assert bt.delta_fte(-17.326) == f"{MINUS}17.33 FTE against the proposal"
+    assert bt.delta_fte(0.001) == "same as the proposal"
+    assert bt.delta_money(-0.1029) == f"{MINUS}£0.10m against the proposal"
+    assert bt.delta_points(-11.6) == f"{MINUS}11.6 percentage points against the proposal"
+    assert bt.delta_points(None) == ""
+
+
+def test_labels_in_sentences() -> None:
+    assert bt.in_sentence("Autism HLTA posts") == "autism HLTA posts"
+    assert bt.in_sentence("SEN Support") == "SEN Support"
+    assert bt.level_pct(0.605) == "60.5%"
+    assert bt.level_pct(1.0) == "100%"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.tuples(*[st.integers(0, 1500).map(lambda k: k / 1000)] * 3),
+    st.integers(50, 200),
+)
+def test_every_scenario_has_a_sentence(levels: tuple[float, ...], charge: int) -> None:
+    r = result(*levels, traded_charge_pct=charge)
+    text = bt.scenario_sentence(r)
+    assert text.startswith("If schools buy back")
+    assert "nan" not in text.lower().split()
+    for o in r.groups:
+        assert bt.break_even_text(o)
+        assert bt.viability_text(o)
