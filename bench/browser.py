@@ -1,0 +1,193 @@
+"""Interaction latency in a real browser: headless Debian chromium driven by Playwright.
+
+The page is instrumented before any of Streamlit's code runs (``add_init_script``):
+
+* the ``WebSocket`` constructor is wrapped so every message received is time-stamped and counted;
+* a ``MutationObserver`` on the whole document time-stamps every DOM change and, for each, the
+  first moment after the next frame (``requestAnimationFrame`` then a zero timeout);
+* a capturing ``keydown`` listener time-stamps the key press.
+
+A key press (or a navigation) counts as settled when the app's script state
+(``stApp[data-test-script-state]``, the attribute ``tests/browser/helpers.wait_for_app`` reads)
+is not running, at least one websocket message arrived after the press, nothing arrived and nothing
+changed in the DOM for ``QUIET_MS``, and a frame has been produced after the last DOM change. The
+latency is that frame time minus the key press time: rerun finished *and* charts repainted. The
+quiet period is waited for but not counted.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from bench.common import CHROMIUM_ARGS, CHROMIUM_PATH
+
+VIEWPORT = {"width": 1440, "height": 900}
+QUIET_MS = 150
+# Streamlit 1.67's slider is a react-aria <input type="range"> (implicit role "slider");
+# earlier versions had a baseweb thumb with role="slider". Either is the focusable thumb.
+SLIDER = '[data-testid="stSlider"] [role="slider"], [data-testid="stSlider"] input[type="range"]'
+
+INIT_JS = r"""
+(() => {
+  if (window.__bench) return;
+  const B = window.__bench = {lastMsg: -1, msgs: 0, bytes: 0, lastMut: -1, lastPaint: -1,
+                              keyAt: -1, muts: 0};
+  const NativeWS = window.WebSocket;
+  class BenchWS extends NativeWS {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (ev) => {
+        B.lastMsg = performance.now();
+        B.msgs += 1;
+        const d = ev.data;
+        B.bytes += (d && (d.byteLength ?? d.size ?? d.length)) || 0;
+      });
+    }
+  }
+  window.WebSocket = BenchWS;
+  window.addEventListener('keydown', () => { B.keyAt = performance.now(); }, true);
+  let framePending = false;
+  const onMut = (records) => {
+    B.lastMut = performance.now();
+    B.muts += records.length;
+    if (framePending) return;
+    framePending = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      framePending = false;
+      B.lastPaint = performance.now();
+    }, 0));
+  };
+  const observe = () => new MutationObserver(onMut).observe(document.documentElement, {
+    subtree: true, childList: true, attributes: true, characterData: true});
+  if (document.documentElement) observe();
+  else document.addEventListener('readystatechange', observe, {once: true});
+  const BUSY = ['initial', 'running', 'rerunRequested', 'stopRequested'];
+  B.state = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app ? app.getAttribute('data-test-script-state') : null;
+  };
+  B.waitSettled = (since, quietMs, timeoutMs) => new Promise((resolve) => {
+    const t0 = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      const st = B.state();
+      const busy = st === null || BUSY.includes(st);
+      const last = Math.max(B.lastMsg, B.lastMut);
+      const settled = !busy && B.lastMsg > since && now - last >= quietMs
+                      && B.lastPaint >= B.lastMut;
+      if (settled || now - t0 > timeoutMs) {
+        resolve({ok: settled, since, lastMsg: B.lastMsg, lastMut: B.lastMut,
+                 paint: Math.max(B.lastPaint, B.lastMsg), state: st, msgs: B.msgs,
+                 bytes: B.bytes});
+        return;
+      }
+      setTimeout(tick, 5);
+    };
+    tick();
+  });
+})();
+"""
+
+
+@dataclass
+class Sample:
+    ms: float
+    bytes: int
+
+
+class BrowserSession:
+    """One chromium (Debian's, never a downloaded one) for the whole benchmark."""
+
+    def __init__(self) -> None:
+        self._pw: Any = None
+        self.browser: Browser | None = None
+
+    def __enter__(self) -> BrowserSession:
+        self._pw = sync_playwright().start()
+        self.browser = self._pw.chromium.launch(
+            executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
+        )
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            if self.browser is not None:
+                self.browser.close()
+        finally:
+            if self._pw is not None:
+                self._pw.stop()
+
+    def new_page(self) -> Page:
+        assert self.browser is not None
+        context = self.browser.new_context(viewport=VIEWPORT)
+        context.add_init_script(INIT_JS)
+        # Loopback only: anything else the page asks for is refused.
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1"))
+                else route.abort()
+            ),
+        )
+        return context.new_page()
+
+
+def _settle(page: Page, since: float, timeout_ms: float) -> dict[str, Any]:
+    result = page.evaluate(
+        "([since, quiet, timeout]) => window.__bench.waitSettled(since, quiet, timeout)",
+        [since, QUIET_MS, timeout_ms],
+    )
+    if not result["ok"]:
+        raise TimeoutError(f"page did not settle within {timeout_ms} ms: {result}")
+    return result
+
+
+def load_page(page: Page, url: str, timeout_ms: float = 60_000) -> Sample:
+    """Navigate and wait until settled; the time is from navigation start (performance.now()=0)."""
+    page.goto(url, wait_until="commit", timeout=timeout_ms)
+    page.wait_for_function("() => window.__bench !== undefined", timeout=timeout_ms)
+    result = _settle(page, 0, timeout_ms)
+    return Sample(result["paint"], result["bytes"])
+
+
+def page_exceptions(page: Page) -> list[str]:
+    return page.locator('[data-testid="stException"]').all_inner_texts()
+
+
+def slider_latencies(
+    page: Page, url: str, reps: int, warmup: int, budget_s: float
+) -> tuple[list[Sample], dict[str, Any]]:
+    """Focus the page's first slider and press ArrowRight/ArrowLeft alternately; time each press
+    to settled. Bounded by ``reps + warmup`` presses and ``budget_s`` seconds."""
+    load = load_page(page, url)
+    slider = page.locator(SLIDER).first
+    slider.wait_for(state="attached", timeout=30_000)
+    slider.focus()
+    info = {
+        "first_load_ms": load.ms,
+        "slider_label": page.locator('[data-testid="stSlider"]').first.inner_text()[:80],
+        "value_before": slider.input_value(),
+    }
+    samples: list[Sample] = []
+    deadline = time.monotonic() + budget_s
+    for i in range(reps + warmup):
+        if time.monotonic() > deadline:
+            info["stopped_early"] = f"time budget of {budget_s:.0f} s reached after {i} presses"
+            break
+        key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
+        bytes_before = page.evaluate("() => window.__bench.bytes")
+        page.keyboard.press(key)
+        key_at = page.evaluate("() => window.__bench.keyAt")
+        result = _settle(page, key_at, 30_000)
+        if i >= warmup:
+            samples.append(Sample(result["paint"] - key_at, result["bytes"] - bytes_before))
+        # A short pause so a press never lands on the previous rerun's tail.
+        page.wait_for_timeout(50)
+    info["value_after"] = slider.input_value()
+    info["exceptions"] = page_exceptions(page)
+    return samples, info
