@@ -136,6 +136,10 @@ class BrowserSession:
         )
         return context.new_page()
 
+    @staticmethod
+    def close_page(page: Page) -> None:
+        page.context.close()
+
 
 def _settle(page: Page, since: float, timeout_ms: float) -> dict[str, Any]:
     result = page.evaluate(
@@ -159,11 +163,8 @@ def page_exceptions(page: Page) -> list[str]:
     return page.locator('[data-testid="stException"]').all_inner_texts()
 
 
-def slider_latencies(
-    page: Page, url: str, reps: int, warmup: int, budget_s: float
-) -> tuple[list[Sample], dict[str, Any]]:
-    """Focus the page's first slider and press ArrowRight/ArrowLeft alternately; time each press
-    to settled. Bounded by ``reps + warmup`` presses and ``budget_s`` seconds."""
+def open_slider_page(page: Page, url: str) -> tuple[Any, dict[str, Any]]:
+    """Load ``url``, focus its first slider; return the slider and what the page looked like."""
     load = load_page(page, url)
     slider = page.locator(SLIDER).first
     slider.wait_for(state="attached", timeout=30_000)
@@ -172,22 +173,50 @@ def slider_latencies(
         "first_load_ms": load.ms,
         "slider_label": page.locator('[data-testid="stSlider"]').first.inner_text()[:80],
         "value_before": slider.input_value(),
+        "presses": 0,
     }
-    samples: list[Sample] = []
+    return slider, info
+
+
+def press(page: Page, step_no: int) -> Sample:
+    """ArrowRight on even steps, ArrowLeft on odd ones; time the press to settled."""
+    key = "ArrowRight" if step_no % 2 == 0 else "ArrowLeft"
+    bytes_before = page.evaluate("() => window.__bench.bytes")
+    page.keyboard.press(key)
+    key_at = page.evaluate("() => window.__bench.keyAt")
+    result = _settle(page, key_at, 30_000)
+    return Sample(result["paint"] - key_at, result["bytes"] - bytes_before)
+
+
+def interleaved_slider_latencies(
+    pages: dict[str, tuple[Page, str]], reps: int, warmup: int, budget_s: float
+) -> dict[str, Any]:
+    """Press the first slider of every page in turn (A, B, A, B, ...), so the targets are measured
+    side by side under the same machine conditions. Bounded by count and time."""
+    state = {name: open_slider_page(page, url) for name, (page, url) in pages.items()}
+    samples: dict[str, list[Sample]] = {name: [] for name in pages}
     deadline = time.monotonic() + budget_s
+    stopped = None
     for i in range(reps + warmup):
         if time.monotonic() > deadline:
-            info["stopped_early"] = f"time budget of {budget_s:.0f} s reached after {i} presses"
+            stopped = f"time budget of {budget_s:.0f} s reached after {i} rounds"
             break
-        key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
-        bytes_before = page.evaluate("() => window.__bench.bytes")
-        page.keyboard.press(key)
-        key_at = page.evaluate("() => window.__bench.keyAt")
-        result = _settle(page, key_at, 30_000)
-        if i >= warmup:
-            samples.append(Sample(result["paint"] - key_at, result["bytes"] - bytes_before))
-        # A short pause so a press never lands on the previous rerun's tail.
-        page.wait_for_timeout(50)
-    info["value_after"] = slider.input_value()
-    info["exceptions"] = page_exceptions(page)
-    return samples, info
+        for name, (page, _url) in pages.items():
+            slider, info = state[name]
+            if page.evaluate("() => document.activeElement?.type") != "range":
+                slider.focus()
+            sample = press(page, i)
+            info["presses"] += 1
+            if i >= warmup:
+                samples[name].append(sample)
+            # A short pause so a press never lands on the previous rerun's tail.
+            page.wait_for_timeout(50)
+    out: dict[str, Any] = {}
+    for name, (page, _url) in pages.items():
+        slider, info = state[name]
+        info["value_after"] = slider.input_value()
+        info["exceptions"] = page_exceptions(page)
+        if stopped:
+            info["stopped_early"] = stopped
+        out[name] = {"samples": samples[name], "info": info}
+    return out

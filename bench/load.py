@@ -94,60 +94,84 @@ async def _user(
     stop_at: float,
     rng: random.Random,
     level: LevelResult,
+    session_s: tuple[float, float] | None = None,
 ) -> None:
+    """One user: open the page, then move its first slider every 1-3 s until ``stop_at``.
+
+    With ``session_s`` (min, max seconds) the user closes the tab after a while and opens a new one
+    (a new Streamlit session), as people in a workshop come and go."""
     loop = asyncio.get_running_loop()
     await asyncio.sleep(start_delay)
-    client = StreamlitClient(ws_url, page)
-    try:
-        await client.connect()
-        first = await client.first_run(RERUN_TIMEOUT_S)
-        level.first_runs_s.append(first.seconds)
-        level.connected += 1
-        slider = client.first_slider()
-        step = 0
-        while True:
-            think = rng.uniform(THINK_MIN_S, THINK_MAX_S)
-            if loop.time() + think >= stop_at:
-                break
-            await asyncio.sleep(think)
-            started = loop.time()
-            result = await client.move_slider(
-                slider, client.next_value(slider, step), RERUN_TIMEOUT_S
-            )
-            step += 1
-            if started >= measure_from:
-                level.interactions.append(
-                    Interaction(started, result.seconds, result.payload_bytes, result.wire_bytes)
+    step = 0
+    while loop.time() < stop_at - THINK_MAX_S:
+        client = StreamlitClient(ws_url, page)
+        session_end = loop.time() + rng.uniform(*session_s) if session_s else stop_at
+        try:
+            await client.connect()
+            first = await client.first_run(RERUN_TIMEOUT_S)
+            level.first_runs_s.append(first.seconds)
+            level.connected += 1
+            slider = client.first_slider()
+            while True:
+                think = rng.uniform(THINK_MIN_S, THINK_MAX_S)
+                if loop.time() + think >= min(stop_at, session_end):
+                    break
+                await asyncio.sleep(think)
+                started = loop.time()
+                result = await client.move_slider(
+                    slider, client.next_value(slider, step), RERUN_TIMEOUT_S
                 )
-        if client.exceptions:
-            level.errors.append(f"page shows an exception: {client.exceptions[0][:200]}")
-    except Exception as exc:  # a failed user is a finding, not a crash of the benchmark
-        level.errors.append(f"{type(exc).__name__}: {str(exc)[:200]}")
-    finally:
-        with contextlib.suppress(Exception):
-            await asyncio.wait_for(client.close(), 10)
+                step += 1
+                if started >= measure_from:
+                    level.interactions.append(
+                        Interaction(
+                            started, result.seconds, result.payload_bytes, result.wire_bytes
+                        )
+                    )
+            if client.exceptions:
+                level.errors.append(f"page shows an exception: {client.exceptions[0][:200]}")
+        except Exception as exc:  # a failed user is a finding, not a crash of the benchmark
+            level.errors.append(f"{type(exc).__name__}: {str(exc)[:200]}")
+            await asyncio.sleep(THINK_MAX_S)  # no hot loop of failing reconnects
+        finally:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(client.close(), 10)
+        if session_s is None:
+            break
 
 
-async def _sample_memory(pid: int, level: LevelResult, stop: asyncio.Event, t0: float) -> None:
+async def _sample_memory(
+    pid: int, level: LevelResult, stop: asyncio.Event, t0: float, every_s: float
+) -> None:
     while not stop.is_set():
         level.rss_mb.append((time.monotonic() - t0, rss_mb(pid)))
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), 1.0)
+            await asyncio.wait_for(stop.wait(), every_s)
 
 
 async def run_level(
-    ws_url: str, page: str, users: int, duration_s: float, server_pid: int, seed: int = 1
+    ws_url: str,
+    page: str,
+    users: int,
+    duration_s: float,
+    server_pid: int,
+    seed: int = 1,
+    sample_every_s: float = 1.0,
+    session_s: tuple[float, float] | None = None,
+    measure_after_s: float | None = None,
 ) -> LevelResult:
     """``users`` simulated users for ``duration_s`` seconds (ramp-up included)."""
     loop = asyncio.get_running_loop()
     ramp_s = min(max(users * 0.1, 2.0), duration_s / 3)
     now = loop.time()
-    measure_from = now + ramp_s + 1.0
+    measure_from = now + (ramp_s + 1.0 if measure_after_s is None else measure_after_s)
     stop_at = now + duration_s
     level = LevelResult(users=users, connected=0, window_s=stop_at - measure_from)
     rng = random.Random(seed)
     stop = asyncio.Event()
-    sampler = asyncio.create_task(_sample_memory(server_pid, level, stop, time.monotonic()))
+    sampler = asyncio.create_task(
+        _sample_memory(server_pid, level, stop, time.monotonic(), sample_every_s)
+    )
     cpu0, wall0, self0 = cpu_seconds(server_pid), time.monotonic(), time.process_time()
     tasks = [
         asyncio.create_task(
@@ -159,6 +183,7 @@ async def run_level(
                 stop_at,
                 random.Random(rng.random()),
                 level,
+                session_s,
             )
         )
         for i in range(users)

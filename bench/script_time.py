@@ -9,6 +9,7 @@ hits every target alike. Writes one JSON object (``--out FILE``, else stdout).
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import sys
@@ -50,8 +51,64 @@ def _count_elements(at: Any) -> dict[str, int]:
     return counts
 
 
+def _array_len(value: Any) -> int:
+    """Points in a plotly array: a list, or plotly's typed array {dtype, bdata[, shape]}."""
+    if isinstance(value, list):
+        return len(value)
+    if isinstance(value, dict) and "bdata" in value:
+        shape = value.get("shape")
+        if shape:
+            n = 1
+            for dim in str(shape).split(","):
+                n *= int(dim.strip() or 1)
+            return n
+        itemsize = int("".join(ch for ch in str(value.get("dtype", "f8")) if ch.isdigit()) or 8)
+        return len(base64.b64decode(value["bdata"])) // itemsize
+    return 0
+
+
+def chart_stats(at: Any) -> list[dict[str, Any]]:
+    """Per plotly chart on the page: traces, points (the longest data array of each trace, summed)
+    and the size of its JSON spec. Points that grow with the dataset mean the page plots rows."""
+    charts = []
+    try:
+        elements = at.get("plotly_chart")
+    except Exception:  # pragma: no cover
+        return charts
+    for element in elements:
+        spec_text = getattr(element.proto, "spec", "") or ""
+        try:
+            spec = json.loads(spec_text)
+        except ValueError:
+            continue
+        points = 0
+        traces = spec.get("data", []) or []
+        for trace in traces:
+            points += max(
+                (_array_len(trace.get(k)) for k in ("x", "y", "z", "values", "labels", "r")),
+                default=0,
+            )
+        title = (spec.get("layout") or {}).get("title") or ""
+        if isinstance(title, dict):
+            title = title.get("text", "")
+        charts.append(
+            {
+                "title": str(title)[:80],
+                "traces": len(traces),
+                "points": points,
+                "spec_kb": round(len(spec_text) / 1024, 1),
+            }
+        )
+    return charts
+
+
 def measure(targets: list[str], reps: int, warmup: int, budget_s: float) -> dict[str, Any]:
-    apps = {t: _open(t) for t in targets}
+    apps: dict[str, Any] = {}
+    first_run: dict[str, float] = {}
+    for t in targets:
+        t0 = time.perf_counter()
+        apps[t] = _open(t)
+        first_run[t] = (time.perf_counter() - t0) * 1000
     plain: dict[str, list[float]] = {t: [] for t in targets}
     slider: dict[str, list[float]] = {t: [] for t in targets}
     deadline = time.monotonic() + budget_s
@@ -88,6 +145,8 @@ def measure(targets: list[str], reps: int, warmup: int, budget_s: float) -> dict
             "slider_rerun_ms": summarise(slider[target]),
             "exceptions": _errors(at),
             "elements": _count_elements(at),
+            "charts": chart_stats(at),
+            "first_run_ms": first_run[target],
         }
     return out
 

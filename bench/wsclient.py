@@ -148,6 +148,10 @@ class StreamlitClient:
                 if fwd.delta.WhichOneof("type") == "new_element":
                     elements += 1
                     self._on_element(fwd, new_sliders)
+            elif kind == "page_info_changed":
+                # The script changed the URL's query string (st.query_params): the browser
+                # updates its address bar and sends the new one with every later rerun.
+                self.query_string = fwd.page_info_changed.query_string
             elif kind == "navigation":
                 self.pages = [
                     PageInfo(p.page_name, p.url_pathname, p.page_script_hash, p.is_default)

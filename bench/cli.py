@@ -1,0 +1,511 @@
+"""``python -m bench``: run the benchmarks, print PASS/FAIL per target, write the report.
+
+Benchmarks (``--only`` takes a comma-separated subset, in this order):
+    latency  key press to settled in headless chromium, buy-back slider vs the empty app, with
+             runner.postScriptGC false and true; every page's first load
+    script   AppTest rerun time of every page vs the empty app (and a cProfile of the buy-back page)
+    load     simulated websocket users at 10/30/60/120 on the buy-back page and the empty app
+    scale    model and page rerun cost on 1x/10x/100x synthetic datasets
+    soak     simulated users on the buy-back page for --soak-minutes; memory must be flat
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+import traceback
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench.common import (
+    APP,
+    BASELINE_APP,
+    REPO_ROOT,
+    RESULTS_DIR,
+    Settings,
+    StreamlitServer,
+    ratio,
+    summarise,
+)
+
+ALL = ("latency", "script", "load", "scale", "soak")
+CONFIG = REPO_ROOT / ".streamlit" / "config.toml"
+
+# Targets (issue 6).
+BROWSER_P50_MS = 100.0
+BROWSER_RATIO = 2.5
+APPTEST_RATIO = 3.0
+LOAD_USERS = 60
+LOAD_P90_MS = 300.0
+PAYLOAD_KB = 50.0
+
+
+@dataclass
+class Options:
+    quick: bool
+    only: tuple[str, ...]
+    soak_minutes: float
+    soak_users: int
+    reps: int
+    warmup: int
+    load_seconds: float
+    levels: list[int]
+    load_reps: int
+    script_reps: int
+    scale_factors: list[int]
+    out_dir: Path
+    strict: bool
+
+
+def parse_args(argv: list[str] | None) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--quick", action="store_true", help="a short smoke run (a few minutes)")
+    parser.add_argument("--only", default=",".join(ALL), help=f"subset of {','.join(ALL)}")
+    parser.add_argument("--soak-minutes", type=float, default=None, help="default 30 (quick: 1)")
+    parser.add_argument("--soak-users", type=int, default=30)
+    parser.add_argument("--reps", type=int, default=None, help="browser presses (default 40)")
+    parser.add_argument("--load-seconds", type=float, default=None, help="per level (default 60)")
+    parser.add_argument("--levels", default="10,30,60,120", help="simulated users per level")
+    parser.add_argument("--out-dir", type=Path, default=RESULTS_DIR)
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    args = parser.parse_args(argv)
+    only = tuple(x.strip() for x in args.only.split(",") if x.strip())
+    unknown = [x for x in only if x not in ALL]
+    if unknown:
+        parser.error(f"unknown benchmark(s) {unknown}; choose from {', '.join(ALL)}")
+    quick = args.quick
+    return Options(
+        quick=quick,
+        only=only,
+        soak_minutes=args.soak_minutes if args.soak_minutes is not None else (1 if quick else 30),
+        soak_users=args.soak_users,
+        reps=args.reps if args.reps is not None else (10 if quick else 40),
+        warmup=2 if quick else 5,
+        load_seconds=args.load_seconds if args.load_seconds is not None else (15 if quick else 60),
+        levels=[int(x) for x in args.levels.split(",")],
+        load_reps=2 if quick else 5,
+        script_reps=8 if quick else 30,
+        scale_factors=[1, 10] if quick else [1, 10, 100],
+        out_dir=args.out_dir,
+        strict=args.strict,
+    )
+
+
+# --- environment ----------------------------------------------------------------------------------
+
+
+def config_value(section: str, key: str) -> Any:
+    try:
+        return tomllib.loads(CONFIG.read_text(encoding="utf-8")).get(section, {}).get(key)
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+
+
+def meta(opts: Options) -> dict[str, Any]:
+    import plotly
+    import streamlit
+
+    def git(*args: str) -> str:
+        proc = subprocess.run(
+            ["git", *args], cwd=REPO_ROOT, capture_output=True, text=True, check=False
+        )
+        return proc.stdout.strip()
+
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "dirty_files": len(git("status", "--porcelain").splitlines()),
+        "python": platform.python_version(),
+        "streamlit": streamlit.__version__,
+        "plotly": plotly.__version__,
+        "cpus": len(__import__("os").sched_getaffinity(0)),
+        "machine": platform.machine(),
+        "quick": opts.quick,
+        "config": {
+            "runner.postScriptGC": config_value("runner", "postScriptGC"),
+            "runner.fastReruns": config_value("runner", "fastReruns"),
+            "server.fileWatcherType": config_value("server", "fileWatcherType"),
+            "server.enableXsrfProtection": config_value("server", "enableXsrfProtection"),
+        },
+    }
+
+
+def _buyback_url(ws_url: str) -> tuple[str | None, list[dict[str, Any]]]:
+    from bench.load import discover_pages, find_page
+
+    pages = asyncio.run(discover_pages(ws_url))
+    found = find_page(pages, "buyback", "buy")
+    listing = [{"name": p.name, "url": p.url_pathname, "default": p.is_default} for p in pages]
+    return (found.url_pathname if found else None), listing
+
+
+# --- 1. browser latency ---------------------------------------------------------------------------
+
+
+def run_latency(opts: Options) -> dict[str, Any]:
+    from bench.browser import BrowserSession, interleaved_slider_latencies, load_page
+
+    configured = str(config_value("runner", "postScriptGC")).lower()
+    out: dict[str, Any] = {"variants": {}, "page_loads": {}, "configured_postScriptGC": configured}
+    budget = 120 if opts.quick else 600
+    with BrowserSession() as bs:
+        for gc in ("false", "true"):
+            settings = Settings(f"postScriptGC={gc}", {"runner.postScriptGC": gc})
+            with (
+                StreamlitServer(BASELINE_APP, settings) as base,
+                StreamlitServer(APP, settings) as app,
+            ):
+                url_path, pages = _buyback_url(app.ws_url)
+                if url_path is None:
+                    raise RuntimeError(f"no buy-back page among {pages}")
+                tabs = {
+                    "baseline": (bs.new_page(), f"{base.base_url}/"),
+                    "buyback": (bs.new_page(), f"{app.base_url}/{url_path}"),
+                }
+                try:
+                    measured = interleaved_slider_latencies(tabs, opts.reps, opts.warmup, budget)
+                finally:
+                    for page, _ in tabs.values():
+                        bs.close_page(page)
+                variant: dict[str, Any] = {"settings": settings.describe()}
+                for name, m in measured.items():
+                    variant[name] = {
+                        "ms": summarise(s.ms for s in m["samples"]),
+                        "kb": summarise(s.bytes / 1024 for s in m["samples"]),
+                        "info": m["info"],
+                    }
+                variant["ratio_p50"] = ratio(
+                    variant["buyback"]["ms"]["p50"], variant["baseline"]["ms"]["p50"]
+                )
+                variant["ratio_p90"] = ratio(
+                    variant["buyback"]["ms"]["p90"], variant["baseline"]["ms"]["p90"]
+                )
+                out["variants"][gc] = variant
+                if gc == configured or (gc == "false" and configured not in ("true", "false")):
+                    out["pages"] = pages
+                    out["page_loads"] = _page_loads(bs, base, app, pages, opts, load_page)
+    return out
+
+
+def _page_loads(
+    bs: Any,
+    base: StreamlitServer,
+    app: StreamlitServer,
+    pages: list[dict[str, Any]],
+    opts: Options,
+    load_page: Any,
+) -> dict[str, Any]:
+    """Every page's first load in a fresh browser context, interleaved with the baseline's."""
+    targets = {"baseline": f"{base.base_url}/"}
+    for p in pages:
+        targets[p["url"] or p["name"]] = f"{app.base_url}/{p['url']}"
+    times: dict[str, list[float]] = {k: [] for k in targets}
+    errors: dict[str, list[str]] = {k: [] for k in targets}
+    deadline = time.monotonic() + (120 if opts.quick else 600)
+    for _ in range(opts.load_reps):
+        for name, url in targets.items():
+            if time.monotonic() > deadline:
+                break
+            page = bs.new_page()
+            try:
+                times[name].append(load_page(page, url).ms)
+                shown = page.locator('[data-testid="stException"]').all_inner_texts()
+                if shown:
+                    errors[name].append(shown[0][:200])
+            except Exception as exc:
+                errors[name].append(f"{type(exc).__name__}: {str(exc)[:200]}")
+            finally:
+                bs.close_page(page)
+    base_p50 = summarise(times["baseline"])["p50"]
+    out = {}
+    for name in targets:
+        st = summarise(times[name])
+        out[name] = {"ms": st, "ratio_p50": ratio(st["p50"], base_p50), "errors": errors[name][:3]}
+    return out
+
+
+# --- 2. script time -------------------------------------------------------------------------------
+
+
+def run_script(opts: Options) -> dict[str, Any]:
+    from bench.profile import profile_page
+
+    with tempfile.NamedTemporaryFile(suffix=".json") as tmp:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.script_time",
+                "--reps",
+                str(opts.script_reps),
+                "--warmup",
+                "3",
+                "--out",
+                tmp.name,
+            ],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"bench.script_time failed:\n{proc.stderr[-3000:]}")
+        result = json.loads(Path(tmp.name).read_text())
+    base = result["targets"].get("baseline", {})
+    for _name, t in result["targets"].items():
+        t["ratio_p50"] = ratio(t["rerun_ms"]["p50"], base.get("rerun_ms", {}).get("p50", math.nan))
+        t["slider_ratio_p50"] = ratio(
+            t["slider_rerun_ms"]["p50"], base.get("slider_rerun_ms", {}).get("p50", math.nan)
+        )
+    try:
+        result["profile"] = profile_page("buyback", reps=5 if opts.quick else 20)
+    except Exception as exc:
+        result["profile"] = {"error": f"{type(exc).__name__}: {exc}"}
+    return result
+
+
+# --- 3. load --------------------------------------------------------------------------------------
+
+
+def run_load(opts: Options) -> dict[str, Any]:
+    from bench.load import run_level, run_levels
+
+    out: dict[str, Any] = {"levels": opts.levels, "seconds_per_level": opts.load_seconds}
+    settings = Settings()
+    for target, script in (("baseline", BASELINE_APP), ("buyback", APP)):
+        with StreamlitServer(script, settings) as srv:
+            page = ""
+            if target == "buyback":
+                url_path, _ = _buyback_url(srv.ws_url)
+                if url_path is None:
+                    raise RuntimeError("no buy-back page")
+                page = url_path
+            out[target] = run_levels(srv.ws_url, page, opts.levels, opts.load_seconds, srv.pid)
+    if not opts.quick:
+        # The settings that matter under load, each against the committed config at 60 users.
+        variants = {
+            "runner.postScriptGC=true": {"runner.postScriptGC": "true"},
+            "runner.postScriptGC=false": {"runner.postScriptGC": "false"},
+            "server.fileWatcherType=none": {"server.fileWatcherType": "none"},
+        }
+        out["variants"] = {}
+        for name, flags in variants.items():
+            out["variants"][name] = {}
+            for target, script in (("baseline", BASELINE_APP), ("buyback", APP)):
+                with StreamlitServer(script, Settings(name, flags)) as srv:
+                    page = (_buyback_url(srv.ws_url)[0] or "") if target == "buyback" else ""
+                    level = asyncio.run(
+                        run_level(srv.ws_url, page, LOAD_USERS, opts.load_seconds, srv.pid)
+                    )
+                    out["variants"][name][target] = level.summary()
+    return out
+
+
+# --- 4. scale / 5. soak ---------------------------------------------------------------------------
+
+
+def run_scale_bench(opts: Options) -> dict[str, Any]:
+    from bench.scale import run_scale
+
+    return run_scale(
+        opts.scale_factors,
+        reps=3 if opts.quick else 5,
+        page_reps=4 if opts.quick else 10,
+        budget_s=300 if opts.quick else 900,
+    )
+
+
+def run_soak_bench(opts: Options) -> dict[str, Any]:
+    from bench.soak import run_soak
+
+    with StreamlitServer(APP) as srv:
+        url_path, _ = _buyback_url(srv.ws_url)
+        if url_path is None:
+            raise RuntimeError("no buy-back page")
+        return run_soak(srv.ws_url, url_path, opts.soak_users, opts.soak_minutes, srv.pid)
+
+
+RUNNERS = {
+    "latency": run_latency,
+    "script": run_script,
+    "load": run_load,
+    "scale": run_scale_bench,
+    "soak": run_soak_bench,
+}
+
+
+# --- targets --------------------------------------------------------------------------------------
+
+
+def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target: what, the figure measured, PASS / FAIL / N/A (not measured), and why."""
+    out: list[dict[str, Any]] = []
+
+    def add(name: str, target: str, measured: str, ok: bool | None, note: str = "") -> None:
+        out.append({"name": name, "target": target, "measured": measured, "pass": ok, "note": note})
+
+    b = results.get("benchmarks", {})
+    lat = b.get("latency", {})
+    configured = lat.get("configured_postScriptGC", "false")
+    variant = lat.get("variants", {}).get(configured) or lat.get("variants", {}).get("false")
+    if variant and "buyback" in variant:
+        p50 = variant["buyback"]["ms"]["p50"]
+        add(
+            "Browser: buy-back slider p50",
+            f"≤ {BROWSER_P50_MS:.0f} ms",
+            f"{p50:.1f} ms ({variant['settings']})",
+            p50 <= BROWSER_P50_MS,
+        )
+        r = variant["ratio_p50"]
+        add(
+            "Browser: buy-back slider vs empty-app floor",
+            f"≤ {BROWSER_RATIO}x",
+            f"{r:.2f}x ({p50:.1f} / {variant['baseline']['ms']['p50']:.1f} ms)",
+            r <= BROWSER_RATIO,
+        )
+    else:
+        add(
+            "Browser: buy-back slider p50",
+            f"≤ {BROWSER_P50_MS:.0f} ms",
+            "not measured",
+            None,
+            lat.get("error", "")[:200],
+        )
+        add(
+            "Browser: buy-back slider vs empty-app floor",
+            f"≤ {BROWSER_RATIO}x",
+            "not measured",
+            None,
+        )
+
+    script = b.get("script", {})
+    targets = script.get("targets", {})
+    base = targets.get("baseline", {}).get("rerun_ms", {}).get("p50", math.nan)
+    pages = [k for k in targets if k != "baseline"]
+    if pages:
+        for page in pages:
+            t = targets[page]
+            r = t["ratio_p50"]
+            add(
+                f"AppTest rerun: {page}",
+                f"≤ {APPTEST_RATIO}x floor",
+                f"{r:.1f}x ({t['rerun_ms']['p50']:.1f} / {base:.2f} ms)",
+                r <= APPTEST_RATIO if math.isfinite(r) else False,
+                "; ".join(t.get("exceptions", []))[:200],
+            )
+    else:
+        add(
+            "AppTest rerun: every page",
+            f"≤ {APPTEST_RATIO}x floor",
+            "not measured",
+            None,
+            script.get("error", "")[:200],
+        )
+
+    load = b.get("load", {})
+    level = next((lv for lv in load.get("buyback", []) if lv["users"] == LOAD_USERS), None)
+    if level:
+        p90 = level["latency_ms"]["p90"]
+        add(
+            f"Load: {LOAD_USERS} users, buy-back p90",
+            f"≤ {LOAD_P90_MS:.0f} ms",
+            f"{p90:.0f} ms ({level['reruns_per_s']:.1f} reruns/s, {level['error_count']} errors)",
+            p90 <= LOAD_P90_MS and level["error_count"] == 0,
+        )
+        kb = level["payload_kb"]["p90"]
+        add(
+            "Payload per interaction (buy-back, p90)",
+            f"< {PAYLOAD_KB:.0f} KB",
+            f"{kb:.1f} KB protobuf ({level['wire_kb']['p90']:.1f} KB on the wire)",
+            kb < PAYLOAD_KB,
+        )
+    else:
+        add(
+            f"Load: {LOAD_USERS} users, buy-back p90",
+            f"≤ {LOAD_P90_MS:.0f} ms",
+            "not measured",
+            None,
+            load.get("error", "")[:200],
+        )
+        add(
+            "Payload per interaction (buy-back, p90)",
+            f"< {PAYLOAD_KB:.0f} KB",
+            "not measured",
+            None,
+        )
+
+    soak = b.get("soak", {})
+    if "flat" in soak:
+        add(
+            "Soak: memory flat after warm-up",
+            f"growth < {soak['growth_limit_mb']:.0f} MB over the window",
+            f"{soak['growth_mb']:+.1f} MB over {soak['window_min']:.1f} min "
+            f"({soak['slope_mb_per_min']:+.2f} MB/min; {soak['minutes']:g} min, {soak['users']} users)",
+            soak["flat"] and soak["error_count"] == 0,
+        )
+    else:
+        add(
+            "Soak: memory flat after warm-up",
+            "growth < 5 MB",
+            "not measured",
+            None,
+            soak.get("error", "")[:200],
+        )
+    return out
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+
+def _save(results: dict[str, Any], out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir / "latest.json.tmp"
+    tmp.write_text(json.dumps(results, indent=1, default=str, allow_nan=True))
+    tmp.replace(out_dir / "latest.json")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench.report import write_report
+
+    opts = parse_args(argv)
+    results: dict[str, Any] = {"meta": meta(opts), "benchmarks": {}}
+    started = time.monotonic()
+    for name in ALL:
+        if name not in opts.only:
+            continue
+        print(f"[bench] {name} ...", flush=True)
+        t0 = time.monotonic()
+        try:
+            results["benchmarks"][name] = RUNNERS[name](opts)
+        except Exception as exc:
+            traceback.print_exc()
+            results["benchmarks"][name] = {"error": f"{type(exc).__name__}: {exc}"[:2000]}
+        results["benchmarks"][name]["seconds"] = round(time.monotonic() - t0, 1)
+        print(f"[bench] {name} done in {time.monotonic() - t0:.0f} s", flush=True)
+        _save(results, opts.out_dir)
+    results["meta"]["seconds"] = round(time.monotonic() - started, 1)
+    results["targets"] = evaluate_targets(results)
+    _save(results, opts.out_dir)
+    report = write_report(results, opts.out_dir / "REPORT.md")
+    print()
+    for t in results["targets"]:
+        verdict = {True: "PASS", False: "FAIL", None: "N/A "}[t["pass"]]
+        print(f"{verdict}  {t['name']}: {t['measured']} (target {t['target']})")
+    print(f"\nReport: {report}")
+    failed = any(t["pass"] is False for t in results["targets"])
+    return 1 if (opts.strict and failed) else 0

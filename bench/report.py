@@ -1,0 +1,440 @@
+"""bench/results/REPORT.md from the results dictionary (bench/results/latest.json)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from bench.common import fmt_ms, fmt_x
+
+
+def _n(value: Any, digits: int = 1) -> str:
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(str(c).replace("|", "/") for c in row) + " |" for row in rows]
+    return [*out, ""]
+
+
+def _error(section: dict[str, Any]) -> list[str]:
+    return [f"**Not measured**: `{section['error'][:600]}`", ""] if "error" in section else []
+
+
+def _latency(lat: dict[str, Any]) -> list[str]:
+    lines = ["## 1. Interaction latency in a real browser", ""]
+    lines += [
+        "Headless Debian chromium (Playwright). Key press (ArrowRight/ArrowLeft alternately) on the "
+        "focused first slider to settled: script state idle, no websocket message and no DOM "
+        "change for 150 ms, and a frame produced after the last DOM change (the quiet period is "
+        "not counted). Baseline and buy-back page are pressed in turn (A, B, A, B) under the same "
+        "server settings; the settings rows differ only in `runner.postScriptGC`.",
+        "",
+    ]
+    lines += _error(lat)
+    rows = []
+    for gc, v in lat.get("variants", {}).items():
+        mark = " (as configured)" if gc == lat.get("configured_postScriptGC") else ""
+        for name in ("baseline", "buyback"):
+            if name not in v:
+                continue
+            ms = v[name]["ms"]
+            rows.append(
+                [
+                    f"postScriptGC={gc}{mark}",
+                    "empty app (floor)" if name == "baseline" else "buy-back page",
+                    _n(ms.get("n"), 0),
+                    fmt_ms(ms["p50"]),
+                    fmt_ms(ms["p90"]),
+                    fmt_x(v["ratio_p50"]) if name == "buyback" else "1.00x",
+                    fmt_x(v["ratio_p90"]) if name == "buyback" else "1.00x",
+                    _n(v[name]["kb"]["p50"]),
+                ]
+            )
+    if rows:
+        lines += _table(
+            ["settings", "target", "n", "p50 ms", "p90 ms", "p50 ratio", "p90 ratio", "KB/press"],
+            rows,
+        )
+    for gc, v in lat.get("variants", {}).items():
+        info = v.get("buyback", {}).get("info", {})
+        if info.get("exceptions"):
+            lines += [
+                f"- postScriptGC={gc}: the buy-back page showed an exception: {info['exceptions'][0][:200]}"
+            ]
+        if info.get("stopped_early"):
+            lines += [f"- postScriptGC={gc}: {info['stopped_early']}"]
+    loads = lat.get("page_loads", {})
+    if loads:
+        lines += [
+            "**First load of every page** (navigate in a fresh browser context to settled; "
+            "includes fetching Streamlit's JavaScript, so the floor is the empty app's first load):",
+            "",
+        ]
+        rows = [
+            [
+                name,
+                _n(v["ms"].get("n"), 0),
+                fmt_ms(v["ms"]["p50"]),
+                fmt_ms(v["ms"]["p90"]),
+                fmt_x(v["ratio_p50"]),
+                "; ".join(v.get("errors", []))[:120],
+            ]
+            for name, v in loads.items()
+        ]
+        lines += _table(["page", "n", "p50 ms", "p90 ms", "p50 ratio", "errors"], rows)
+    return lines
+
+
+def _script(script: dict[str, Any]) -> list[str]:
+    lines = ["## 2. Script time (AppTest)", ""]
+    lines += [
+        "`AppTest.from_file(app.py)` + `switch_page`, then repeated `run()` in one process; targets "
+        "interleaved round by round. *Rerun*: nothing changed. *Slider rerun*: the page's first "
+        "slider moved one step. *First run*: opening the page (includes cold caches). "
+        f"`runner.postScriptGC={script.get('postScriptGC')}`; {script.get('rounds', '—')} rounds.",
+        "",
+    ]
+    lines += _error(script)
+    targets = script.get("targets", {})
+    rows = []
+    for name, t in targets.items():
+        charts = t.get("charts", [])
+        rows.append(
+            [
+                "empty app (floor)" if name == "baseline" else name,
+                fmt_ms(t["rerun_ms"]["p50"]),
+                fmt_ms(t["rerun_ms"]["p90"]),
+                fmt_x(t.get("ratio_p50")),
+                fmt_ms(t["slider_rerun_ms"]["p50"]),
+                fmt_x(t.get("slider_ratio_p50")),
+                fmt_ms(t.get("first_run_ms")),
+                f"{len(charts)} / {sum(c['points'] for c in charts)}",
+                _n(sum(c["spec_kb"] for c in charts)),
+                "; ".join(t.get("exceptions", []))[:100],
+            ]
+        )
+    if rows:
+        lines += _table(
+            [
+                "page",
+                "rerun p50 ms",
+                "p90 ms",
+                "ratio",
+                "slider rerun p50 ms",
+                "ratio",
+                "first run ms",
+                "charts / points",
+                "chart JSON KB",
+                "exceptions",
+            ],
+            rows,
+        )
+    prof = script.get("profile", {})
+    if prof.get("project_cumulative"):
+        lines += [
+            f"**Profile of the buy-back page** (cProfile, {prof['reruns']} slider reruns, "
+            f"{prof['profiled_ms_per_rerun']:.1f} ms profiled per rerun; profiling inflates "
+            "times, compare the shares). Project code by cumulative time:",
+            "",
+        ]
+        rows = [
+            [f"`{r['function']}`", r["calls"], _n(r["cum_ms_per_rerun"]), _n(r["own_ms_per_rerun"])]
+            for r in prof["project_cumulative"][:15]
+        ]
+        lines += _table(["function", "calls", "cum ms/rerun", "own ms/rerun"], rows)
+        lines += ["Everything, by own time:", ""]
+        rows = [
+            [f"`{r['function']}`", r["calls"], _n(r["own_ms_per_rerun"]), _n(r["cum_ms_per_rerun"])]
+            for r in prof["all_own_time"][:12]
+        ]
+        lines += _table(["function", "calls", "own ms/rerun", "cum ms/rerun"], rows)
+    elif prof.get("error"):
+        lines += [f"Profile failed: `{prof['error'][:300]}`", ""]
+    return lines
+
+
+def _level_rows(
+    label: str, levels: list[dict[str, Any]], base: dict[int, dict[str, Any]]
+) -> list[list[str]]:
+    rows = []
+    for lv in levels:
+        b = base.get(lv["users"])
+        r = (
+            lv["latency_ms"]["p50"] / b["latency_ms"]["p50"]
+            if b and b["latency_ms"]["p50"]
+            else math.nan
+        )
+        rows.append(
+            [
+                label,
+                str(lv["users"]),
+                str(lv["interactions"]),
+                _n(lv["reruns_per_s"]),
+                fmt_ms(lv["latency_ms"]["p50"]),
+                fmt_ms(lv["latency_ms"]["p90"]),
+                fmt_x(r) if b is not None and b is not lv else "1.00x",
+                _n(lv["payload_kb"]["p50"]),
+                _n(lv["wire_kb"]["p50"]),
+                _n(lv["rss_mb_end"], 0),
+                _n(lv["server_cpu_pct"], 0),
+                _n(lv["client_cpu_pct"], 0),
+                str(lv["error_count"]),
+            ]
+        )
+    return rows
+
+
+LEVEL_HEADER = [
+    "target",
+    "users",
+    "reruns",
+    "reruns/s",
+    "p50 ms",
+    "p90 ms",
+    "p50 vs floor",
+    "payload KB",
+    "wire KB",
+    "server RSS MB",
+    "server CPU %",
+    "client CPU %",
+    "errors",
+]
+
+
+def _load(load: dict[str, Any]) -> list[str]:
+    lines = ["## 3. Load: simulated users over the websocket", ""]
+    lines += [
+        "Each user is a websocket client speaking Streamlit's protobufs (bench/wsclient.py): it "
+        "opens the page, then every 1–3 s moves the first slider one step and waits for "
+        "`script_finished`. Latency is send to `script_finished`; payload is the protobuf bytes "
+        "received per interaction (wire: bytes read from the socket). Only interactions starting "
+        "after the ramp-up count. One server per target, levels in turn, "
+        f"{_n(load.get('seconds_per_level'), 0)} s per level, settings as in "
+        "`.streamlit/config.toml`. Client and server share the machine's CPUs.",
+        "",
+    ]
+    lines += _error(load)
+    base = {lv["users"]: lv for lv in load.get("baseline", [])}
+    rows = _level_rows("empty app (floor)", load.get("baseline", []), base)
+    rows += _level_rows("buy-back page", load.get("buyback", []), base)
+    if rows:
+        lines += _table(LEVEL_HEADER, rows)
+    variants = load.get("variants", {})
+    if variants:
+        lines += ["**Settings at 60 users** (each on its own fresh server):", ""]
+        rows = []
+        for name, v in variants.items():
+            vb = {60: v["baseline"]} if "baseline" in v else {}
+            if "baseline" in v:
+                rows += _level_rows(f"{name}: empty app", [v["baseline"]], vb)
+            if "buyback" in v:
+                rows += _level_rows(f"{name}: buy-back", [v["buyback"]], vb)
+        lines += _table(LEVEL_HEADER, rows)
+    errs = [e for lv in load.get("buyback", []) for e in lv.get("errors", [])]
+    if errs:
+        lines += ["Errors seen (first few): " + "; ".join(f"`{e[:150]}`" for e in errs[:3]), ""]
+    return lines
+
+
+def _scale(scale: dict[str, Any]) -> list[str]:
+    lines = ["## 4. Scale: synthetic datasets", ""]
+    lines += [
+        "bench/synthetic.py copies data/ and adds services, at-risk groups (with their "
+        "assumptions) and establishment changes ('posts') at k times the real counts; every "
+        "dataset passes `python -m redesign validate`. Model steps are medians in a fresh process; "
+        "page reruns are AppTest medians with REDESIGN_DATA_DIR set. Growth exponent = "
+        "log(time ratio) / log(size ratio): 1.0 is linear.",
+        "",
+    ]
+    lines += _error(scale)
+    factors = scale.get("factors", {})
+    if not factors:
+        return lines
+    rows = []
+    for k, f in factors.items():
+        c, m = f["counts"], f["model"]
+        rows.append(
+            [
+                f"{k}x",
+                f"{c['services']} / {c['at_risk_groups']} / {c['assumptions']} / {c['posts']}",
+                "yes" if f["valid"] else "NO",
+                fmt_ms(f["validate_cli_ms"]),
+                fmt_ms(m["load_validate_ms"]),
+                fmt_ms(m["summary_ms"]),
+                fmt_ms(m["scenario_ms"]),
+                fmt_ms(m["curve_ms"]),
+                fmt_ms(m["total_ms"]),
+            ]
+        )
+    lines += _table(
+        [
+            "size",
+            "services / groups / assumptions / posts",
+            "valid",
+            "CLI validate ms",
+            "load+validate ms",
+            "summary ms",
+            "scenario ms",
+            "curve ms",
+            "total ms",
+        ],
+        rows,
+    )
+    pages = sorted(
+        {p for f in factors.values() for p in f.get("pages", {}).get("targets", {})},
+        key=lambda p: (p == "baseline", p),
+    )
+    if pages:
+        header = (
+            ["page"]
+            + [f"{k}x rerun p50 ms" for k in factors]
+            + [f"{k}x first run ms" for k in factors]
+            + [f"{k}x chart points" for k in factors]
+        )
+        rows = []
+        for p in pages:
+            row = ["empty app (floor)" if p == "baseline" else p]
+            for key in ("rerun", "first", "points"):
+                for f in factors.values():
+                    t = f.get("pages", {}).get("targets", {}).get(p)
+                    if t is None:
+                        row.append("—")
+                    elif key == "rerun":
+                        row.append(fmt_ms(t["rerun_ms"]["p50"]))
+                    elif key == "first":
+                        row.append(fmt_ms(t.get("first_run_ms")))
+                    else:
+                        row.append(str(sum(c["points"] for c in t.get("charts", []))))
+            rows.append(row)
+        lines += _table(header, rows)
+        for f in factors.values():
+            if "error" in f.get("pages", {}):
+                lines += [f"Page run failed: `{f['pages']['error'][-300:]}`", ""]
+    growth = scale.get("growth", {})
+    if growth:
+        rows = []
+        for step, g in growth.items():
+            for name, v in g.items():
+                if name == "size_ratio":
+                    continue
+                pts = ""
+                if "points" in v:
+                    pts = f"{v['points'][0]} → {v['points'][1]} (exp {_n(v['points_exponent'], 2)})"
+                rows.append([step, name, _n(v["time_ratio"], 2), _n(v["exponent"], 2), pts])
+        lines += ["**Growth** (size ratio per step in the first column):", ""]
+        lines += _table(["step", "measure", "time ratio", "exponent", "chart points"], rows)
+        per_row = sorted(
+            {
+                name.removeprefix("page:")
+                for g in growth.values()
+                for name, v in g.items()
+                if name.startswith("page:")
+                and isinstance(v, dict)
+                and v.get("points_exponent", 0) > 0.5
+            }
+        )
+        if per_row:
+            lines += [
+                "**Pages whose charts grow with the data (plot rows instead of aggregating "
+                f"first)**: {', '.join(per_row)}.",
+                "",
+            ]
+        else:
+            lines += [
+                "No chart's point count grows with the data: the pages aggregate before plotting.",
+                "",
+            ]
+    return lines
+
+
+def _soak(soak: dict[str, Any]) -> list[str]:
+    lines = ["## 5. Soak", ""]
+    lines += _error(soak)
+    if "flat" not in soak:
+        return lines
+    lines += [
+        f"{soak['users']} simulated users on the buy-back page for {soak['minutes']:g} min, each "
+        "moving a slider every 1–3 s; tabs close and reopen every 2–6 min (new sessions) when "
+        f"the soak is long enough. Server RSS sampled every {soak['sample_every_s']:g} s; a "
+        f"least-squares line over the samples after the first {soak['warmup_s']:g} s.",
+        "",
+    ]
+    rows = [
+        ["sessions opened", str(soak["sessions_opened"])],
+        ["interactions", str(soak["interactions"])],
+        [
+            "latency p50 / p90 ms",
+            f"{fmt_ms(soak['latency_ms']['p50'])} / {fmt_ms(soak['latency_ms']['p90'])}",
+        ],
+        [
+            "RSS at start / after warm-up / end MB",
+            f"{_n(soak['rss_start_mb'])} / {_n(soak['rss_after_warmup_mb'])} / {_n(soak['rss_end_mb'])}",
+        ],
+        ["slope after warm-up", f"{_n(soak['slope_mb_per_min'], 3)} MB/min"],
+        [
+            "growth over the window",
+            f"{_n(soak['growth_mb'], 2)} MB over {_n(soak['window_min'])} min (limit {soak['growth_limit_mb']:g} MB)",
+        ],
+        ["server CPU", f"{_n(soak['server_cpu_pct'], 0)} %"],
+        ["errors", str(soak["error_count"])],
+    ]
+    lines += _table(["", "value"], rows)
+    samples = soak.get("rss_samples", [])
+    if samples:
+        lines += [
+            "RSS samples (s: MB): " + ", ".join(f"{t:g}: {r:g}" for t, r in samples),
+            "",
+        ]
+    return lines
+
+
+def write_report(results: dict[str, Any], path: Path) -> Path:
+    m = results.get("meta", {})
+    b = results.get("benchmarks", {})
+    lines = [
+        "# Redesign Explorer benchmark report",
+        "",
+        f"{m.get('date')} · commit `{m.get('commit')}` ({m.get('dirty_files')} uncommitted files) · "
+        f"Python {m.get('python')} · Streamlit {m.get('streamlit')} · plotly {m.get('plotly')} · "
+        f"{m.get('cpus')} CPUs · {'QUICK smoke run' if m.get('quick') else 'full run'} · "
+        f"{_n(m.get('seconds', math.nan), 0)} s",
+        "",
+        "Config: " + ", ".join(f"`{k}={v}`" for k, v in m.get("config", {}).items()),
+        "",
+        "Every figure is a median (p50) and p90 over repeated runs, measured beside the empty "
+        "one-slider app (bench/baseline_app.py) in the same run under the same server settings, "
+        "and given as a ratio to it. Regenerate with `python -m bench` (see bench/README.md).",
+        "",
+        "## Targets",
+        "",
+    ]
+    rows = [
+        [
+            t["name"],
+            t["target"],
+            t["measured"],
+            {True: "**PASS**", False: "**FAIL**", None: "N/A"}[t["pass"]],
+        ]
+        for t in results.get("targets", [])
+    ]
+    lines += _table(["target", "goal", "measured", "result"], rows)
+    if "latency" in b:
+        lines += _latency(b["latency"])
+    if "script" in b:
+        lines += _script(b["script"])
+    if "load" in b:
+        lines += _load(b["load"])
+    if "scale" in b:
+        lines += _scale(b["scale"])
+    if "soak" in b:
+        lines += _soak(b["soak"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
