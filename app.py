@@ -1,0 +1,29 @@
+"""Redesign Explorer: the entry point. Run with ``streamlit run app.py`` (or ``make run``).
+
+The only multipage mechanism is ``st.navigation`` below, naming each file in pages/ explicitly (no
+automatic discovery: when st.navigation is called, Streamlit ignores the pages/ folder; see
+ui.layout._ensure_navigation for the first run of a fresh server). To add a page, add one line to
+PAGES. The first page is the default.
+"""
+
+import streamlit as st
+
+st.set_page_config(
+    page_title="Redesign Explorer",
+    page_icon=":material/account_balance:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+# One page a line (kept by fmt: off), so adding a page is a one-line change.
+# fmt: off
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/service.py", title="Service drilldown", icon=":material/apartment:", url_path="service"),
+    st.Page("pages/waterfall.py", title="Savings waterfall", icon=":material/waterfall_chart:", url_path="waterfall"),
+    st.Page("pages/staffing.py", title="Staffing before and after", icon=":material/groups:", url_path="staffing"),
+    st.Page("pages/data_sources.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
+]
+# fmt: on
+
+st.navigation(PAGES, position="sidebar", expanded=True).run()

@@ -1,0 +1,84 @@
+"""Data and sources: every dataset table with CSV, each figure's source quote, the full
+reconciliation list, the whole dataset as one Excel workbook, and the glossary."""
+
+from datetime import date
+
+import streamlit as st
+
+from redesign import tables, views
+from redesign.export import long_date
+from ui.blocks import md, table_block
+from ui.data import get_workbook
+from ui.glossary import glossary_section
+from ui.layout import page_setup
+
+dataset = page_setup(
+    "Data and sources",
+    intro="Every number in this tool, where it comes from, and where the published figures do "
+    "not add up. Download any table as CSV, or everything as one Excel workbook.",
+)
+
+st.download_button(
+    "Download the whole dataset (Excel workbook)",
+    data=get_workbook(),
+    file_name=f"redesign-explorer-data-{date.today().isoformat()}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="download_workbook",
+    icon=":material/download:",
+    type="primary",
+    on_click="ignore",
+    help="A cover sheet, one table per sheet, and a notes sheet with the sources and glossary.",
+)
+st.caption(md(f"Generated {long_date(date.today())}. Proposals, not decisions."))
+
+st.header("Source documents", anchor="documents")
+for doc in dataset.documents.values():
+    st.markdown(
+        f"- **{md(doc.short)}**: {md(doc.title)}" + (f" ({md(doc.date)})" if doc.date else "")
+    )
+
+all_tables = {t.key: t for t in tables.dataset_tables(dataset)}
+
+st.header("Where the published figures do not add up", anchor="reconciliation")
+recon = all_tables.pop("reconciliation")
+st.markdown(
+    md(
+        "Nothing is corrected: each row compares a published figure with what the other "
+        "published figures imply, and gives both. "
+    )
+    + f"**{len(recon.frame)}** "
+    + md("checks do not reconcile.")
+)
+table_block(
+    title="Reconciliation list",
+    table=recon.frame,
+    key="reconciliation",
+    description=recon.description,
+    sources=views.source_summary(dataset, views.money_figures(dataset.services)),
+    static=True,
+)
+
+st.header("Each figure's source", anchor="figure-sources")
+sources = all_tables.pop("figure_sources")
+table_block(
+    title="Every published figure, with its quote",
+    table=sources.frame,
+    key="figure_sources",
+    description=sources.description,
+    sources=[d.title for d in dataset.documents.values() if d.id != "tool_editorial"],
+    height=520,
+)
+
+st.header("The dataset, table by table", anchor="tables")
+for table in all_tables.values():
+    table_block(
+        title=table.title,
+        table=table.frame,
+        key=table.key,
+        description=table.description,
+        sources=[dataset.document_title("cabinet_appendix")]
+        if table.key != "assumptions"
+        else [dataset.document_title("tool_editorial")],
+    )
+
+glossary_section()

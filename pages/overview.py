@@ -1,0 +1,100 @@
+"""Overview: headline figures, a plain-English summary, saving by service, services by category."""
+
+import html
+
+import streamlit as st
+
+from redesign import charts, narrative, views
+from ui.blocks import chart_block, md, metric_tiles
+from ui.format import share
+from ui.layout import page_setup
+
+dataset = page_setup(
+    "Education Services redesign: overview",
+    intro="What the council's 2016 proposals would change, in money and in posts, for each "
+    "education service. Choose a service below to see its detail.",
+)
+services = dataset.services
+
+st.header("Headline figures", anchor="headline-figures")
+tiles = {t.key: t for t in views.headline_figures(services)}
+st.subheader("Money (£m)", anchor=False)
+metric_tiles(
+    [tiles[k] for k in ("current_budget", "proposed_cost", "saving", "saving_computed")],
+    per_row=4,
+)
+st.subheader("Staff (FTE and headcount)", anchor=False)
+metric_tiles([tiles[k] for k in ("current_fte", "fte_after", "headcount")], per_row=3)
+metric_tiles(
+    [tiles[k] for k in ("confirmed_reduction", "market_testing", "potential_reduction")],
+    per_row=3,
+)
+st.caption(
+    "Hover on or tab to the question mark beside each figure to see where it comes from. "
+    "“Partly derived” means the report does not state the figure for every service."
+)
+
+st.header("In brief", anchor="in-brief")
+for paragraph in narrative.overview_summary(dataset):
+    st.markdown(md(paragraph))
+
+ranked = views.ranked_savings_frame(services)
+largest = views.largest_saving(services)
+chart_block(
+    title=f"{largest[0]} makes {share(largest[1])} of the stated saving"
+    if largest
+    else "Saving stated for each service",
+    subtitle="Saving stated in the report for each service, £m, largest first, with its share "
+    "of all stated savings. 2016 proposals.",
+    fig=charts.saving_by_service_bar(ranked),
+    table=ranked,
+    alt=views.ranked_savings_alt(ranked),
+    sources=views.source_summary(dataset, views.money_figures(services)),
+    key="saving_by_service",
+)
+
+st.header("Services by original-proposals category", anchor="categories")
+st.markdown(
+    "The report opens with a list of six categories and the services named under each. A service "
+    "can appear under several. Where the list does not name a service outright, the link is this "
+    "tool's reading and is marked **inferred**."
+)
+groups = views.category_groups(dataset)
+for start in range(0, len(groups), 3):
+    cols = st.columns(3)
+    for col, group in zip(cols, groups[start : start + 3], strict=False):
+        with col, st.container(border=True, height="stretch"):
+            # A colour swatch (the category's fixed colour) beside its name; text is escaped.
+            st.html(
+                f'<div style="border-left: 10px solid {group.colour}; padding-left: 10px; '
+                f'font-weight: 600; font-size: 1.15rem; line-height: 1.3;">'
+                f"{html.escape(group.label)}</div>"
+            )
+            if not group.entries:
+                st.markdown("No section of the report is listed here.")
+            for entry in group.entries:
+                st.page_link(
+                    "pages/service.py",
+                    label=md(entry.service_name) + (" (inferred)" if entry.inferred else ""),
+                    query_params={"service": entry.service_id},
+                    icon=":material/arrow_forward:",
+                    help="Open this service's detail",
+                    width="stretch",
+                )
+                listed = "; ".join(f"“{name}”" for name in entry.listed_as)
+                reason = " ".join(entry.reasons)
+                st.caption(
+                    md(f"Listed as {listed}.")
+                    + (f" *Inferred:* {md(reason)}" if entry.inferred and reason else "")
+                    + (
+                        f" Some links inferred: {md(reason)}"
+                        if not entry.inferred and reason
+                        else ""
+                    )
+                )
+            if group.unmatched:
+                st.caption(
+                    "Also listed, with no section in the report: "
+                    + md("; ".join(group.unmatched))
+                    + "."
+                )

@@ -1,0 +1,142 @@
+"""Service drilldown (``?service=<id>``): the report's text, money, staffing and sources for one
+service, with each reconciliation gap shown beside the figure it affects."""
+
+import streamlit as st
+
+from redesign import charts, narrative, views
+from ui import state
+from ui.blocks import chart_block, data_table, discrepancy_notes, md, metric_tiles
+from ui.format import fte, markdown_paragraphs
+from ui.layout import page_setup
+
+dataset = page_setup("Service drilldown")
+ids = [s.id for s in dataset.services]
+names = {s.id: s.name for s in dataset.services}
+
+service_id = state.query_choice("service", ids, default=ids[0], what="service", labels=names)
+service = dataset.service(service_id)
+prev_service, next_service = views.neighbours(dataset, service_id)
+
+nav = st.columns([4, 1, 1], vertical_alignment="bottom")
+with nav[0]:
+    state.choice_widget(
+        "Choose a service",
+        "service",
+        ids,
+        service_id,
+        labels=names,
+        help="Services in the order of the cabinet report. The choice is kept in the page link.",
+    )
+with nav[1]:
+    if prev_service is not None:
+        state.step_button(
+            "Previous",
+            "service",
+            prev_service.id,
+            key="prev_service",
+            icon=":material/arrow_back:",
+            help=f"Previous service: {md(prev_service.name)}",
+        )
+with nav[2]:
+    if next_service is not None:
+        state.step_button(
+            "Next",
+            "service",
+            next_service.id,
+            key="next_service",
+            icon=":material/arrow_forward:",
+            help=f"Next service: {md(next_service.name)}",
+        )
+
+st.header(md(service.name), anchor="service")
+position, count = views.service_position(dataset, service_id)
+categories = views.service_categories_text(dataset, service)
+st.caption(
+    md(f"Service {position} of {count} in the cabinet report, section “{service.section}”.")
+    + (f" Original-proposals category: {md(categories)}." if categories else "")
+)
+st.markdown(md(narrative.service_summary(dataset, service)))
+
+found = views.discrepancies_by_place(service)
+one = (service,)
+tiles = {t.key: t for t in views.headline_figures(one)}
+metric_tiles(
+    [tiles[k] for k in ("current_budget", "proposed_cost", "saving", "saving_computed")],
+    per_row=4,
+)
+metric_tiles([tiles[k] for k in ("current_fte", "fte_after", "headcount")], per_row=3)
+
+# --- money ---------------------------------------------------------------------------------------
+st.header("Money", anchor="money")
+budget = views.budget_frame(service)
+chart_block(
+    title="Current budget against proposed cost",
+    subtitle=f"{service.name}: £m as stated in the report, 2016 proposals.",
+    fig=charts.service_budget_bar(budget),
+    table=budget,
+    alt=f"Bar chart of {service.name}'s current budget and proposed cost in £m.",
+    sources=views.source_summary(dataset, views.money_figures(one)),
+    key="service_budget",
+    discrepancies=found.get("budget", []),
+)
+
+streams = views.service_streams_frame(service)
+if streams.empty:
+    st.subheader("Saving by funding stream", anchor="streams")
+    st.markdown("The report gives no saving by funding stream for this service.")
+    discrepancy_notes(found.get("streams", []))
+else:
+    chart_block(
+        title="Saving by funding stream",
+        subtitle=f"{service.name}: saving in £m by funding stream, as stated; any part the "
+        "report does not split is shown as a gap.",
+        fig=charts.streams_bar(streams),
+        table=streams,
+        alt=f"Bar chart of {service.name}'s saving split by funding stream.",
+        sources=views.source_summary(dataset, views.money_figures(one)),
+        key="service_streams",
+        discrepancies=found.get("streams", []),
+    )
+split = views.funding_split_text(service)
+if split:
+    st.markdown("**How the service is funded today:** " + md(split) + ".")
+
+# --- staffing ------------------------------------------------------------------------------------
+st.header("Staff", anchor="staff")
+staff = views.staffing_frame(one)
+chart_block(
+    title="Staff now and after, in FTE",
+    subtitle=f"{service.name}: full-time equivalent (FTE) now, after, and reductions by kind, "
+    "as stated; a figure the report does not state is marked derived.",
+    fig=charts.service_staffing_bar(staff),
+    table=staff,
+    alt=f"Bar chart of {service.name}'s FTE now ({fte(staff['FTE now'].iloc[0])}), after, and "
+    "its confirmed, market-testing and potential reductions.",
+    sources=views.source_summary(dataset, views.staffing_figures(one)),
+    key="service_staffing",
+    discrepancies=found.get("staffing", []),
+)
+st.subheader("Every staffing figure", anchor="staffing-figures")
+st.markdown("Headcount counts people; FTE counts full-time equivalents. They are never added.")
+data_table(views.staffing_lines_frame(views.service_staffing_lines(service)))
+
+# --- the report's text ---------------------------------------------------------------------------
+st.header("What the report says", anchor="report-text")
+st.caption("The report's own words for this service, as published.")
+for i, section in enumerate(views.service_text_sections(service)):
+    with st.expander(md(section.heading), expanded=i == 0):
+        st.markdown(markdown_paragraphs(section.text))
+if service.notes:
+    st.subheader("Notes", anchor="notes")
+    for note in service.notes:
+        st.markdown("- " + md(note.text) + (f" (Report: “{md(note.quote)}”)" if note.quote else ""))
+
+# --- sources -------------------------------------------------------------------------------------
+st.header("Where each number comes from", anchor="sources")
+st.markdown(
+    md(
+        f"Every figure above is quoted from the {dataset.document_title('cabinet_appendix')}, "
+        f"section “{service.section}”."
+    )
+)
+data_table(views.service_figure_sources(dataset, service), static=True)

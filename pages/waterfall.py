@@ -1,0 +1,93 @@
+"""Savings waterfall: from total current budget to total proposed cost, a step per service or per
+funding stream (``?view=service|stream``), filtered by category (``?category=<id>``); gaps where the
+published figures do not reconcile are their own labelled steps (``?axis=zoom|zero``)."""
+
+import streamlit as st
+
+from redesign import charts, views
+from ui import state
+from ui.blocks import chart_block, md
+from ui.format import money_m
+from ui.layout import page_setup
+
+VIEWS = {"service": "By service", "stream": "By funding stream"}
+AXES = {"zoom": "Zoom to the changes", "zero": "Start at zero"}
+
+dataset = page_setup(
+    "Savings waterfall",
+    intro="How the proposals step the budget down from today's total to the proposed cost. Each "
+    "step is labelled with its £m and its share of the savings the report states.",
+)
+categories = views.category_options(dataset)
+
+view = state.query_choice("view", list(VIEWS), default="service", what="view", labels=VIEWS)
+category = state.query_choice(
+    "category", list(categories), default=views.ALL_CATEGORIES, what="category", labels=categories
+)
+axis = state.query_choice("axis", list(AXES), default="zoom", what="axis setting", labels=AXES)
+
+controls = st.columns([2, 3, 2], vertical_alignment="bottom")
+with controls[0]:
+    state.choice_widget("Step by", "view", list(VIEWS), view, labels=VIEWS, kind="segmented")
+with controls[1]:
+    state.choice_widget(
+        "Original-proposals category",
+        "category",
+        list(categories),
+        category,
+        labels=categories,
+        help="Only the services listed under this category (named or inferred).",
+    )
+with controls[2]:
+    state.choice_widget("Axis", "axis", list(AXES), axis, labels=AXES, kind="segmented")
+
+services = views.services_in(dataset, category)
+frame = views.waterfall_view(dataset, view, category)
+start, end = views.waterfall_ends(frame)
+scope = "all services" if category == views.ALL_CATEGORIES else f"“{categories[category]}”"
+what = "service by service" if view == "service" else "by funding stream"
+
+if not services:
+    st.info("No service of the report is listed under this category.")
+    st.stop()
+
+notes = [
+    "Purple, hatched steps labelled “gap” are where the published figures do not add up; "
+    "they are shown, never absorbed into another step."
+]
+notes += views.waterfall_gap_notes(frame)
+if view == "stream":
+    notes.append(
+        "DSG is ring-fenced: its savings are shown apart from council-funded (core) savings, "
+        "never netted against them."
+    )
+if axis == "zoom":
+    notes.append("The £m axis does not start at zero, so that small steps are visible.")
+
+chart_block(
+    title=f"Budget falls from {money_m(start)} to {money_m(end)}",
+    subtitle=f"Current budget to proposed cost, {what}, {scope}: £m, with each step's share "
+    "of the stated savings. 2016 proposals.",
+    fig=charts.waterfall(frame, zoom=axis == "zoom"),
+    table=frame,
+    alt=f"Waterfall chart from the current budget of {money_m(start)} to the proposed cost of "
+    f"{money_m(end)}, {what}, with gaps where the published figures do not reconcile.",
+    sources=views.source_summary(dataset, views.money_figures(services)),
+    key=f"waterfall_{view}",
+    notes=notes,
+)
+
+st.subheader("What the steps mean", anchor=False)
+st.markdown(
+    "- **A saving** (−) lowers the budget: "
+    + (
+        "the saving stated for the service."
+        if view == "service"
+        else "the savings stated for each funding stream, summed across services."
+    )
+    + "\n- **A gap** is the difference between figures the report publishes that do not agree, "
+    "for example a saving the report does not split by funding stream, or a stated saving that "
+    "is not the service's budget minus its proposed cost.\n"
+    "- **Proposed cost** is where the steps end: the sum of the proposed costs the report states."
+)
+st.caption(md("Open a service from the Overview to see each figure's source quote."))

@@ -1,0 +1,152 @@
+"""Every dashboard page in a real browser: it renders without an exception box, the charts draw
+(plotly SVG present), and a full-page screenshot is saved to test-output/screenshots/."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import REPO_ROOT, _free_port, _health_ok
+from tests.browser.helpers import assert_no_exception, screenshot, wait_for_app
+
+PLOTLY_SVG = ".js-plotly-plot .main-svg"
+
+# (url path with query, screenshot name, text the page must show, number of plotly charts)
+PAGES = [
+    ("", "overview", "Headline figures", 1),
+    ("service?service=sen_support", "service_sen_support", "SEN Support Services", 3),
+    ("service?service=performing_arts", "service_performing_arts", "Performing Arts Service", 3),
+    ("waterfall", "waterfall_service", "Budget falls from", 1),
+    ("waterfall?view=stream", "waterfall_stream", "Not split by stream", 1),
+    ("staffing", "staffing", "Staffing before and after", 2),
+    ("data", "data_sources", "Where the published figures do not add up", 0),
+]
+
+
+def full_screenshot(page: Page, name: str) -> None:
+    """Streamlit scrolls inside its main container, so a "full page" screenshot would stop at the
+    viewport: grow the viewport to the content's height first (capped), then take it."""
+    height = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return m ? m.scrollHeight : document.body.scrollHeight; }"
+    )
+    page.set_viewport_size({"width": 1440, "height": min(max(int(height), 900), 12_000)})
+    page.wait_for_timeout(800)
+    screenshot(page, name)
+
+
+def _open(page: Page, base_url: str, path: str) -> None:
+    page.goto(f"{base_url}/{path}")
+    wait_for_app(page, timeout_ms=60_000)
+
+
+@pytest.mark.parametrize(("path", "name", "text", "charts"), PAGES, ids=[p[1] for p in PAGES])
+def test_page_renders(streamlit_server: str, page: Page, path, name, text, charts):
+    _open(page, streamlit_server, path)
+    assert_no_exception(page)
+    expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=30_000)
+    if charts:
+        page.wait_for_selector(PLOTLY_SVG, timeout=30_000)
+        assert page.locator(".js-plotly-plot").count() >= charts
+    full_screenshot(page, name)
+
+
+def test_waterfall_and_staffing_draw_svg(streamlit_server: str, page: Page):
+    for path in ("waterfall", "staffing"):
+        _open(page, streamlit_server, path)
+        page.wait_for_selector(PLOTLY_SVG, timeout=30_000)
+        assert page.locator(PLOTLY_SVG).count() >= 1
+        assert page.locator(".js-plotly-plot .bars path").count() > 5
+
+
+def test_hostile_query_shows_notice_not_html(streamlit_server: str, page: Page):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _open(page, streamlit_server, "service?service=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    assert_no_exception(page)
+    expect(page.get_by_text("does not exist", exact=False).first).to_be_visible(timeout=30_000)
+    # The value is shown as text, never as markup: no injected element, no alert.
+    assert page.locator("[data-testid='stAlert'] script").count() == 0
+    notice = page.locator("[data-testid='stAlert']", has_text="does not exist").first
+    assert "<script>alert(1)</script>" in notice.inner_text()
+    assert dialogs == []
+    full_screenshot(page, "service_hostile_query")
+
+
+def test_next_button_moves_to_next_service(streamlit_server: str, page: Page):
+    _open(page, streamlit_server, "service?service=hospital_education")
+    page.get_by_role("button", name="Next").click()
+    wait_for_app(page, timeout_ms=60_000)
+    expect(
+        page.get_by_role("heading", name="Looked After Children Education Service")
+    ).to_be_visible()
+    assert "service=looked_after_children" in page.url
+
+
+def _wait_healthy(base_url: str, proc: subprocess.Popen, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not _health_ok(f"{base_url}/_stcore/health"):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            pytest.fail("fresh Streamlit server did not start", pytrace=False)
+        time.sleep(0.25)
+
+
+def test_first_request_to_a_page_runs_through_app_navigation(browser, tmp_path):
+    """A fresh server's first request straight to /staffing still runs app.py's st.navigation:
+    the sidebar lists PAGES' titles, not the pages/ folder's file names."""
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "server.log").open("wb")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            os.environ.get("REDESIGN_APP_PATH", "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=REPO_ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        _wait_healthy(base_url, proc)
+        page = context.new_page()
+        _open(page, base_url, "staffing")
+        assert_no_exception(page)
+        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "Staffing before and after" in nav
+        assert "data_sources" not in nav and "app" not in nav.split()
+        expect(page.get_by_role("heading", name="Staffing before and after")).to_be_visible()
+    finally:
+        context.close()
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def test_server_is_healthy(streamlit_server: str):
+    try:
+        with urllib.request.urlopen(f"{streamlit_server}/_stcore/health", timeout=5) as resp:
+            assert resp.status == 200
+    except urllib.error.URLError as exc:  # pragma: no cover - reported as a failure
+        pytest.fail(f"health check failed: {exc}")

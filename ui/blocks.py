@@ -1,0 +1,192 @@
+"""Reusable page blocks: an accessible chart block, data tables with CSV, metric tiles, notes.
+
+``chart_block`` renders, in order (CONVENTIONS.md, accessibility): an active title (ten words or
+fewer), a subtitle (measure, period, scenario), the chart with alt text, the same numbers as a table in
+a "Show data table" expander, a CSV download of those numbers, and a "Source: ..." line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from redesign.formatting import Formatter, escape_markdown, format_frame, fte, money_m, plain_text
+from redesign.reconciliation import Discrepancy
+from redesign.views import Headline
+
+MAX_TITLE_WORDS = 10
+# Columns that are for the code (ids, colour keys), never shown or exported.
+HIDDEN_COLUMNS = ("service_id", "stream", "colour_key")
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    # Keep the camera (PNG download) button; drop zoom tools that confuse on a projector.
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60] or "table"
+
+
+def visible(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame without code-only columns."""
+    return frame.drop(columns=[c for c in HIDDEN_COLUMNS if c in frame.columns])
+
+
+def md(text: str) -> str:
+    """Untrusted or data text made safe (and literal) for Markdown."""
+    return escape_markdown(plain_text(str(text)))
+
+
+def source_line(sources: str | Iterable[str]) -> None:
+    """ "Source: ..." under a chart or table (sources are plain text; escaped here)."""
+    items = [sources] if isinstance(sources, str) else list(dict.fromkeys(sources))
+    items = [s for s in items if s]
+    if items:
+        st.caption("Source: " + md("; ".join(items)))
+
+
+def data_table(
+    frame: pd.DataFrame,
+    *,
+    formatters: Mapping[str, Formatter] | None = None,
+    static: bool = True,
+    height: int | None = None,
+) -> None:
+    """A table formatted in the house style (£m 2dp, FTE 2dp), every cell escaped.
+
+    ``static=True`` renders a real HTML table (``st.table``), best for screen readers and short
+    tables; ``False`` an interactive grid for long ones.
+    """
+    shown = visible(frame)
+    text = format_frame(shown, formatters)
+    if static:
+        escaped = text.map(md)
+        escaped.columns = [md(c) for c in escaped.columns]
+        st.table(escaped, hide_index=True, **({"height": height} if height else {}))
+    else:
+        st.dataframe(
+            text, hide_index=True, width="stretch", **({"height": height} if height else {})
+        )
+
+
+def csv_button(
+    frame: pd.DataFrame, *, file_name: str, key: str, label: str = "Download CSV"
+) -> None:
+    """The numbers as CSV (unformatted, exact), UTF-8 with a byte-order mark for Excel."""
+    data = visible(frame).to_csv(index=False).encode("utf-8-sig")
+    st.download_button(
+        label,
+        data=data,
+        file_name=file_name if file_name.endswith(".csv") else f"{file_name}.csv",
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def chart_block(
+    *,
+    title: str,
+    subtitle: str,
+    fig: go.Figure | dict,
+    table: pd.DataFrame,
+    alt: str,
+    sources: str | Sequence[str],
+    key: str,
+    formatters: Mapping[str, Formatter] | None = None,
+    notes: Sequence[str] = (),
+    discrepancies: Sequence[Discrepancy] = (),
+    table_expanded: bool = False,
+    static_table: bool = True,
+) -> None:
+    """Title, subtitle, chart (with alt text), data table, CSV download and source line.
+
+    ``title`` is an active title of ten words or fewer; ``subtitle`` gives measure, period and
+    scenario; ``alt`` is one sentence for screen readers; ``key`` must be unique on the page (it
+    names the chart and the CSV button). ``notes`` are short plain-text lines shown under the chart;
+    ``discrepancies`` (where the published figures behind the chart do not add up) are shown
+    between the subtitle and the chart, with both numbers.
+    """
+    # Titles built from data can run long; tests check the real ones keep to MAX_TITLE_WORDS.
+    st.subheader(md(title), anchor=_slug(key))
+    st.markdown(md(subtitle))
+    discrepancy_notes(discrepancies)
+    st.plotly_chart(
+        fig,
+        theme=None,
+        width="stretch",
+        key=f"chart_{key}",
+        config=PLOTLY_CONFIG,
+        alt=alt,
+    )
+    for note in notes:
+        st.caption(md(note))
+    with st.expander("Show data table", expanded=table_expanded, icon=":material/table:"):
+        data_table(table, formatters=formatters, static=static_table)
+    csv_button(table, file_name=_slug(key), key=f"csv_{key}")
+    source_line(sources)
+
+
+def table_block(
+    *,
+    title: str,
+    table: pd.DataFrame,
+    key: str,
+    description: str = "",
+    sources: str | Sequence[str] = (),
+    formatters: Mapping[str, Formatter] | None = None,
+    static: bool = False,
+    height: int | None = None,
+    level: int = 3,
+) -> None:
+    """A titled table with its CSV download and source line (no chart)."""
+    heading = "#" * level
+    st.markdown(f"{heading} {md(title)}")
+    if description:
+        st.markdown(md(description))
+    data_table(table, formatters=formatters, static=static, height=height)
+    csv_button(table, file_name=_slug(key), key=f"csv_{key}")
+    source_line(sources)
+
+
+def metric_tiles(tiles: Sequence[Headline], *, per_row: int = 4) -> None:
+    """Headline figures as bordered metric tiles; a derived figure says so in its label."""
+    for start in range(0, len(tiles), per_row):
+        row = tiles[start : start + per_row]
+        cols = st.columns(per_row)
+        for col, tile in zip(cols, row, strict=False):
+            with col:
+                st.metric(
+                    md(tile.label),
+                    tile.value,
+                    help=md(tile.help),
+                    border=True,
+                )
+
+
+def discrepancy_notes(found: Sequence[Discrepancy]) -> None:
+    """Where the published figures do not add up: both numbers, in words, beside the figure."""
+    for d in found:
+        detail = d.detail[:1].upper() + d.detail[1:] if d.detail else ""
+        st.info(
+            f"**Published figures that do not add up.** {md(d.check_label)}: the report states "
+            f"{md(discrepancy_value(d.published, d.unit))}; the other published figures give "
+            f"{md(discrepancy_value(d.computed, d.unit))}. {md(detail)}.",
+            icon=":material/info:",
+        )
+
+
+def discrepancy_value(value: float | None, unit: str) -> str:
+    if unit == "£m":
+        return money_m(value)
+    if unit == "FTE":
+        return f"{fte(value)} FTE"
+    return "not stated" if value is None else f"{value:g} {unit}"

@@ -1,0 +1,82 @@
+"""Cached loading of the dataset: read once per change of the data folder, shared by every page.
+
+``get_dataset()`` returns the validated Dataset. If the folder does not validate, the page shows the
+problems as a readable list (file › record › field: message) and stops: never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from redesign import DataError, Dataset, default_data_dir, load_dataset
+from redesign.formatting import escape_markdown, plain_text
+
+MAX_PROBLEMS_SHOWN = 50
+
+
+def data_dir() -> Path:
+    """The data folder in use: $REDESIGN_DATA_DIR if set, else data/ beside the package."""
+    return default_data_dir()
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of the data files: cheap (no reading), and it changes
+    when a file is edited, so the cache never serves a stale dataset."""
+    try:
+        files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+        return tuple(
+            (str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns) for p in files
+        )
+    except OSError:
+        return ()
+
+
+@st.cache_data(show_spinner="Loading the data…", max_entries=4)
+def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
+    del fingerprint  # part of the cache key only
+    return load_dataset(Path(root))
+
+
+def get_dataset() -> Dataset:
+    """The dataset, from the cache when the files have not changed; stops the page on a DataError."""
+    root = data_dir()
+    try:
+        return _load(str(root), _fingerprint(root))
+    except DataError as exc:
+        show_data_error(exc, root)
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+def show_data_error(exc: DataError, root: Path) -> None:
+    problems = exc.problems
+    shown = problems[:MAX_PROBLEMS_SHOWN]
+    lines = "\n".join(f"- {escape_markdown(plain_text(str(p)))}" for p in shown)
+    more = f"\n\n…and {len(problems) - len(shown)} more." if len(problems) > len(shown) else ""
+    st.error(
+        f"The data folder could not be used: {len(problems)} "
+        f"{'problem' if len(problems) == 1 else 'problems'} found. "
+        "Each names the file, the record and the field.\n\n"
+        f"{lines}{more}",
+        icon=":material/error:",
+    )
+    st.caption(f"Data folder: {escape_markdown(plain_text(str(root)))}")
+
+
+@st.cache_data(show_spinner="Building the workbook…", max_entries=4)
+def _workbook(root: str, fingerprint: tuple[tuple[str, int, int], ...], day: str) -> bytes:
+    from datetime import date
+
+    from redesign.export import workbook_bytes
+
+    return workbook_bytes(_load(root, fingerprint), date.fromisoformat(day))
+
+
+def get_workbook() -> bytes:
+    """The whole dataset as an Excel workbook (cached per data version and day)."""
+    from datetime import date
+
+    root = data_dir()
+    return _workbook(str(root), _fingerprint(root), date.today().isoformat())

@@ -1,0 +1,69 @@
+"""``page_setup(title)``: what every page calls first (sidebar, notes, styles), returning the data.
+
+Every page shows the same sidebar: a "Proposals, not decisions" note, the glossary and the data folder
+in use. ``st.set_page_config`` is called once, in app.py.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from redesign import Dataset
+from redesign.formatting import escape_markdown, plain_text
+from ui.data import data_dir, get_dataset
+from ui.glossary import sidebar_glossary
+
+PROPOSALS_NOTE = (
+    "**Proposals, not decisions.** Every figure comes from the council's 2016 cabinet report on "
+    "the Education Services redesign, as published. Where the published figures do not add up, "
+    "both numbers are shown; figures this tool computes are labelled *derived*."
+)
+
+# Readability on a projector: metric values large and never cut short, labels and links that wrap
+# instead of ending in "…", and running text kept to a readable line length.
+_CSS = """
+<style>
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  font-size: 2rem; white-space: normal; overflow: visible; text-overflow: clip;
+}
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal; overflow: visible; text-overflow: clip;
+}
+[data-testid="stPageLink"] a, [data-testid="stPageLink"] p, [data-testid="stPageLink"] span {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto;
+}
+[data-testid="stExpanderDetails"] [data-testid="stMarkdownContainer"] { max-width: 75em; }
+</style>
+"""
+
+
+def _ensure_navigation() -> None:
+    """Run pages only through app.py's ``st.navigation``, never the pages/ folder on its own.
+
+    Streamlit 1.67 runs the very first script of a fresh server process in the legacy "pages/
+    directory" mode until some run calls ``st.navigation``: a first request straight to /waterfall
+    would run pages/waterfall.py without app.py (no page config, the pages/ folder listed as
+    navigation, files not in PAGES reachable). ``st.navigation`` itself clears that flag; clearing
+    it here and rerunning makes the rerun go through app.py, which resolves the same page.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - internal module moved
+        return
+    if getattr(PagesManager, "uses_pages_directory", None):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def page_setup(title: str, intro: str | None = None) -> Dataset:
+    """Sidebar, styles and page title; returns the (cached) dataset or stops with its problems."""
+    _ensure_navigation()
+    st.html(_CSS)
+    with st.sidebar:
+        st.markdown(PROPOSALS_NOTE)
+    sidebar_glossary()
+    st.sidebar.caption(f"Data folder: {escape_markdown(plain_text(str(data_dir())))}")
+    st.title(escape_markdown(title))
+    if intro:
+        st.markdown(intro)
+    return get_dataset()
