@@ -99,7 +99,16 @@ def _bar(
     marker: dict[str, Any] = {"color": colour, "line": {"color": palette.TEXT, "width": 1}}
     if pattern:
         # The pattern is drawn in a lighter tint so the label on top stays readable.
-        marker["pattern"] = {"shape": pattern, "fgcolor": "#FFFFFF", "fgopacity": 0.35, "size": 9}
+        # "overlay": the fill keeps its colour and the pattern is drawn over it in a light tint,
+        # so labels on top stay readable (the default "replace" would leave a white bar).
+        marker["pattern"] = {
+            "shape": pattern,
+            "fillmode": "overlay",
+            "fgcolor": "#FFFFFF",
+            "fgopacity": 0.45,
+            "size": 10,
+            "solidity": 0.2,
+        }
     trace: dict[str, Any] = {
         "type": "bar",
         "name": name,
@@ -150,13 +159,21 @@ def fte_table(result: ScenarioResult) -> pd.DataFrame:
 def fte_figure(result: ScenarioResult) -> Figure:
     """Stacked horizontal bars: kept (solid), redundant (crossed) and expansion (striped) FTE."""
     groups = list(reversed(result.groups))  # first group at the top
-    labels = [_wrap(o.label) for o in groups]
+    # The numbers are in the category labels too, so a bar too narrow for its text still says
+    # what it shows (nothing only on hover).
+    labels = [
+        f"<b>{_wrap(o.label, 28)}</b><br>{fte(o.retained_fte)} kept · {fte(o.redundant_fte)} redundant"
+        + (f" · {fte(o.expansion_fte)} more" if o.expansion_fte > 0 else "")
+        for o in groups
+    ]
     kept = [min(o.retained_fte, o.at_risk_fte) for o in groups]
     redundant = [o.redundant_fte for o in groups]
     expansion = [o.expansion_fte for o in groups]
 
     def text(values: list[float], word: str) -> list[str]:
         return [f"{fte(v)} {word}" if v >= 0.005 else "" for v in values]
+
+    hover = "%{x:.2f} FTE "
 
     traces = [
         _bar(
@@ -168,7 +185,7 @@ def fte_figure(result: ScenarioResult) -> Figure:
             orientation="h",
             textposition="inside",
             insidetextanchor="middle",
-            hovertemplate="%{y}: %{x:.2f} FTE kept<extra></extra>",
+            hovertemplate=hover + "kept<extra></extra>",
         ),
         _bar(
             "Redundant",
@@ -179,7 +196,7 @@ def fte_figure(result: ScenarioResult) -> Figure:
             orientation="h",
             textposition="auto",
             insidetextanchor="middle",
-            hovertemplate="%{y}: %{x:.2f} FTE redundant<extra></extra>",
+            hovertemplate=hover + "redundant<extra></extra>",
         ),
     ]
     if any(v > 0 for v in expansion):
@@ -193,7 +210,7 @@ def fte_figure(result: ScenarioResult) -> Figure:
                 orientation="h",
                 textposition="auto",
                 insidetextanchor="middle",
-                hovertemplate="%{y}: %{x:.2f} FTE more than today<extra></extra>",
+                hovertemplate=hover + "more than today<extra></extra>",
             )
         )
     top = max((o.at_risk_fte + o.expansion_fte for o in result.groups), default=1)
@@ -201,8 +218,18 @@ def fte_figure(result: ScenarioResult) -> Figure:
         "data": traces,
         "layout": _layout(
             barmode="stack",
-            bargap=0.3,
-            height=330,
+            bargap=0.25,
+            height=360,
+            margin={"l": 10, "r": 30, "t": 10, "b": 10},
+            legend={
+                "orientation": "h",
+                "yanchor": "top",
+                "y": -0.22,
+                "xanchor": "left",
+                "x": 0,
+                "font": {"size": FONT_SIZE},
+                "traceorder": "normal",
+            },
             uniformtext={"minsize": 12, "mode": "hide"},
             xaxis=_axis("FTE (full-time equivalent)", range=[0, top * 1.08], rangemode="tozero"),
             yaxis=_axis("", showgrid=False),
@@ -252,7 +279,7 @@ def curve_figure(
                 f"Saving {money_m(result.saving_m)}",
                 f"Income {money_m(result.traded_income_m)}",
             ],
-            "textposition": ["top left", "bottom right"],
+            "textposition": ["top right", "bottom right"],
             "textfont": {"size": FONT_SIZE, "color": palette.TEXT},
             "marker": {
                 "symbol": "diamond",
@@ -329,13 +356,21 @@ def curve_figure(
     return {
         "data": traces,
         "layout": _layout(
-            height=420,
-            margin={"l": 10, "r": 30, "t": 70, "b": 10},
+            height=460,
+            margin={"l": 10, "r": 30, "t": 40, "b": 10},
+            legend={
+                "orientation": "h",
+                "yanchor": "top",
+                "y": -0.2,
+                "xanchor": "left",
+                "x": 0,
+                "font": {"size": FONT_SIZE},
+            },
             shapes=shapes,
             annotations=annotations,
             hovermode="closest",
             xaxis=_axis(
-                "Buy-back, % of today's at-risk posts (every group at the same level)",
+                "Buy-back % (every group at the same level)",
                 range=[-3, 153],
                 tickvals=list(range(0, 151, 25)),
                 ticksuffix="%",

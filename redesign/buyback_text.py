@@ -11,6 +11,7 @@ from __future__ import annotations
 from redesign.formatting import MINUS, fte, money_words, pct, signed_fte, signed_money_m
 from redesign.scenario import MAX_LEVEL, GroupOutcome, ScenarioResult
 
+NO_CHANGE = "no change"
 ASSUMPTION_NOTE = "Money figures rest on this tool's assumptions, not on the report."
 
 
@@ -170,22 +171,22 @@ def viability_text(o: GroupOutcome) -> str:
 
 
 def delta_fte(change: float) -> str:
-    """A tile delta in words: "+17.33 FTE against the proposal" (grey: the sign is in the words)."""
+    """A tile's change against the proposal, its sign in the text: "+17.33 FTE", "no change"."""
     if round(change, 2) == 0:
-        return "same as the proposal"
-    return f"{signed_fte(change)} FTE against the proposal"
+        return NO_CHANGE
+    return f"{signed_fte(change)} FTE"
 
 
 def delta_money(change_m: float) -> str:
     if round(change_m, 2) == 0:
-        return "same as the proposal"
-    return f"{signed_money_m(change_m)} against the proposal"
+        return NO_CHANGE
+    return signed_money_m(change_m)
 
 
 def delta_points(change_pct: float | None) -> str:
     if change_pct is None:
         return ""
     if round(change_pct, 1) == 0:
-        return "same as the proposal"
+        return NO_CHANGE
     sign = "+" if change_pct > 0 else MINUS
-    return f"{sign}{abs(change_pct):.1f} percentage points against the proposal"
+    return f"{sign}{abs(change_pct):.1f} points"

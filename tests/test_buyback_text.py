@@ -89,11 +89,12 @@ def test_viability_text() -> None:
 
 
 def test_deltas_carry_their_sign_in_words() -> None:
-    assert bt.delta_fte(17.326) == "+17.33 FTE against the proposal"
-    assert bt.delta_fte(-17.326) == f"{MINUS}17.33 FTE against the proposal"
-    assert bt.delta_fte(0.001) == "same as the proposal"
-    assert bt.delta_money(-0.1029) == f"{MINUS}£0.10m against the proposal"
-    assert bt.delta_points(-11.6) == f"{MINUS}11.6 percentage points against the proposal"
+    assert bt.delta_fte(17.326) == "+17.33 FTE"
+    assert bt.delta_fte(-17.326) == f"{MINUS}17.33 FTE"
+    assert bt.delta_fte(0.001) == "no change"
+    assert bt.delta_money(-0.1029) == f"{MINUS}£0.10m"
+    assert bt.delta_money(0.001) == "no change"
+    assert bt.delta_points(-11.6) == f"{MINUS}11.6 points"
     assert bt.delta_points(None) == ""
 
 
