@@ -558,6 +558,28 @@ def actions_frame(sen: SenNeeds) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def actions_display_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns a reader needs on screen (the CSV keeps every column of ``actions_frame``):
+    the action, its theme and section, the timeline row with its detail, and the stated years."""
+    timeline = [
+        f"{row}: {detail}" if row and detail else row
+        for row, detail in zip(frame["Timeline row"], frame["Timeline detail"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "No.": frame["No."],
+            "Suggested action": frame["Suggested action"],
+            "Theme and section": [
+                f"{theme} (section {section})" if section else theme
+                for theme, section in zip(frame["Theme"], frame["Strategy section"], strict=True)
+            ],
+            "Timeline row": timeline,
+            "Years stated": frame["Years stated"],
+        },
+        index=frame.index,
+    )
+
+
 def filter_actions(frame: pd.DataFrame, query: str) -> pd.DataFrame:
     """Rows whose text columns contain every word of ``query`` (case-insensitive)."""
     words = [w for w in re.split(r"\s+", (query or "").strip().lower()) if w][:20]
@@ -598,6 +620,7 @@ class SupportLink:
     teams: tuple[str, ...]  # team names; WHOLE_SERVICE where an entry names no team
     reasons: tuple[str, ...]
     at_risk_groups: tuple[str, ...]
+    at_risk_group_labels: tuple[str, ...]  # "Autism teaching posts (9.20 FTE at risk)"
     confirmed_reduction_fte: float | None  # the service's, not split by team
     potential_reduction_fte: float | None
     market_testing_fte: float | None  # the service's, not split by team
@@ -678,6 +701,7 @@ def _links(
         service = dataset.service(service_id)
         staff = service_staffing(service)
         groups = tuple(dict.fromkeys(g for e in entries for g in e.at_risk_groups))
+        labels = {g.id: g.label for g in dataset.sen_support.groups}
         teams = tuple(dict.fromkeys(e.team or WHOLE_SERVICE for e in entries))
         note = ""
         if service_id == detail_service:
@@ -698,6 +722,9 @@ def _links(
                 teams=teams,
                 reasons=tuple(e.reason.strip() for e in entries),
                 at_risk_groups=groups,
+                at_risk_group_labels=tuple(
+                    f"{labels.get(g, g)} ({at_risk.get(g, 0.0):.2f} FTE at risk)" for g in groups
+                ),
                 confirmed_reduction_fte=staff.confirmed_reduction_fte,
                 potential_reduction_fte=staff.potential_reduction_fte,
                 market_testing_fte=staff.market_testing_fte,
@@ -742,7 +769,7 @@ def need_support_detail_frame(rows: tuple[NeedSupportRow, ...]) -> pd.DataFrame:
             "service_id": link.service_id,
             "Service": link.service_name,
             "Teams": "; ".join(link.teams),
-            "At-risk groups": ", ".join(link.at_risk_groups),
+            "At-risk groups": "; ".join(link.at_risk_group_labels),
             "Confirmed reduction FTE (whole service)": link.confirmed_reduction_fte,
             "Potential reduction FTE (whole service)": link.potential_reduction_fte,
             "Subject to market testing FTE (whole service)": link.market_testing_fte,

@@ -240,7 +240,7 @@ def sen_notes(sen: SenNeeds) -> list[SenNote]:
             "Dates",
             f"The strategy's tables describe {cats.as_at}; the FOI placements "
             f"{sen.placements.as_at}; the redesign proposals 2016. The out-of-city cost is "
-            "undated in the seed (the strategy says 'currently', c. 2004). Figures from different "
+            "undated in the source (the strategy says 'currently', c. 2004). Figures from different "
             "dates are shown side by side, never as a trend.",
         )
     )
@@ -354,7 +354,7 @@ def sen_notes(sen: SenNeeds) -> list[SenNote]:
             f"per pupil implies about {estimate.implied_pupils:.0f} pupils placed out of city "
             f"(between {estimate.implied_pupils_low:.0f} and {estimate.implied_pupils_high:.0f} "
             f"if 'about £3.5m' is read to the nearest £0.1m). These figures are undated in the "
-            f"seed (c. 2004, education's share only); the FOI reply's {placements.total} "
+            f"source (c. 2004, education's share only); the FOI reply's {placements.total} "
             f"independent placements are {placements.as_at} and count a different thing, so "
             "the two are not a trend.",
             quote=sen.out_of_city.annual_cost_gbp.source.quote,

@@ -334,6 +334,17 @@ def test_actions_table_and_search(sen):
     assert sa.filter_actions(frame, "no such words anywhere").empty
     # regex characters are plain text
     assert sa.filter_actions(frame, "(.*")["No."].tolist() == []
+    shown = sa.actions_display_frame(sa.filter_actions(frame, "Children's Centres"))
+    assert list(shown.columns) == [
+        "No.",
+        "Suggested action",
+        "Theme and section",
+        "Timeline row",
+        "Years stated",
+    ]
+    first = shown.iloc[0]
+    assert first["Timeline row"] == "Sure Start Children's Centres: 1 – 12 Centres phased in"
+    assert first["Theme and section"] == "Early years (section 3.5 Sure Start Children’s Centres)"
 
 
 @functools.cache
@@ -341,7 +352,7 @@ def _actions() -> pd.DataFrame:
     return sa.actions_frame(load_dataset(DATA).sen)
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, deadline=None)
 @given(st.text(max_size=30))
 def test_search_only_narrows(query):
     frame = _actions()
@@ -390,6 +401,9 @@ def test_need_beside_support(dataset):
     assert frame["Total pupils"].sum() == 3808
     detail = sa.need_support_detail_frame(tuple(rows.values()))
     assert len(detail) == 11
+    assert detail.loc[
+        detail["category_id"] == "autistic_spectrum_disorder", "At-risk groups"
+    ].item() == ("Autism teaching posts (9.20 FTE at risk); Autism HLTA posts (4.13 FTE at risk)")
 
 
 def test_need_beside_support_uses_the_buyback_models_at_risk_figures(dataset):
