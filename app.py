@@ -22,8 +22,8 @@ PAGES = [
     st.Page("pages/service.py", title="Service drilldown", icon=":material/apartment:", url_path="service"),
     st.Page("pages/waterfall.py", title="Savings waterfall", icon=":material/waterfall_chart:", url_path="waterfall"),
     st.Page("pages/staffing.py", title="Staffing before and after", icon=":material/groups:", url_path="staffing"),
+    st.Page("pages/buyback.py", title="Buy-back what-if", icon=":material/tune:", url_path="buyback"),
     st.Page("pages/data_sources.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
-    st.Page("pages/sen_needs.py", title="SEN needs and provision", icon=":material/diversity_1:", url_path="sen_needs"),
 ]
 # fmt: on
 

@@ -1,0 +1,395 @@
+"""The buy-back what-if page (pages/buyback.py, ui/buyback.py) through app.py with AppTest.
+
+Moving a slider or typing in its box changes the outputs; a link with a scenario reproduces it; a
+hostile link shows a notice and no exception; two sessions never share a scenario; compared
+scenarios can be added (four at most), shown and removed; assumptions edit and reset; an uploaded
+file is validated and a bad one changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from redesign import load_dataset
+from redesign import scenario_io as sio
+from redesign.formatting import MINUS
+from redesign.scenario import BuybackModel, Scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+# The same switch as tests/browser/conftest.py: the entry script, relative to the repo root.
+APP = str(ROOT / os.environ.get("REDESIGN_APP_PATH", "app.py"))
+PAGE = "pages/buyback.py"
+TIMEOUT = 30
+MODEL = BuybackModel(load_dataset())
+GROUPS = MODEL.group_ids
+SIXTY_FORTY = {
+    "bb_autism_teaching": "60",
+    "bb_autism_hlta": "60",
+    "bb_behaviour_and_other": "40",
+}
+
+
+def open_page(**params: str | list[str]) -> AppTest:
+    """The buy-back page as a first visit with ``?params`` (through app.py's navigation)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page(PAGE)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def tiles(at: AppTest) -> dict[str, str]:
+    """Tile label (without its bracketed note) -> value."""
+    return {plain(m.label).split(" (")[0]: m.value for m in at.metric}
+
+
+def deltas(at: AppTest) -> dict[str, str]:
+    return {plain(m.label).split(" (")[0]: plain(str(m.delta)) for m in at.metric}
+
+
+def sentence(at: AppTest) -> str:
+    found = [plain(m.value) for m in at.markdown if plain(m.value).startswith("If schools")]
+    assert len(found) == 1
+    return found[0]
+
+
+def scenario_params(at: AppTest) -> dict[str, str]:
+    return {k: v for k, v in at.query_params.items() if sio.is_scenario_key(k)}
+
+
+def single(value: str | list[str]) -> str:
+    return value[0] if isinstance(value, list) else value
+
+
+def texts(at: AppTest) -> str:
+    parts = []
+    for kind in ("markdown", "caption", "warning", "info", "error", "success"):
+        parts += [plain(str(e.value)) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+# --- runs, and shows the proposal by default -------------------------------------------------
+
+
+def test_page_runs_and_shows_the_proposal() -> None:
+    at = open_page()
+    t = tiles(at)
+    assert t["At-risk FTE redundant"] == "0.00"
+    assert t["At-risk FTE kept"] == "33.32 of 33.32"
+    assert t["Service FTE"] == "86.51"
+    assert t["Saving"] == "£1.25m"
+    assert t["Traded income needed"] == "£1.54m"
+    assert all(d == "no change" for d in deltas(at).values())
+    assert "100% of every group of posts at risk" in sentence(at)
+    # Every slider has a number box beside it, and the two agree.
+    for gid in GROUPS:
+        assert at.slider(key=f"bb:slider:{gid}").value == 100
+        assert at.number_input(key=f"bb:box:{gid}").value == 100.0
+    # The scenario is written to the URL at once, so the first view already has a link.
+    assert {k: single(v) for k, v in scenario_params(at).items()} == dict.fromkeys(
+        [f"bb_{g}" for g in GROUPS], "100"
+    )
+    # Every chart has its table, CSV button and source line.
+    captions = "\n".join(plain(c.value) for c in at.caption)
+    assert captions.count("Source: Cabinet report appendix") >= 2
+    assert "ASSUMPTIONS" in captions
+
+
+# --- the controls change the outputs ----------------------------------------------------------
+
+
+def test_moving_a_slider_changes_the_outputs() -> None:
+    at = open_page()
+    before = tiles(at)
+    at.slider(key="bb:slider:autism_teaching").set_value(60).run()
+    assert not at.exception
+    after = tiles(at)
+    assert after["At-risk FTE redundant"] == "3.68"  # 40% of 9.2 FTE
+    assert after["Saving"] != before["Saving"]
+    assert deltas(at)["At-risk FTE redundant"] == "+3.68 FTE"
+    # The number box follows the slider, and the URL follows both.
+    assert at.number_input(key="bb:box:autism_teaching").value == 60.0
+    assert single(at.query_params["bb_autism_teaching"]) == "60"
+
+
+def test_typing_in_the_box_answers_the_issue_question() -> None:
+    """60% of the autism offer, 40% of behaviour support: posts, income, saving."""
+    at = open_page()
+    at.number_input(key="bb:box:autism_teaching").set_value(60.0).run()
+    at.number_input(key="bb:box:autism_hlta").set_value(60.0).run()
+    at.number_input(key="bb:box:behaviour_and_other").set_value(40.0).run()
+    assert not at.exception
+    t = tiles(at)
+    assert t["At-risk FTE redundant"] == "17.33"
+    assert t["Traded income needed"] == "£0.75m"
+    assert t["Saving"] == "£1.15m"
+    assert deltas(at)["Saving"] == f"{MINUS}£0.10m"
+    assert at.slider(key="bb:slider:behaviour_and_other").value == 40
+    assert "The saving would be £1.15 million, £103,000 less than" in sentence(at)
+    assert {k: single(v) for k, v in scenario_params(at).items()} == SIXTY_FORTY
+
+
+def test_exact_box_keeps_tenths() -> None:
+    at = open_page()
+    at.number_input(key="bb:box:autism_hlta").set_value(60.5).run()
+    assert single(at.query_params["bb_autism_hlta"]) == "60.5"
+    assert at.slider(key="bb:slider:autism_hlta").value == 60  # nearest whole per cent
+    assert "60.5% of the autism HLTA posts" in sentence(at)
+
+
+def test_all_groups_control_and_reset() -> None:
+    at = open_page()
+    at.slider(key="bb:slider:all").set_value(0).run()
+    assert tiles(at)["At-risk FTE redundant"] == "33.32"
+    assert tiles(at)["Service FTE"] == "53.19"
+    for gid in GROUPS:
+        assert at.slider(key=f"bb:slider:{gid}").value == 0
+        assert at.number_input(key=f"bb:box:{gid}").value == 0.0
+    assert any("Closed" in plain(w.value) for w in at.warning)
+    at.number_input(key="bb:box:all").set_value(150.0).run()
+    assert tiles(at)["Service FTE"] == "103.17"
+    at.button(key="bb:reset_levels").click().run()
+    assert tiles(at)["Saving"] == "£1.25m"
+    assert all(at.slider(key=f"bb:slider:{g}").value == 100 for g in GROUPS)
+
+
+# --- the URL reproduces a scenario ------------------------------------------------------------
+
+
+def test_link_reproduces_the_scenario() -> None:
+    at = open_page(**SIXTY_FORTY, a_traded_charge_pct="115", name="Sixty forty")
+    assert not at.warning  # nothing wrong with the link
+    t = tiles(at)
+    assert t["At-risk FTE redundant"] == "17.33"
+    assert t["Traded income needed"] == "£0.75m"
+    assert t["Saving"] == "£1.15m"
+    assert at.slider(key="bb:slider:autism_teaching").value == 60
+    assert at.number_input(key="bb:box:behaviour_and_other").value == 40.0
+    assert at.text_input(key="bb:name").value == "Sixty forty"
+
+
+def test_link_with_an_assumption() -> None:
+    at = open_page(**SIXTY_FORTY, a_traded_charge_pct="100")
+    # At a charge equal to cost, buy-back does not move the saving.
+    assert tiles(at)["Saving"] == "£1.25m"
+    assert at.number_input(key="bb:a:traded_charge_pct").value == 100.0
+    assert "1 assumption changed from the default." in texts(at)
+
+
+def test_share_link_and_yaml_round_trip() -> None:
+    at = open_page(**SIXTY_FORTY)
+    code = [c.value for c in at.code]
+    assert any(
+        "bb_autism_teaching=60&bb_autism_hlta=60&bb_behaviour_and_other=40" in c for c in code
+    )
+    # The same query, read back, is the same scenario.
+    s, notices = sio.from_query(MODEL, {k: single(v) for k, v in scenario_params(at).items()})
+    assert notices == []
+    assert s.levels == {"autism_teaching": 0.6, "autism_hlta": 0.6, "behaviour_and_other": 0.4}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"bb_autism_teaching": "<script>alert(1)</script>"},
+        {"bb_autism_teaching": "x" * 10_000},
+        {"bb_autism_teaching": "NaN", "a_traded_charge_pct": "inf"},
+        {"bb_autism_teaching": ["10", "20"]},
+        {"bb_autism_teaching": "1e308", "all": "-5"},
+        {"bb_[evil](javascript:alert(1))": "5", "a_no_such": "1"},
+        {"name": "**bold** <img src=x onerror=alert(1)> :red[x] $x$"},
+    ],
+)
+def test_hostile_link_shows_a_notice_and_no_exception(params: dict[str, str | list[str]]) -> None:
+    at = open_page(**params)
+    assert not at.exception
+    assert not at.error
+    if "name" not in params:
+        assert at.warning, "a notice for the bad link"
+        notice = at.warning[0].value
+        assert "could not be used" in plain(notice)
+        # Quoted as escaped text: no live HTML or Markdown link survives.
+        assert "<script>" not in notice and "](javascript" not in notice
+        assert len(notice) < 3_000
+    # The page still works, clamped or at defaults.
+    assert tiles(at)["Saving"].startswith("£")
+    for gid in GROUPS:
+        assert 0 <= at.slider(key=f"bb:slider:{gid}").value <= 150
+
+
+def test_clamped_link_value() -> None:
+    at = open_page(bb_autism_teaching="200")
+    assert any("used 150%" in plain(w.value) for w in at.warning)
+    assert at.slider(key="bb:slider:autism_teaching").value == 150
+    assert single(at.query_params["bb_autism_teaching"]) == "150"  # the URL is corrected
+
+
+# --- sessions are isolated --------------------------------------------------------------------
+
+
+def test_two_sessions_do_not_share_state() -> None:
+    one = open_page()
+    two = open_page()
+    one.slider(key="bb:slider:autism_teaching").set_value(10).run()
+    one.number_input(key="bb:a:traded_charge_pct").set_value(150.0).run()
+    one.button(key="bb:compare_add").click().run()
+    two.run()
+    assert two.slider(key="bb:slider:autism_teaching").value == 100
+    assert tiles(two)["Saving"] == "£1.25m"
+    assert two.number_input(key="bb:a:traded_charge_pct").value == 115.0
+    assert "No scenarios added yet." in texts(two)
+    assert tiles(one)["Saving"] != "£1.25m"
+    # A third, fresh session is untouched too.
+    assert tiles(open_page())["Saving"] == "£1.25m"
+
+
+# --- comparing scenarios ----------------------------------------------------------------------
+
+
+def add(at: AppTest, name: str) -> None:
+    at.text_input(key="bb:name").set_value(name).run()
+    at.button(key="bb:compare_add").click().run()
+    assert not at.exception
+
+
+def test_compare_up_to_four_scenarios() -> None:
+    at = open_page()
+    add(at, "Proposal")
+    at.slider(key="bb:slider:all").set_value(60).run()
+    at.slider(key="bb:slider:behaviour_and_other").set_value(40).run()
+    add(at, "Sixty forty")
+    at.slider(key="bb:slider:all").set_value(0).run()
+    add(at, "None bought")
+    at.slider(key="bb:slider:all").set_value(150).run()
+    add(at, "Expansion")
+    table = at.table[-1].value
+    assert list(table.columns)[1:] == ["Proposal", "Sixty forty", "None bought", "Expansion"]
+    rows = {plain(str(r)): i for i, r in enumerate(table.iloc[:, 0])}
+    saving = table.iloc[rows["Saving £m"]]
+    assert [plain(str(v)) for v in saving.iloc[1:]] == ["£1.25m", "£1.15m", "£1.05m", "£1.35m"]
+    # A fifth is refused, with a message, and the four stay.
+    add(at, "Fifth")
+    assert any("up to 4 scenarios" in plain(w.value) for w in at.warning)
+    assert list(at.table[-1].value.columns)[1:] == [
+        "Proposal",
+        "Sixty forty",
+        "None bought",
+        "Expansion",
+    ]
+    # Remove one; then there is room again.
+    at.button(key="bb:compare_remove:1").click().run()
+    assert list(at.table[-1].value.columns)[1:] == ["Proposal", "None bought", "Expansion"]
+    add(at, "Fifth")
+    assert list(at.table[-1].value.columns)[1:] == [
+        "Proposal",
+        "None bought",
+        "Expansion",
+        "Fifth",
+    ]
+    # Show a saved scenario in the controls.
+    at.button(key="bb:compare_load:1").click().run()
+    assert all(at.slider(key=f"bb:slider:{g}").value == 0 for g in GROUPS)
+
+
+def test_compare_names_are_unique_and_escaped() -> None:
+    at = open_page()
+    add(at, "<b>Same</b>")
+    add(at, "<b>Same</b>")
+    names = list(at.table[-1].value.columns)[1:]
+    assert len(set(names)) == 2
+    assert all("<b>" not in n for n in names)
+
+
+# --- assumptions ------------------------------------------------------------------------------
+
+
+def test_assumptions_edit_and_reset() -> None:
+    at = open_page(**SIXTY_FORTY)
+    before = tiles(at)["Saving"]
+    at.number_input(key="bb:a:traded_charge_pct").set_value(150.0).run()
+    assert tiles(at)["Saving"] != before
+    assert single(at.query_params["a_traded_charge_pct"]) == "150"
+    # Bounded to its range.
+    box = at.number_input(key="bb:a:traded_charge_pct")
+    assert (box.min, box.max) == (50.0, 200.0)
+    at.button(key="bb:reset_assumptions").click().run()
+    assert tiles(at)["Saving"] == before
+    assert "a_traded_charge_pct" not in at.query_params
+    assert at.number_input(key="bb:a:traded_charge_pct").value == 115.0
+    # Levels survive an assumptions reset.
+    assert at.slider(key="bb:slider:behaviour_and_other").value == 40
+
+
+def test_every_assumption_is_shown_as_an_assumption() -> None:
+    at = open_page()
+    labels = [plain(n.label) for n in at.number_input if n.key.startswith("bb:a:")]
+    assert len(labels) == len(MODEL.assumptions)
+    assert all(label.startswith("ASSUMPTION") for label in labels)
+    text = texts(at)
+    for spec in MODEL.assumptions.values():
+        assert spec.reason.split(";")[0][:40] in text
+
+
+# --- file upload ------------------------------------------------------------------------------
+
+
+def test_upload_a_scenario_file() -> None:
+    at = open_page()
+    s = sio.make_scenario(
+        MODEL,
+        {"autism_teaching": 0.6, "autism_hlta": 0.6, "behaviour_and_other": 0.4},
+        {},
+        "From a file",
+    )
+    at.file_uploader[0].upload("sixty.yaml", sio.to_yaml(MODEL, s).encode(), "application/x-yaml")
+    at.run()
+    assert not at.exception
+    assert tiles(at)["Saving"] == "£1.15m"
+    assert at.slider(key="bb:slider:behaviour_and_other").value == 40
+    assert any("Opened" in plain(m.value) for m in at.success)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"format: redesign-explorer-scenario\nversion: 1\nbuyback_pct: {autism_teaching: abc}\n",
+        b"!!python/object/apply:os.system ['echo hi']",
+        b"a: &x 1\nb: *x\n",
+        b"\xff\xfe bad bytes",
+        b"x: " + b"y" * 70_000,
+        b"a: 2016-13-45\n",
+    ],
+)
+def test_a_bad_upload_changes_nothing(raw: bytes) -> None:
+    at = open_page(**SIXTY_FORTY)
+    at.file_uploader[0].upload("<b>bad</b>.yaml", raw, "application/x-yaml")
+    at.run()
+    assert not at.exception
+    assert at.error, "the problems are shown"
+    message = plain(at.error[0].value)
+    assert "was not used: the scenario above is unchanged" in message
+    assert "Traceback" not in message
+    assert "<b>" not in at.error[0].value
+    assert tiles(at)["Saving"] == "£1.15m"
+    assert {k: single(v) for k, v in scenario_params(at).items()} == SIXTY_FORTY
+
+
+def test_model_is_not_rebuilt_on_every_rerun() -> None:
+    at = open_page()
+    first = at.session_state["bb:model"]
+    at.slider(key="bb:slider:autism_teaching").set_value(50).run()
+    assert at.session_state["bb:model"] is first
+    assert isinstance(at.session_state["bb:scenario"], Scenario)

@@ -1,0 +1,950 @@
+"""Streamlit glue for the buy-back what-if page (issue 4): state, callbacks, URL and file round trip.
+
+Everything mutable lives in ``st.session_state`` under keys starting ``bb:`` (one session never sees
+another's scenario); this module holds only constants and functions. The model is built once per
+session from the dataset ui.data caches, and the 0-150% curve is recomputed only when the assumptions
+change.
+
+State
+    bb:scenario   the canonical Scenario (scenario_io.make_scenario), the single source of truth
+    bb:init       set once the URL has been read (first run of the session on this page)
+    bb:notices    what was wrong with the URL, shown until the user changes the scenario
+    bb:upload     (problems, message) from the last upload
+    bb:compare    up to four (name, Scenario) saved for comparison
+Widgets (bb:slider:<group>, bb:box:<group>, bb:slider:all, bb:box:all, bb:a:<assumption>, bb:name)
+are written only from callbacks or before they are drawn, never after, so Streamlit never warns.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from redesign import DataError, Dataset
+from redesign import buyback_charts as charts
+from redesign import buyback_text as bt
+from redesign import scenario_io as sio
+from redesign.assumptions import UNITS
+from redesign.formatting import fte, money_m, pct, plain_text, signed_money_m
+from redesign.scenario import (
+    MAX_LEVEL,
+    BuybackModel,
+    GroupOutcome,
+    Scenario,
+    ScenarioResult,
+    compare_frame,
+)
+from redesign.sen_support import AtRiskGroup
+from ui.blocks import PLOTLY_CONFIG, chart_block, csv_button, data_table, md, source_line
+
+SERVICE_PAGE = "pages/service.py"
+
+MODEL = "bb:model"
+MODEL_FOR = "bb:model_for"
+CURVE = "bb:curve"
+SCENARIO = "bb:scenario"
+INIT = "bb:init"
+NOTICES = "bb:notices"
+UPLOAD = "bb:upload"
+UPLOAD_GEN = "bb:upload_gen"
+COMPARE = "bb:compare"
+COMPARE_MSG = "bb:compare_msg"
+NAME = "bb:name"
+ALL_SLIDER = "bb:slider:all"
+ALL_BOX = "bb:box:all"
+MAX_COMPARE = 4
+MAX_NOTICES = 8
+MAX_PROBLEMS = 12
+
+
+def slider_key(gid: str) -> str:
+    return f"bb:slider:{gid}"
+
+
+def box_key(gid: str) -> str:
+    return f"bb:box:{gid}"
+
+
+def assumption_key(aid: str) -> str:
+    return f"bb:a:{aid}"
+
+
+def upload_key() -> str:
+    return f"bb:upload_file:{st.session_state.get(UPLOAD_GEN, 0)}"
+
+
+# --- the model -------------------------------------------------------------------------------
+
+
+def use_dataset(dataset: Dataset) -> None:
+    """Bind the page to the (cached, validated) dataset: the model is built once per session."""
+    ss = st.session_state
+    # ui.data's cache hands out a copy of the dataset on every run, so compare by value: the model
+    # is rebuilt only if the figures it binds have changed (a data file was edited).
+    basis = (
+        dataset.sen_support,
+        dataset.assumptions,
+        dataset.service(dataset.sen_support.service_id),
+    )
+    if MODEL not in ss or ss.get(MODEL_FOR) != basis:
+        ss[MODEL] = BuybackModel(dataset)
+        ss[MODEL_FOR] = basis
+        ss.pop(CURVE, None)
+
+
+def model() -> BuybackModel:
+    return st.session_state[MODEL]
+
+
+def curve(s: Scenario) -> pd.DataFrame:
+    """Saving and income with every group at 0-150%: depends only on the assumptions, so it is
+    kept in the session and recomputed only when they change (not on a slider move)."""
+    ss = st.session_state
+    key = tuple(sorted(s.assumptions.items()))
+    cached = ss.get(CURVE)
+    if cached is None or cached[0] != key:
+        cached = (key, model().curve(s))
+        ss[CURVE] = cached
+    return cached[1]
+
+
+# --- state ------------------------------------------------------------------------------------
+
+
+def scenario() -> Scenario:
+    return st.session_state[SCENARIO]
+
+
+def _pct(level: float) -> float:
+    return round(level * 100, 1)
+
+
+def _set_scenario(new: Scenario, *, sync_widgets: bool = True) -> None:
+    st.session_state[SCENARIO] = new
+    st.session_state.pop(NOTICES, None)
+    if sync_widgets:
+        push_to_widgets(new)
+
+
+def push_to_widgets(s: Scenario) -> None:
+    """Write the scenario into every widget's state (call only before the widgets are drawn)."""
+    m = model()
+    ss = st.session_state
+    for gid in m.group_ids:
+        pct = _pct(s.levels[gid])
+        ss[slider_key(gid)] = round(pct)
+        ss[box_key(gid)] = float(pct)
+    levels = {round(v, 6) for v in s.levels.values()}
+    if len(levels) == 1:
+        pct = _pct(next(iter(s.levels.values())))
+        ss[ALL_SLIDER] = round(pct)
+        ss[ALL_BOX] = float(pct)
+    values = m.assumption_values(s)
+    for aid in m.assumptions:
+        ss[assumption_key(aid)] = float(values[aid])
+    ss[NAME] = s.name
+
+
+def ensure_widget_state() -> None:
+    """Widgets lose their state when the user visits another page; restore it from the scenario."""
+    m = model()
+    ss = st.session_state
+    keys = [slider_key(g) for g in m.group_ids] + [box_key(g) for g in m.group_ids]
+    keys += [assumption_key(a) for a in m.assumptions] + [NAME]
+    if any(k not in ss for k in keys):
+        push_to_widgets(scenario())
+    if ALL_SLIDER not in ss or ALL_BOX not in ss:
+        ss[ALL_SLIDER] = 100
+        ss[ALL_BOX] = 100.0
+
+
+def query_params_dict() -> dict[str, str | list[str]]:
+    """The URL's query parameters, repeated keys as lists (scenario_io reports them)."""
+    out: dict[str, str | list[str]] = {}
+    for key in st.query_params:
+        values = st.query_params.get_all(key)
+        out[key] = values[0] if len(values) == 1 else list(values)
+    return out
+
+
+def init_state() -> None:
+    """First run of this page in the session: read the scenario from the URL (with notices)."""
+    ss = st.session_state
+    if not ss.get(INIT):
+        m = model()
+        s, notices = sio.from_query(m, query_params_dict())
+        ss[SCENARIO] = s
+        if notices:
+            ss[NOTICES] = notices
+        ss.setdefault(COMPARE, [])
+        push_to_widgets(s)
+        ss[INIT] = True
+    ensure_widget_state()
+
+
+def write_url(s: Scenario) -> None:
+    """Keep the scenario in the URL: set our keys, drop stale ones, leave other pages' keys alone."""
+    wanted = sio.to_query(model(), s)
+    current = query_params_dict()
+    ours = {k: v for k, v in current.items() if sio.is_scenario_key(k)}
+    if ours == wanted:
+        return
+    for key in ours:
+        if key not in wanted:
+            del st.query_params[key]
+    st.query_params.update({k: v for k, v in wanted.items() if current.get(k) != v})
+
+
+def share_link(s: Scenario) -> str:
+    """The address that reproduces this scenario (page URL when the browser has told us it)."""
+    query = urllib.parse.urlencode(sio.to_query(model(), s), quote_via=urllib.parse.quote)
+    base = None
+    try:
+        base = st.context.url
+    except Exception:  # no browser context (AppTest, bare mode)
+        base = None
+    return f"{base or ''}?{query}"
+
+
+# --- callbacks (run before the script, so they may write widget state) -------------------------
+
+
+def on_slider(gid: str) -> None:
+    ss = st.session_state
+    value = float(ss[slider_key(gid)])
+    ss[box_key(gid)] = value
+    s = scenario()
+    _set_scenario(
+        sio.make_scenario(model(), s.levels | {gid: value / 100}, s.assumptions, s.name),
+        sync_widgets=False,
+    )
+
+
+def on_box(gid: str) -> None:
+    ss = st.session_state
+    raw = ss.get(box_key(gid))
+    s = scenario()
+    if raw is None:  # the box was cleared: put the current value back
+        ss[box_key(gid)] = _pct(s.levels[gid])
+        return
+    value = min(max(float(raw), 0.0), MAX_LEVEL * 100)
+    ss[slider_key(gid)] = round(value)
+    _set_scenario(
+        sio.make_scenario(model(), s.levels | {gid: value / 100}, s.assumptions, s.name),
+        sync_widgets=False,
+    )
+
+
+def _set_all(pct: float) -> None:
+    s = scenario()
+    level = min(max(pct, 0.0), MAX_LEVEL * 100) / 100
+    _set_scenario(
+        sio.make_scenario(model(), model().uniform(level, s).levels, s.assumptions, s.name)
+    )
+
+
+def on_all_slider() -> None:
+    ss = st.session_state
+    ss[ALL_BOX] = float(ss[ALL_SLIDER])
+    _set_all(float(ss[ALL_SLIDER]))
+
+
+def on_all_box() -> None:
+    ss = st.session_state
+    raw = ss.get(ALL_BOX)
+    if raw is None:
+        ss[ALL_BOX] = float(ss.get(ALL_SLIDER, 100))
+        return
+    ss[ALL_SLIDER] = round(float(raw))
+    _set_all(float(raw))
+
+
+def on_reset_levels() -> None:
+    """Back to the proposal's buy-back (the assumption, 100% by default); assumptions kept."""
+    s = scenario()
+    pct = model().assumption_values(s)["proposal_buyback_pct"]
+    ss = st.session_state
+    ss[ALL_SLIDER] = round(pct)
+    ss[ALL_BOX] = float(pct)
+    _set_all(float(pct))
+
+
+def on_assumption(aid: str) -> None:
+    ss = st.session_state
+    spec = model().assumptions[aid]
+    raw = ss.get(assumption_key(aid))
+    s = scenario()
+    value = spec.default if raw is None else spec.clamp(float(raw))
+    ss[assumption_key(aid)] = float(value)
+    _set_scenario(
+        sio.make_scenario(model(), s.levels, s.assumptions | {aid: value}, s.name),
+        sync_widgets=False,
+    )
+
+
+def on_reset_assumptions() -> None:
+    s = scenario()
+    _set_scenario(sio.make_scenario(model(), s.levels, {}, s.name))
+
+
+def on_name() -> None:
+    s = scenario()
+    name = sio.clean_name(str(st.session_state.get(NAME) or ""))
+    _set_scenario(Scenario(s.levels, s.assumptions, name), sync_widgets=False)
+
+
+def on_upload() -> None:
+    """Validate an uploaded scenario file; on any problem keep the current scenario."""
+    ss = st.session_state
+    uploaded = ss.get(upload_key())
+    if uploaded is None:
+        return
+    label = plain_text(str(uploaded.name))[:80] or "uploaded file"
+    try:
+        new = sio.from_yaml(model(), uploaded.getvalue(), label)
+    except DataError as exc:
+        ss[UPLOAD] = ([str(p) for p in exc.problems], label)
+        return
+    _set_scenario(new)
+    ss[UPLOAD] = ([], label)
+    ss[UPLOAD_GEN] = ss.get(UPLOAD_GEN, 0) + 1  # a fresh, empty uploader
+
+
+# --- comparison -------------------------------------------------------------------------------
+
+
+def _unique(name: str, taken: list[str]) -> str:
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name} ({n})" in taken:
+        n += 1
+    return f"{name} ({n})"[: sio.MAX_NAME_CHARS + 5]
+
+
+def on_compare_add() -> None:
+    ss = st.session_state
+    saved: list[tuple[str, Scenario]] = list(ss.get(COMPARE, []))
+    if len(saved) >= MAX_COMPARE:
+        ss[COMPARE_MSG] = (
+            f"You can compare up to {MAX_COMPARE} scenarios. Remove one before adding another."
+        )
+        return
+    s = scenario()
+    name = _unique(s.name or f"Scenario {len(saved) + 1}", [n for n, _ in saved])
+    saved.append((name, s))
+    ss[COMPARE] = saved
+    ss[COMPARE_MSG] = f"Added “{name}” to the comparison."
+
+
+def on_compare_remove(index: int) -> None:
+    ss = st.session_state
+    saved = list(ss.get(COMPARE, []))
+    if 0 <= index < len(saved):
+        name, _ = saved.pop(index)
+        ss[COMPARE_MSG] = f"Removed “{name}” from the comparison."
+    ss[COMPARE] = saved
+
+
+def on_compare_load(index: int) -> None:
+    ss = st.session_state
+    saved = ss.get(COMPARE, [])
+    if 0 <= index < len(saved):
+        name, s = saved[index]
+        _set_scenario(Scenario(s.levels, s.assumptions, s.name or name))
+        ss[COMPARE_MSG] = f"Showing “{name}” in the controls above."
+
+
+def compare_results(saved: list[tuple[str, Scenario]]) -> list[tuple[str, Any]]:
+    m = model()
+    return [(name, m.evaluate(s)) for name, s in saved]
+
+
+def group_levels_rows(saved: list[tuple[str, Scenario]]) -> Mapping[str, list[float]]:
+    m = model()
+    return {
+        f"Buy-back %, {bt.in_sentence(g.label)}": [round(s.levels[g.id] * 100, 1) for _, s in saved]
+        for g in m.groups
+    }
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+SOURCE_FTE = (
+    "Cabinet report appendix, section “Special Educational Needs (SEN) Support Services” (33.32 FTE"
+    " at risk subject to market testing; 12 autism teaching posts, 9.2 FTE; 6 autism HLTA posts,"
+    " 4.13 FTE). The behaviour and other posts are derived (33.32 − 9.2 − 4.13). The buy-back levels"
+    " are this scenario's inputs, not figures from the report."
+)
+SOURCE_MONEY = (
+    "Cabinet report appendix, section “Special Educational Needs (SEN) Support Services” (current"
+    " budget £7.23m, proposed cost £5.98m, saving £1.25m, 22% traded). ASSUMPTIONS, not in the"
+    " report: cost per FTE, traded charge, fixed costs, redundancy cost per FTE and the buy-back the"
+    " £5.98m assumes (data/assumptions.yaml, editable on this page)."
+)
+
+
+def _assumption_value_text(value: float, unit: str) -> str:
+    if unit in ("gbp_per_fte", "gbp", "gbp_one_off"):
+        return f"£{value:,.0f}"
+    if unit == "pct":
+        return f"{value:g}%"
+    if unit == "fte":
+        return f"{value:.2f} FTE"
+    return f"{value:g}"
+
+
+def _metric(label: str, value: str, change: float, delta: str, help_text: str) -> None:
+    """A tile whose change against the proposal is in words and an arrow, never colour alone."""
+    same = not delta or delta == bt.NO_CHANGE
+    st.metric(
+        md(label),
+        value,
+        delta=md(delta) if delta else None,
+        delta_color="off",
+        delta_arrow="off" if same else ("up" if change > 0 else "down"),
+        delta_description="vs proposal",
+        help=md(help_text),
+        border=True,
+    )
+
+
+def _tiles(result: ScenarioResult, proposal: ScenarioResult) -> None:
+    share_change = (
+        None
+        if result.traded_share_pct is None or proposal.traded_share_pct is None
+        else result.traded_share_pct - proposal.traded_share_pct
+    )
+    now = result.traded_share_now_pct
+    tiles = [
+        (
+            "At-risk FTE redundant",
+            fte(result.redundant_fte),
+            result.redundant_fte - proposal.redundant_fte,
+            bt.delta_fte(result.redundant_fte - proposal.redundant_fte),
+            f"Of {fte(result.at_risk_fte)} FTE at risk; on top of the"
+            f" {fte(result.confirmed_redundant_fte)} FTE the proposal makes redundant whatever"
+            " schools buy. FTE, not headcount.",
+        ),
+        (
+            "At-risk FTE kept",
+            f"{fte(result.retained_fte)} of {fte(result.at_risk_fte)}",
+            result.retained_fte - proposal.retained_fte,
+            bt.delta_fte(result.retained_fte - proposal.retained_fte),
+            "FTE of the at-risk posts schools buy back; above 100% buy-back the team grows.",
+        ),
+        (
+            "Traded income needed",
+            money_m(result.traded_income_m),
+            result.traded_income_m - proposal.traded_income_m,
+            bt.delta_money(result.traded_income_m - proposal.traded_income_m),
+            "What schools and other customers must pay a year for the posts kept: direct staff cost"
+            " × the traded charge (ASSUMPTION).",
+        ),
+        (
+            f"Traded share ({pct(now, 0)} today)",
+            pct(result.traded_share_pct),
+            share_change or 0.0,
+            bt.delta_points(share_change),
+            f"Traded income needed as a share of the service's cost. Today {pct(now, 0)} of"
+            " the budget is traded (cabinet report).",
+        ),
+        (
+            f"Saving ({money_m(result.proposed_saving_m)} proposed)",
+            money_m(result.saving_m),
+            result.saving_change_m,
+            bt.delta_money(result.saving_change_m),
+            f"Against the {money_m(result.proposed_saving_m)} the report proposes. Each FTE kept"
+            " changes the council's net cost by its cost less the traded income it earns"
+            " (ASSUMPTIONS).",
+        ),
+        (
+            "Redundancy cost (one-off)",
+            money_m(result.redundancy_cost_m),
+            result.redundancy_cost_m - proposal.redundancy_cost_m,
+            bt.delta_money(result.redundancy_cost_m - proposal.redundancy_cost_m),
+            "ASSUMPTION: redundant at-risk FTE × one-off redundancy cost per FTE. The"
+            f" {fte(result.confirmed_redundant_fte)} FTE confirmed redundancies add"
+            f" {money_m(result.confirmed_redundancy_cost_m)} whatever schools buy.",
+        ),
+        (
+            f"Service FTE ({fte(result.service_fte_now)} now)",
+            fte(result.service_fte_after),
+            result.service_fte_after - proposal.service_fte_after,
+            bt.delta_fte(result.service_fte_after - proposal.service_fte_after),
+            f"SEN Support Services: {fte(result.service_fte_now)} FTE today (cabinet report);"
+            f" {fte(proposal.service_fte_after)} FTE in the proposal.",
+        ),
+        (
+            "Service cost",
+            money_m(result.service_cost_m),
+            result.service_cost_m - proposal.service_cost_m,
+            bt.delta_money(result.service_cost_m - proposal.service_cost_m),
+            f"Proposed cost {money_m(result.proposed_cost_m)} (cabinet report), plus or minus"
+            " the direct cost of each FTE kept above or below the proposal (ASSUMPTION).",
+        ),
+    ]
+    for start in range(0, len(tiles), 2):
+        cols = st.columns(2)
+        for col, tile in zip(cols, tiles[start : start + 2], strict=False):
+            with col:
+                _metric(*tile)
+
+
+def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
+    with st.container(border=True):
+        st.markdown(f"#### {md(group.label)}")
+        posts = group.posts.value if group.posts is not None else None
+        st.markdown(
+            md(
+                f"{fte(outcome.at_risk_fte)} FTE at risk"
+                + (f" ({posts:g} posts)" if posts is not None else " (posts not itemised)")
+                + f" · {group.team} · {group.post_type}"
+            )
+        )
+        slider_col, box_col = st.columns([3, 1], vertical_alignment="bottom")
+        with slider_col:
+            st.slider(
+                f"{group.label}: buy-back",
+                min_value=0,
+                max_value=int(MAX_LEVEL * 100),
+                step=1,
+                format="%d%%",
+                key=slider_key(group.id),
+                on_change=on_slider,
+                args=(group.id,),
+                help="% of today's at-risk posts bought back: 0% closes the group, 100% keeps"
+                " every post, above 100% expands it.",
+            )
+        with box_col:
+            st.number_input(
+                "Exact %",
+                min_value=0.0,
+                max_value=MAX_LEVEL * 100,
+                step=0.1,
+                format="%.1f",
+                key=box_key(group.id),
+                on_change=on_box,
+                args=(group.id,),
+                help=f"{group.label}: type an exact buy-back level, to 0.1%.",
+            )
+        kept = (
+            f"**Kept {md(fte(outcome.retained_fte))} FTE · redundant"
+            f" {md(fte(outcome.redundant_fte))} FTE"
+            + (
+                f" · expansion {md(fte(outcome.expansion_fte))} FTE"
+                if outcome.expansion_fte > 0
+                else ""
+            )
+            + "**"
+        )
+        st.markdown(kept)
+        st.markdown(md(bt.break_even_text(outcome)))
+        viability = bt.viability_text(outcome)
+        if outcome.below_min_viable or outcome.closed:
+            st.warning(md(viability), icon=":material/warning:")
+        else:
+            st.markdown(md(viability))
+        with st.expander("What the report says: what is at risk and why"):
+            for quote in group.report_words:
+                st.markdown(f"> {md(quote)}")
+            if group.derived and group.derivation:
+                st.caption(md(f"Derived: {group.derivation}"))
+            st.caption(
+                "Cabinet report appendix, section “Special Educational Needs (SEN) Support"
+                " Services”."
+            )
+        _drilldown_link()
+
+
+def _drilldown_link() -> None:
+    try:
+        st.page_link(
+            SERVICE_PAGE,
+            label="SEN Support Services drilldown",
+            icon=":material/arrow_forward:",
+            query_params={"service": "sen_support"},
+        )
+    except StreamlitAPIException:  # the page is run on its own, outside app.py's navigation
+        st.markdown("[SEN Support Services drilldown](service?service=sen_support)")
+
+
+def _all_groups_control() -> None:
+    with st.container(border=True):
+        st.markdown("#### All groups together")
+        cols = st.columns([3, 1], vertical_alignment="bottom")
+        with cols[0]:
+            st.slider(
+                "All groups: buy-back",
+                min_value=0,
+                max_value=int(MAX_LEVEL * 100),
+                step=1,
+                format="%d%%",
+                key=ALL_SLIDER,
+                on_change=on_all_slider,
+                help="Moves every group to the same level; then fine-tune each group below.",
+            )
+        with cols[1]:
+            st.number_input(
+                "Exact %",
+                min_value=0.0,
+                max_value=MAX_LEVEL * 100,
+                step=0.1,
+                format="%.1f",
+                key=ALL_BOX,
+                on_change=on_all_box,
+                help="All groups: type an exact buy-back level, to 0.1%.",
+            )
+        st.button(
+            "Reset to the proposal",
+            key="bb:reset_levels",
+            on_click=on_reset_levels,
+            icon=":material/restart_alt:",
+            help="Every group back to the buy-back the proposal assumes (100% unless you"
+            " changed that assumption). Assumptions are kept.",
+        )
+
+
+def _charts(s: Scenario, result: ScenarioResult) -> None:
+    chart_block(
+        title="Posts kept and lost in each group",
+        subtitle="FTE of today's at-risk posts kept (bought back) and made redundant, by"
+        " group, in this scenario.",
+        fig=_figure(charts.fte_figure(result)),
+        table=charts.fte_table(result),
+        alt=(
+            f"Stacked bar chart: of {fte(result.at_risk_fte)} FTE at risk,"
+            f" {fte(result.retained_fte)} FTE kept and {fte(result.redundant_fte)} FTE"
+            " redundant, shown for each of the three groups."
+        ),
+        sources=SOURCE_FTE,
+        key="bb_fte",
+    )
+    chart_block(
+        title="Saving and traded income at each buy-back level",
+        subtitle="£m a year with every group at the same buy-back, 0% to 150%; this"
+        " scenario marked with diamonds. Money rests on ASSUMPTIONS.",
+        fig=_figure(charts.curve_figure(curve(s), result, _proposal_pct(s))),
+        table=charts.curve_table(curve(s)),
+        alt=(
+            "Line chart: the saving and the traded income needed rise with buy-back; this"
+            f" scenario gives a saving of {money_m(result.saving_m)} and needs"
+            f" {money_m(result.traded_income_m)} of traded income."
+        ),
+        sources=SOURCE_MONEY,
+        key="bb_curve",
+        notes=(
+            "The diamonds sit at the share of at-risk FTE this scenario keeps. With groups at"
+            " different levels they can sit just off the lines, because groups cost different"
+            " amounts per FTE.",
+        ),
+    )
+
+
+def _figure(fig: dict[str, Any]) -> go.Figure:
+    # The dict is checked against Plotly's schema in tests/test_buyback_charts.py; skipping the
+    # validation here saves several milliseconds on every key press of a slider.
+    return go.Figure(fig, _validate=False)
+
+
+def _proposal_pct(s: Scenario) -> float:
+    return model().assumption_values(s)["proposal_buyback_pct"]
+
+
+def _share(s: Scenario) -> None:
+    with st.container(border=True):
+        st.markdown("#### Send or save this scenario")
+        st.markdown(
+            "This link reproduces the scenario exactly (every level and every changed"
+            " assumption). Copy it with the button at its right-hand end, or save a file."
+        )
+        st.code(share_link(s), language=None, wrap_lines=True)
+        name = s.name or "buyback-scenario"
+        st.download_button(
+            "Download scenario (YAML)",
+            data=sio.to_yaml(model(), s).encode("utf-8"),
+            file_name=f"{_file_slug(name)}.yaml",
+            mime="application/x-yaml",
+            key="bb:download_yaml",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+
+
+def _file_slug(name: str) -> str:
+    slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in name.lower())
+    return "-".join(part for part in slug.split("-") if part)[:50] or "buyback-scenario"
+
+
+@st.fragment
+def interactive() -> None:
+    """Controls and everything they drive: a key press on a slider reruns only this fragment."""
+    s = scenario()
+    m = model()
+    result = m.evaluate(s)
+    proposal = m.evaluate(m.uniform(_proposal_pct(s) / 100, s))
+    groups = {g.id: g for g in m.groups}
+
+    controls, outputs = st.columns([11, 10], gap="large")
+    with controls:
+        st.header("Set the buy-back", anchor="set-buy-back")
+        st.markdown(
+            "Buy-back is the share of today's at-risk posts that schools and other customers"
+            " pay for: **100%** keeps them all (the proposal), **0%** makes them all redundant,"
+            " above 100% grows the team. Drag a slider, use the arrow keys, or type a figure."
+        )
+        _all_groups_control()
+        for outcome in result.groups:
+            _group_controls(groups[outcome.group_id], outcome)
+    with outputs:
+        st.header("What this scenario means", anchor="what-it-means")
+        with st.container(border=True):
+            st.markdown(md(bt.scenario_sentence(result)))
+        _tiles(result, proposal)
+        st.caption(
+            "Changes are against the proposal (every group at"
+            f" {bt.level_pct(_proposal_pct(s) / 100)} buy-back) with the same assumptions."
+        )
+        _share(s)
+    _charts(s, result)
+    write_url(s)
+
+
+def _notices() -> None:
+    notices = st.session_state.get(NOTICES) or []
+    if not notices:
+        return
+    shown = notices[:MAX_NOTICES]
+    more = len(notices) - len(shown)
+    lines = "\n".join(f"- {md(n)}" for n in shown)
+    st.warning(
+        "Some settings in the link could not be used as given:\n\n"
+        + lines
+        + (f"\n- …and {more} more." if more > 0 else ""),
+        icon=":material/link_off:",
+    )
+
+
+def _compare_section() -> None:
+    st.header("Compare scenarios", anchor="compare")
+    st.markdown(
+        f"Name the scenario set above and add it here; up to {MAX_COMPARE} side by side. Kept"
+        " for this browser session only."
+    )
+    cols = st.columns([3, 2], vertical_alignment="bottom")
+    with cols[0]:
+        st.text_input(
+            "Scenario name",
+            key=NAME,
+            max_chars=sio.MAX_NAME_CHARS,
+            on_change=on_name,
+            placeholder="e.g. Autism 60%, behaviour 40%",
+            help="Also saved in the link and the YAML file.",
+        )
+    with cols[1]:
+        st.button(
+            "Add this scenario to the comparison",
+            key="bb:compare_add",
+            on_click=on_compare_add,
+            icon=":material/add:",
+            width="stretch",
+        )
+    message = st.session_state.pop(COMPARE_MSG, None)
+    if message:
+        if message.startswith("You can compare"):
+            st.warning(md(message), icon=":material/block:")
+        else:
+            st.info(md(message), icon=":material/info:")
+    saved: list[tuple[str, Scenario]] = st.session_state.get(COMPARE, [])
+    if not saved:
+        st.caption("No scenarios added yet.")
+        return
+    for i, (name, _) in enumerate(saved):
+        row = st.columns([6, 2, 2], vertical_alignment="center")
+        with row[0]:
+            st.markdown(f"**{i + 1}. {md(name)}**")
+        with row[1]:
+            st.button(
+                "Show in the controls",
+                key=f"bb:compare_load:{i}",
+                on_click=on_compare_load,
+                args=(i,),
+                icon=":material/upload:",
+                help=f"Set the controls above to “{md(name)}”.",
+                width="stretch",
+            )
+        with row[2]:
+            st.button(
+                "Remove",
+                key=f"bb:compare_remove:{i}",
+                on_click=on_compare_remove,
+                args=(i,),
+                icon=":material/delete:",
+                help=f"Remove “{md(name)}” from the comparison.",
+                width="stretch",
+            )
+    named = compare_results(saved)
+    st.subheader("Compared scenarios: saving, income and redundancy cost", anchor="bb_compare")
+    st.markdown(
+        "£m: saving and traded income a year, redundancy cost once, for each named scenario."
+        " Money rests on ASSUMPTIONS."
+    )
+    st.plotly_chart(
+        _figure(charts.compare_figure(named)),
+        theme=None,
+        width="stretch",
+        key="chart_bb_compare",
+        config=PLOTLY_CONFIG,
+        alt="Grouped bar chart comparing the saving, traded income needed and one-off"
+        " redundancy cost of the named scenarios.",
+    )
+    numbers = compare_numbers(saved, named)
+    # Rows mix units, so each cell is written in its row's unit (the CSV keeps the numbers).
+    data_table(compare_display(numbers), formatters={c: str for c in numbers.columns})
+    row = st.columns([1, 3], vertical_alignment="center")
+    with row[0]:
+        csv_button(numbers, file_name="buyback_compared_scenarios", key="csv_bb_compare")
+    with row[1]:
+        source_line(SOURCE_MONEY)
+
+
+def compare_numbers(
+    saved: list[tuple[str, Scenario]], named: list[tuple[str, ScenarioResult]]
+) -> pd.DataFrame:
+    """compare_frame with each group's buy-back % first: one column per scenario, numbers."""
+    levels = pd.DataFrame(
+        [
+            {"Output": label} | dict(zip([n for n, _ in named], values, strict=True))
+            for label, values in group_levels_rows(saved).items()
+        ]
+    )
+    return pd.concat([levels, compare_frame(named)], ignore_index=True)
+
+
+def compare_display(numbers: pd.DataFrame) -> pd.DataFrame:
+    """Every cell written in its row's unit (£m, FTE, %), for the on-screen table."""
+    out = numbers.copy().astype(object)
+    for idx, row in numbers.iterrows():
+        label = str(row["Output"])
+        for col in numbers.columns[1:]:
+            value = row[col]
+            if "£m" in label:
+                text = signed_money_m(value) if label.startswith("Change") else money_m(value)
+            elif label.endswith("%") or label.startswith("Buy-back %"):
+                text = pct(value)
+            elif "FTE" in label:
+                text = fte(value)
+            else:
+                text = f"{value:g}"
+            out.at[idx, col] = text
+    return out
+
+
+def _upload_section() -> None:
+    st.header("Open a saved scenario", anchor="open")
+    st.file_uploader(
+        "Upload a scenario file (.yaml or .yml, at most 64 KB)",
+        type=["yaml", "yml"],
+        key=upload_key(),
+        on_change=on_upload,
+        help="A file saved with “Download scenario (YAML)”. It is checked before use; if"
+        " anything is wrong, nothing changes.",
+    )
+    problems, label = st.session_state.pop(UPLOAD, ((), ""))
+    if problems:
+        shown = problems[:MAX_PROBLEMS]
+        more = len(problems) - len(shown)
+        st.error(
+            f"“{md(label)}” was not used: the scenario above is unchanged."
+            f" {len(problems)} problem{'s' if len(problems) != 1 else ''} found:\n\n"
+            + "\n".join(f"- {md(p)}" for p in shown)
+            + (f"\n- …and {more} more." if more > 0 else ""),
+            icon=":material/error:",
+        )
+    elif label:
+        st.success(f"Opened “{md(label)}”.", icon=":material/check:")
+
+
+def _assumptions_section() -> None:
+    s = scenario()
+    m = model()
+    changed = len(s.assumptions)
+    st.header("Assumptions", anchor="assumptions")
+    st.markdown(
+        "**These figures are ASSUMPTIONS, not from the report.** They drive every £ figure on"
+        " this page. Each has a default, a plausible range and a reason; change any of them"
+        " here (the change goes into the link)."
+    )
+    st.button(
+        "Reset assumptions to defaults",
+        key="bb:reset_assumptions",
+        on_click=on_reset_assumptions,
+        icon=":material/restart_alt:",
+        disabled=changed == 0,
+        help="Buy-back levels are kept.",
+    )
+    if changed:
+        st.caption(f"{changed} assumption{'s' if changed != 1 else ''} changed from the default.")
+    with st.expander("Show and edit the assumptions", expanded=changed > 0, icon=":material/tune:"):
+        for aid, spec in m.assumptions.items():
+            cols = st.columns([2, 3], vertical_alignment="top", gap="large")
+            integer_like = spec.unit in ("gbp_per_fte", "gbp", "gbp_one_off", "pct")
+            with cols[0]:
+                st.number_input(
+                    f"ASSUMPTION · {spec.label} ({UNITS.get(spec.unit, spec.unit)})",
+                    min_value=float(spec.min),
+                    max_value=float(spec.max),
+                    step=float(spec.step),
+                    format="%.0f" if integer_like else "%.2f",
+                    key=assumption_key(aid),
+                    on_change=on_assumption,
+                    args=(aid,),
+                )
+            with cols[1]:
+                changed_note = " **Changed from the default.**" if aid in s.assumptions else ""
+                st.markdown(
+                    md(
+                        f"Default {_assumption_value_text(spec.default, spec.unit)}; range"
+                        f" {_assumption_value_text(spec.min, spec.unit)} to"
+                        f" {_assumption_value_text(spec.max, spec.unit)}."
+                    )
+                    + changed_note
+                )
+                st.caption(md(f"Why: {spec.reason}"))
+
+
+def _method_section() -> None:
+    with st.expander("How the model works", icon=":material/functions:"):
+        st.markdown(
+            md(
+                "For each group with A FTE at risk and buy-back level L: kept = L × A; redundant"
+                " = A − kept (never below zero); above 100% the extra is expansion. Direct cost"
+                " = kept × cost per FTE; traded income = direct cost × traded charge. The"
+                " proposal's £5.98m is taken to keep every group at the proposal's buy-back"
+                " (100%, an assumption), so each FTE kept above or below that changes the service"
+                " cost by its cost per FTE and the council's net cost by that cost less its"
+                " traded income: saving = £1.25m − Σ (kept − proposal) × cost × (1 − charge)."
+                " A group breaks even where its traded income covers its direct cost and its"
+                " fixed cost: L = fixed ÷ (A × cost × (charge − 1)). The same model answers on"
+                " the command line: python -m redesign scenario --buyback 0.6 --group"
+                " behaviour_and_other=0.4."
+            )
+        )
+
+
+def render(dataset: Dataset) -> None:
+    """The whole buy-back page (after ui.layout.page_setup)."""
+    use_dataset(dataset)
+    init_state()
+    _notices()
+    interactive()
+    _compare_section()
+    _upload_section()
+    _assumptions_section()
+    _method_section()
