@@ -54,8 +54,9 @@ table_block(
     table=recon.frame,
     key="reconciliation",
     description=recon.description,
-    sources=views.source_summary(dataset, views.money_figures(dataset.services)),
+    sources=[d.title for d in dataset.documents.values()],
     static=True,
+    display=views.reconciliation_display(recon.frame),
 )
 
 st.header("Each figure's source", anchor="figure-sources")
@@ -67,6 +68,7 @@ table_block(
     description=sources.description,
     sources=[d.title for d in dataset.documents.values() if d.id != "tool_editorial"],
     height=520,
+    display=views.figure_sources_display(sources.frame),
 )
 
 st.header("The dataset, table by table", anchor="tables")

@@ -139,4 +139,5 @@ st.markdown(
         f"section “{service.section}”."
     )
 )
-data_table(views.service_figure_sources(dataset, service), static=True)
+figure_sources = views.service_figure_sources(dataset, service)
+data_table(figure_sources, display=views.figure_sources_display(figure_sources))

@@ -103,7 +103,7 @@ def _category_order(fig: go.Figure, labels: Sequence[str]) -> None:
 
 
 def _height(rows: int, extra: int = 140) -> int:
-    return max(260, rows * ROW_PX + extra)
+    return max(200, rows * ROW_PX + extra)
 
 
 # --- overview: saving by service -----------------------------------------------------------------
@@ -159,6 +159,8 @@ def waterfall_label(row: pd.Series) -> str:
         text += f" ({share(-part if change > 0 else part)})"
     if str(row["Type"]).startswith("gap"):
         text = f"gap {text}"
+    elif round(change, 2) == 0 and str(row["Note"]).startswith("no saving"):
+        text += " (no saving stated)"
     return text
 
 
@@ -199,6 +201,9 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False) -> go.Figure:
         "gap": "Gap: published figures do not reconcile",
     }
     fig = go.Figure()
+    # Steps coloured by funding stream are named on the axis; a single "Saving" legend swatch would
+    # show only one of their colours, so the legend lists them only when they share one colour.
+    one_colour = len(set(groups.get("step", {}).get("fill", []))) <= 1
     for kind in ("total", "step", "gap"):
         g = groups.get(kind)
         if not g:
@@ -227,6 +232,7 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False) -> go.Figure:
                 base=g["base"],
                 orientation="h",
                 name=names[kind],
+                showlegend=kind != "step" or one_colour,
                 marker={"color": g["fill"], "pattern": pattern, "line": line},
                 text=g["text"],
                 textposition="outside",
@@ -380,7 +386,7 @@ def staffing_before_after(frame: pd.DataFrame) -> go.Figure:
     upper_now = max([v or 0.0 for v in now + after] or [1.0])
     fig.update_xaxes(range=[0, upper_now * 1.45], title_text="FTE now and after", row=1, col=1)
     fig.update_xaxes(
-        range=[0, max(totals_by_row or [1.0]) * 1.9 or 1.0],
+        range=[0, max(totals_by_row or [1.0]) * 2.4 or 1.0],
         title_text="FTE reductions, by kind",
         row=1,
         col=2,

@@ -215,3 +215,33 @@ def format_frame(
                 values.append(str(v))
         out[column] = values
     return out
+
+
+def format_with_unit(x: Any, unit: str, missing: str = "—") -> str:
+    """A value in a table whose unit is given per row ("£m", "FTE", "%", counts)."""
+    if _number(x) is None:
+        return missing
+    unit = (unit or "").strip()
+    if unit == "£m":
+        return money_m(x)
+    if unit == "FTE":
+        return fte(x)
+    if unit in ("%", "pct"):
+        return pct(x, 0 if float(x).is_integer() else 1)
+    value = float(x)
+    if value.is_integer():
+        return count(value)
+    return f"{value:,.2f}".replace("-", MINUS)
+
+
+def format_frame_by_unit(
+    frame: pd.DataFrame, columns: list[str], unit_column: str, missing: str = "—"
+) -> pd.DataFrame:
+    """``format_frame``, except that ``columns`` are formatted row by row by ``unit_column``."""
+    out = format_frame(frame.drop(columns=columns), missing=missing)
+    for column in columns:
+        out[column] = [
+            format_with_unit(v, u, missing)
+            for v, u in zip(frame[column], frame[unit_column], strict=True)
+        ]
+    return out[list(frame.columns)]

@@ -23,10 +23,10 @@ FIGURE_COLUMNS = [
     "Figure",
     "Value",
     "Unit",
-    "Label",
-    "Document",
-    "Section",
     "Quote",
+    "Section",
+    "Document",
+    "Label",
     "Note",
 ]
 

@@ -21,7 +21,7 @@ from redesign.finance import (
     totals,
     waterfall_steps,
 )
-from redesign.formatting import count, fte, money_m, pct
+from redesign.formatting import count, format_frame_by_unit, fte, money_m, pct
 from redesign.palette import category_colours
 from redesign.reconciliation import Discrepancy, service_discrepancies, services_discrepancies
 from redesign.records import Figure
@@ -830,3 +830,13 @@ def ranked_savings_alt(ranked: pd.DataFrame) -> str:
     if missing:
         text += f"; {_names(missing)} states none"
     return text + "."
+
+
+def reconciliation_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """The reconciliation table for reading: each number in its own row's unit."""
+    return format_frame_by_unit(frame, ["Published", "Computed", "Difference"], "Unit")
+
+
+def figure_sources_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """The figure-sources table for reading: each value in its own row's unit."""
+    return format_frame_by_unit(frame, ["Value"], "Unit")

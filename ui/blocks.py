@@ -58,14 +58,15 @@ def data_table(
     formatters: Mapping[str, Formatter] | None = None,
     static: bool = True,
     height: int | None = None,
+    display: pd.DataFrame | None = None,
 ) -> None:
     """A table formatted in the house style (£m 2dp, FTE 2dp), every cell escaped.
 
     ``static=True`` renders a real HTML table (``st.table``), best for screen readers and short
-    tables; ``False`` an interactive grid for long ones.
+    tables; ``False`` an interactive grid for long ones. ``display`` is an already formatted
+    version of ``frame`` (e.g. values formatted row by row by their unit) shown instead.
     """
-    shown = visible(frame)
-    text = format_frame(shown, formatters)
+    text = visible(display) if display is not None else format_frame(visible(frame), formatters)
     if static:
         escaped = text.map(md)
         escaped.columns = [md(c) for c in escaped.columns]
@@ -127,8 +128,8 @@ def chart_block(
         config=PLOTLY_CONFIG,
         alt=alt,
     )
-    for note in notes:
-        st.caption(md(note))
+    if notes:
+        st.caption("\n".join(f"- {md(note)}" for note in notes))
     with st.expander("Show data table", expanded=table_expanded, icon=":material/table:"):
         data_table(table, formatters=formatters, static=static_table)
     csv_button(table, file_name=_slug(key), key=f"csv_{key}")
@@ -146,13 +147,14 @@ def table_block(
     static: bool = False,
     height: int | None = None,
     level: int = 3,
+    display: pd.DataFrame | None = None,
 ) -> None:
     """A titled table with its CSV download and source line (no chart)."""
     heading = "#" * level
     st.markdown(f"{heading} {md(title)}")
     if description:
         st.markdown(md(description))
-    data_table(table, formatters=formatters, static=static, height=height)
+    data_table(table, formatters=formatters, static=static, height=height, display=display)
     csv_button(table, file_name=_slug(key), key=f"csv_{key}")
     source_line(sources)
 

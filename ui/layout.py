@@ -33,6 +33,7 @@ _CSS = """
   white-space: normal; overflow: visible; text-overflow: clip; height: auto;
 }
 [data-testid="stExpanderDetails"] [data-testid="stMarkdownContainer"] { max-width: 75em; }
+[data-testid="stExpander"] summary p { font-size: 1.1rem; font-weight: 600; }
 </style>
 """
 

@@ -54,7 +54,11 @@ def test_page_renders(streamlit_server: str, page: Page, path, name, text, chart
     expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=30_000)
     if charts:
         page.wait_for_selector(PLOTLY_SVG, timeout=30_000)
-        assert page.locator(".js-plotly-plot").count() >= charts
+        # Charts further down the page may draw a moment later.
+        page.wait_for_function(
+            f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}",
+            timeout=30_000,
+        )
     full_screenshot(page, name)
 
 
