@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import asyncio
+import concurrent.futures
 import math
 import os
 import socket
@@ -90,6 +92,13 @@ def slope_per_minute(points: Sequence[tuple[float, float]]) -> float:
         return math.nan
     sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
     return sxy / sxx * 60
+
+
+def run_async(coro: Any) -> Any:
+    """``asyncio.run`` on a worker thread: safe even where an event loop is already running
+    (Playwright's sync API keeps one on the main thread)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 # --- processes ----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from bench.common import cpu_seconds, rss_mb, summarise
+from bench.common import cpu_seconds, rss_mb, run_async, summarise
 from bench.wsclient import PageInfo, StreamlitClient
 
 THINK_MIN_S = 1.0
@@ -212,7 +212,7 @@ def run_levels(
 ) -> list[dict[str, Any]]:
     out = []
     for users in levels:
-        level = asyncio.run(run_level(ws_url, page, users, duration_s, server_pid))
+        level = run_async(run_level(ws_url, page, users, duration_s, server_pid))
         out.append(level.summary())
         time.sleep(pause_s)
     return out

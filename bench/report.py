@@ -139,7 +139,7 @@ def _script(script: dict[str, Any]) -> list[str]:
     prof = script.get("profile", {})
     if prof.get("project_cumulative"):
         lines += [
-            f"**Profile of the buy-back page** (cProfile, {prof['reruns']} slider reruns, "
+            f"**Profile of the `{prof['page']}` page** (cProfile, {prof['reruns']} slider reruns, "
             f"{prof['profiled_ms_per_rerun']:.1f} ms profiled per rerun; profiling inflates "
             "times, compare the shares). Project code by cumulative time:",
             "",
@@ -407,6 +407,9 @@ def write_report(results: dict[str, Any], path: Path) -> Path:
         f"{_n(m.get('seconds', math.nan), 0)} s",
         "",
         "Config: " + ", ".join(f"`{k}={v}`" for k, v in m.get("config", {}).items()),
+        "",
+        f"Load average at start / end: {m.get('loadavg_start')} / {m.get('loadavg_end')} (the "
+        "machine is shared; interleaving targets keeps ratios fair when it is busy).",
         "",
         "Every figure is a median (p50) and p90 over repeated runs, measured beside the empty "
         "one-slider app (bench/baseline_app.py) in the same run under the same server settings, "

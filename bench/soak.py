@@ -9,11 +9,10 @@ least-squares line is fitted to RSS; memory is flat when that line rises by less
 
 from __future__ import annotations
 
-import asyncio
 import math
 from typing import Any
 
-from bench.common import slope_per_minute, summarise
+from bench.common import run_async, slope_per_minute, summarise
 from bench.load import run_level
 
 SAMPLE_EVERY_S = 30.0
@@ -26,7 +25,7 @@ def run_soak(ws_url: str, page: str, users: int, minutes: float, server_pid: int
     duration = minutes * 60
     warmup = min(WARMUP_S, duration / 6)
     sample_every = min(SAMPLE_EVERY_S, max(duration / 20, 2.0))
-    level = asyncio.run(
+    level = run_async(
         run_level(
             ws_url,
             page,
