@@ -1,0 +1,149 @@
+"""Hostile URL parameters on every page (issue 6), generated property-style with hypothesis.
+
+Whatever the query string holds (unknown keys, wrong types, huge values, repeated keys, HTML and
+script fragments), every page runs to the end without an exception, and no user-supplied text is ever
+rendered as HTML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+# The keys each page reads (so the generator hits real code paths as well as unknown keys).
+PAGE_KEYS = {
+    "pages/overview.py": [],
+    "pages/service.py": ["service"],
+    "pages/waterfall.py": ["view", "category", "axis"],
+    "pages/staffing.py": [],
+    "pages/buyback.py": [
+        "all",
+        "name",
+        "bb_autism_teaching",
+        "bb_autism_hlta",
+        "bb_behaviour_and_other",
+        "a_traded_charge_pct",
+        "a_redundancy_cost_per_fte",
+        "a_cost_per_fte.autism_teaching",
+    ],
+    "pages/data_sources.py": [],
+    "pages/sen_needs.py": ["q"],
+}
+
+HOSTILE_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            '"><svg/onload=alert(1)>',
+            "javascript:alert(1)",
+            "[click](javascript:alert(1))",
+            "**bold** :red[x] $x$ `code`",
+            "../../etc/passwd",
+            "1e309",
+            "-1e309",
+            "nan",
+            "NaN",
+            "inf",
+            "-0",
+            "1e-400",
+            "0x10",
+            "١٠٠",
+            "999999999999999999999999",
+            "-5",
+            "150.0000001",
+            "60%",
+            "",
+            "x" * 10_000,
+            "\u202e\u0000\u0007\ud7ff",
+        ]
+    ),
+    st.text(max_size=50),
+)
+KEY_TEXT = st.text(min_size=1, max_size=20)
+
+
+@st.composite
+def query(draw, page: str):
+    keys = draw(st.lists(st.sampled_from(PAGE_KEYS[page] + ["zz"]) | KEY_TEXT, max_size=4))
+    params: dict[str, str | list[str]] = {}
+    for key in keys:
+        if draw(st.booleans()):
+            params[key] = draw(st.lists(HOSTILE_VALUES, min_size=2, max_size=3))  # repeated key
+        else:
+            params[key] = draw(HOSTILE_VALUES)
+    return params
+
+
+def run_page(page: str, params: dict[str, str | list[str]]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def user_text(params: dict[str, str | list[str]]) -> list[str]:
+    values = []
+    for key, value in params.items():
+        values.append(key)
+        values += value if isinstance(value, list) else [value]
+    return [v for v in values if len(v) >= 6 and "<" in v]
+
+
+def check(page: str, params: dict[str, str | list[str]]) -> None:
+    at = run_page(page, params)
+    assert not at.exception, (page, params, [e.value for e in at.exception])
+    # Nothing the user supplied reaches an element that is allowed to render raw HTML.
+    fragments = user_text(params)
+    for element in at.markdown:
+        if element.proto.allow_html:
+            for fragment in fragments:
+                assert fragment not in element.value, (page, fragment)
+
+
+def make_test(page: str):
+    @settings(
+        max_examples=6,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(params=query(page))
+    def test(params):
+        check(page, params)
+
+    return test
+
+
+test_overview_hostile = make_test("pages/overview.py")
+test_service_hostile = make_test("pages/service.py")
+test_waterfall_hostile = make_test("pages/waterfall.py")
+test_staffing_hostile = make_test("pages/staffing.py")
+test_buyback_hostile = make_test("pages/buyback.py")
+test_data_sources_hostile = make_test("pages/data_sources.py")
+test_sen_needs_hostile = make_test("pages/sen_needs.py")
+
+
+def test_every_page_is_covered():
+    """Keeps PAGE_KEYS in step with app.py: a new page must be added here too."""
+    import re
+
+    listed = set(re.findall(r'st\.Page\("(pages/[^"]+)"', Path(APP).read_text(encoding="utf-8")))
+    assert listed == set(PAGE_KEYS)
+
+
+def test_known_bad_values_show_notices():
+    at = run_page("pages/service.py", {"service": "<script>alert(1)</script>"})
+    assert not at.exception
+    assert any("does not exist" in w.value for w in at.warning)
+    at = run_page("pages/buyback.py", {"bb_autism_teaching": "900", "all": "abc"})
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "900" in warnings and "abc" in warnings
