@@ -42,14 +42,13 @@ with controls[2]:
     state.choice_widget("Axis", "axis", list(AXES), axis, labels=AXES, kind="segmented")
 
 services = views.services_in(dataset, category)
+if not services:
+    st.info("No service of the report is listed under this category.")
+    st.stop()
 frame = views.waterfall_view(dataset, view, category)
 start, end = views.waterfall_ends(frame)
 scope = "all services" if category == views.ALL_CATEGORIES else f"“{categories[category]}”"
 what = "service by service" if view == "service" else "by funding stream"
-
-if not services:
-    st.info("No service of the report is listed under this category.")
-    st.stop()
 
 notes = [
     "Purple, hatched steps labelled “gap” are where the published figures do not add up; "

@@ -266,6 +266,8 @@ REDUCTION_PARTS = (
     ("Subject to market testing FTE", "market_testing", "subject to market testing"),
     ("Potential further reduction FTE", "potential", "potential"),
 )
+# Labels beside the stacked reductions: long words go over two lines to fit the panel.
+REDUCTION_LABEL_WORDS = {"subject to market testing": "subject to<br> market testing"}
 
 
 def _after_text(value: float | None, basis: str) -> str:
@@ -287,7 +289,7 @@ def staffing_before_after(frame: pd.DataFrame) -> go.Figure:
         rows=1,
         cols=2,
         shared_yaxes=True,
-        column_widths=[0.5, 0.5],
+        column_widths=[0.48, 0.52],
         horizontal_spacing=0.03,
     )
     now_fill, _ = pal.STAFFING_STYLE["now"]
@@ -341,7 +343,7 @@ def staffing_before_after(frame: pd.DataFrame) -> go.Figure:
         for i, v in enumerate(values):
             if v:
                 totals_by_row[i] += v
-                words[i].append(f"{fte(v)} {word}")
+                words[i].append(f"{fte(v)} {REDUCTION_LABEL_WORDS.get(word, word)}")
         fig.add_trace(
             go.Bar(
                 y=labels,

@@ -99,7 +99,7 @@ def headline_figures(services: tuple[Service, ...]) -> list[Headline]:
         ),
         Headline(
             "saving_computed",
-            "Budget minus proposed cost",
+            "Budget minus cost (derived)",
             money_m(t.saving_computed_m),
             t.saving_computed_m,
             "Total current budget minus total proposed cost (computed from published figures).",

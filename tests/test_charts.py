@@ -118,7 +118,7 @@ def test_staffing_before_after(dataset):
     assert "after 86.51 (derived)" in after
     assert "after 9.50" in after
     words = next(t for t in fig.data if t.type == "scatter").text
-    assert " 22.83 confirmed<br> 33.32 subject to market testing" in words
+    assert " 22.83 confirmed<br> 33.32 subject to<br> market testing" in words
     assert " 2.12 confirmed<br> 1.00 potential" in words
 
 

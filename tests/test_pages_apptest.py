@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from redesign.finance import totals
 from redesign.formatting import count, fte, money_m
-from ui.blocks import MAX_TITLE_WORDS
+from ui.blocks import MAX_TITLE_WORDS, md
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 30
@@ -81,7 +81,7 @@ def test_overview_tiles_equal_finance_totals(dataset):
     assert metrics["Current budget"] == money_m(t.current_budget_m) == "£18.35m"
     assert metrics["Proposed cost"] == money_m(t.proposed_cost_m) == "£15.42m"
     assert metrics["Saving (as stated)"] == money_m(t.saving_m) == "£3.04m"
-    assert metrics["Budget minus proposed cost"] == money_m(t.saving_computed_m) == "£2.93m"
+    assert metrics["Budget minus cost (derived)"] == money_m(t.saving_computed_m) == "£2.93m"
     assert metrics["FTE now"] == fte(t.current_fte) == "224.99"
     assert metrics["FTE after (partly derived)"] == fte(t.proposed_fte_after) == "177.01"
     assert metrics["Confirmed reduction (FTE)"] == fte(t.confirmed_reduction_fte) == "57.77"
@@ -130,6 +130,21 @@ def test_drilldown_follows_query_parameter():
     assert metrics["FTE after (derived)"] == "86.51"
     # The discrepancy is shown beside the figure: the saving is not split by stream.
     assert any("not split" in str(i.value) or "does not split" in str(i.value) for i in at.info)
+
+
+def test_every_service_drilldown_runs(dataset):
+    at = app()
+    at.switch_page("pages/service.py")
+    for service in dataset.services:
+        at.query_params["service"] = service.id
+        at.run()
+        assert_clean(at)
+        assert not at.warning, [w.value for w in at.warning]
+        assert service.name in [plain(h.value) for h in at.header]
+        # Every figure's source quote is on the page.
+        tables = "\n".join(plain(str(v)) for t in at.table for v in t.value.to_numpy().ravel())
+        for fig in service.staffing.figures.values():
+            assert plain(md(fig.source.quote)) in tables
 
 
 def test_drilldown_shows_both_numbers_where_they_do_not_add_up():
@@ -184,8 +199,8 @@ def test_hostile_service_value_shows_notice(value):
     assert "Hospital Education Service" in [h.value for h in at.header]
     assert qp(at, "service") == ["hospital_education"]
     # Nothing rendered as raw HTML anywhere.
-    for md in at.markdown:
-        assert "<script" not in str(md.value)
+    for element in at.markdown:
+        assert "<script" not in str(element.value)
 
 
 def test_repeated_query_value_shows_notice():
@@ -207,8 +222,8 @@ def test_waterfall_stream_switch():
     assert_clean(at)
     assert qp(at, "view") == ["stream"]
     # The SEN Support saving the report does not split is its own step in the data table.
-    body = "\n".join(str(t.value) for t in at.table)
-    assert "Not split by stream: SEN Support Services" in body.replace("\\", "")
+    body = "\n".join(plain(str(v)) for t in at.table for v in t.value.to_numpy().ravel())
+    assert "Not split by stream: SEN Support Services" in body
 
 
 def test_waterfall_view_and_category_from_url():
