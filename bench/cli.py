@@ -80,7 +80,9 @@ def parse_args(argv: list[str] | None) -> Options:
     parser.add_argument("--soak-users", type=int, default=30)
     parser.add_argument("--reps", type=int, default=None, help="browser presses (default 40)")
     parser.add_argument("--load-seconds", type=float, default=None, help="per level (default 60)")
-    parser.add_argument("--levels", default="10,30,60,120", help="simulated users per level")
+    parser.add_argument(
+        "--levels", default=None, help="simulated users per level (default 10,30,60,120)"
+    )
     parser.add_argument("--out-dir", type=Path, default=RESULTS_DIR)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     args = parser.parse_args(argv)
@@ -96,8 +98,10 @@ def parse_args(argv: list[str] | None) -> Options:
         soak_users=args.soak_users,
         reps=args.reps if args.reps is not None else (10 if quick else 40),
         warmup=2 if quick else 5,
-        load_seconds=args.load_seconds if args.load_seconds is not None else (15 if quick else 60),
-        levels=[int(x) for x in args.levels.split(",")],
+        load_seconds=args.load_seconds if args.load_seconds is not None else (20 if quick else 60),
+        levels=[int(x) for x in args.levels.split(",")]
+        if args.levels
+        else ([10, 30, 60] if quick else [10, 30, 60, 120]),
         load_reps=2 if quick else 5,
         script_reps=8 if quick else 30,
         scale_factors=[1, 10] if quick else [1, 10, 100],
@@ -291,36 +295,49 @@ def run_script(opts: Options) -> dict[str, Any]:
 
 
 def run_load(opts: Options) -> dict[str, Any]:
-    from bench.load import run_level, run_levels
+    from bench.load import run_level
 
-    out: dict[str, Any] = {"levels": opts.levels, "seconds_per_level": opts.load_seconds}
-    settings = Settings()
-    for target, script in (("baseline", BASELINE_APP), ("buyback", APP)):
-        with StreamlitServer(script, settings) as srv:
-            page = ""
-            if target == "buyback":
-                url_path, _ = _buyback_url(srv.ws_url)
-                if url_path is None:
-                    raise RuntimeError("no buy-back page")
-                page = url_path
-            out[target] = run_levels(srv.ws_url, page, opts.levels, opts.load_seconds, srv.pid)
-    if not opts.quick:
-        # The settings that matter under load, each against the committed config at 60 users.
-        variants = {
-            "runner.postScriptGC=true": {"runner.postScriptGC": "true"},
-            "runner.postScriptGC=false": {"runner.postScriptGC": "false"},
-            "server.fileWatcherType=none": {"server.fileWatcherType": "none"},
-        }
-        out["variants"] = {}
-        for name, flags in variants.items():
-            out["variants"][name] = {}
-            for target, script in (("baseline", BASELINE_APP), ("buyback", APP)):
-                with StreamlitServer(script, Settings(name, flags)) as srv:
-                    page = (_buyback_url(srv.ws_url)[0] or "") if target == "buyback" else ""
-                    level = run_async(
-                        run_level(srv.ws_url, page, LOAD_USERS, opts.load_seconds, srv.pid)
-                    )
-                    out["variants"][name][target] = level.summary()
+    out: dict[str, Any] = {
+        "levels": opts.levels,
+        "seconds_per_level": opts.load_seconds,
+        "baseline": [],
+        "buyback": [],
+    }
+
+    def level(srv: StreamlitServer, page: str, users: int) -> dict[str, Any]:
+        result = run_async(run_level(srv.ws_url, page, users, opts.load_seconds, srv.pid))
+        time.sleep(3)  # let the server drop the closed sessions' work
+        return result.summary()
+
+    # Both servers up for the whole run; at each level the empty app, then the buy-back page, so
+    # the pair sees the same machine conditions (the idle one costs next to nothing).
+    with StreamlitServer(BASELINE_APP) as base, StreamlitServer(APP) as app:
+        url_path, _ = _buyback_url(app.ws_url)
+        if url_path is None:
+            raise RuntimeError("no buy-back page")
+        out["buyback_url"] = url_path
+        for users in opts.levels:
+            print(f"[bench]   load: {users} users", flush=True)
+            out["baseline"].append(level(base, "", users))
+            out["buyback"].append(level(app, url_path, users))
+    if opts.quick:
+        return out
+    # The settings that matter under load, at 60 users, each on fresh servers.
+    variants = {
+        "runner.postScriptGC=true": {"runner.postScriptGC": "true"},
+        "runner.postScriptGC=false": {"runner.postScriptGC": "false"},
+        "server.fileWatcherType=none": {"server.fileWatcherType": "none"},
+    }
+    out["variants"] = {}
+    for name, flags in variants.items():
+        print(f"[bench]   load: {name}", flush=True)
+        settings = Settings(name, flags)
+        with StreamlitServer(BASELINE_APP, settings) as base, StreamlitServer(APP, settings) as app:
+            url_path = _buyback_url(app.ws_url)[0] or ""
+            out["variants"][name] = {
+                "baseline": level(base, "", LOAD_USERS),
+                "buyback": level(app, url_path, LOAD_USERS),
+            }
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import math
+import os
 import random
 import time
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from bench.wsclient import PageInfo, StreamlitClient
 THINK_MIN_S = 1.0
 THINK_MAX_S = 3.0
 RERUN_TIMEOUT_S = 60.0
+CONNECT_TIMEOUT_S = 120.0
 
 
 @dataclass
@@ -44,13 +46,19 @@ class LevelResult:
     rss_mb: list[tuple[float, float]] = field(default_factory=list)
     server_cpu_pct: float = math.nan
     client_cpu_pct: float = math.nan
+    ramp_s: float = math.nan
+    loadavg: float = math.nan
+    window_cpu_s: float = math.nan
 
     def summary(self) -> dict[str, Any]:
+        in_window = self.interactions
         lat = summarise(i.seconds * 1000 for i in self.interactions)
         return {
             "users": self.users,
             "connected": self.connected,
             "window_s": round(self.window_s, 1),
+            "ramp_s": round(self.ramp_s, 1),
+            "loadavg_1min": round(self.loadavg, 2),
             "interactions": len(self.interactions),
             "reruns_per_s": len(self.interactions) / self.window_s if self.window_s else math.nan,
             "latency_ms": lat,
@@ -60,6 +68,11 @@ class LevelResult:
             "rss_mb_end": self.rss_mb[-1][1] if self.rss_mb else math.nan,
             "rss_mb_max": max((r for _, r in self.rss_mb), default=math.nan),
             "server_cpu_pct": self.server_cpu_pct,
+            # Server CPU per interaction inside the window: the cost that does not depend on how
+            # busy the machine is; about 1000 / this is what one core (one GIL) can serve a second.
+            "server_cpu_ms_per_rerun": 1000 * self.window_cpu_s / len(in_window)
+            if in_window
+            else math.nan,
             "client_cpu_pct": self.client_cpu_pct,
             "errors": self.errors[:5],
             "error_count": len(self.errors),
@@ -86,35 +99,56 @@ def find_page(pages: list[PageInfo], *needles: str) -> PageInfo | None:
     return None
 
 
+@dataclass
+class Clock:
+    """When the measured window starts and when users stop (loop time; inf until known)."""
+
+    measure_from: float = math.inf
+    stop_at: float = math.inf
+    settled: int = 0  # users whose first run finished or failed
+    all_in: asyncio.Event = field(default_factory=asyncio.Event)
+
+
 async def _user(
     ws_url: str,
     page: str,
     start_delay: float,
-    measure_from: float,
-    stop_at: float,
+    clock: Clock,
+    users: int,
     rng: random.Random,
     level: LevelResult,
     session_s: tuple[float, float] | None = None,
 ) -> None:
-    """One user: open the page, then move its first slider every 1-3 s until ``stop_at``.
+    """One user: open the page, then move its first slider every 1-3 s until ``clock.stop_at``.
 
     With ``session_s`` (min, max seconds) the user closes the tab after a while and opens a new one
     (a new Streamlit session), as people in a workshop come and go."""
     loop = asyncio.get_running_loop()
     await asyncio.sleep(start_delay)
     step = 0
-    while loop.time() < stop_at - THINK_MAX_S:
+    first_session = True
+
+    def settle() -> None:
+        nonlocal first_session
+        if first_session:
+            first_session = False
+            clock.settled += 1
+            if clock.settled >= users:
+                clock.all_in.set()
+
+    while loop.time() < clock.stop_at - THINK_MAX_S:
         client = StreamlitClient(ws_url, page)
-        session_end = loop.time() + rng.uniform(*session_s) if session_s else stop_at
+        session_end = loop.time() + rng.uniform(*session_s) if session_s else math.inf
         try:
             await client.connect()
             first = await client.first_run(RERUN_TIMEOUT_S)
             level.first_runs_s.append(first.seconds)
             level.connected += 1
+            settle()
             slider = client.first_slider()
             while True:
                 think = rng.uniform(THINK_MIN_S, THINK_MAX_S)
-                if loop.time() + think >= min(stop_at, session_end):
+                if loop.time() + think >= min(clock.stop_at, session_end):
                     break
                 await asyncio.sleep(think)
                 started = loop.time()
@@ -122,7 +156,7 @@ async def _user(
                     slider, client.next_value(slider, step), RERUN_TIMEOUT_S
                 )
                 step += 1
-                if started >= measure_from:
+                if started >= clock.measure_from:
                     level.interactions.append(
                         Interaction(
                             started, result.seconds, result.payload_bytes, result.wire_bytes
@@ -132,6 +166,7 @@ async def _user(
                 level.errors.append(f"page shows an exception: {client.exceptions[0][:200]}")
         except Exception as exc:  # a failed user is a finding, not a crash of the benchmark
             level.errors.append(f"{type(exc).__name__}: {str(exc)[:200]}")
+            settle()
             await asyncio.sleep(THINK_MAX_S)  # no hot loop of failing reconnects
         finally:
             with contextlib.suppress(Exception):
@@ -153,20 +188,27 @@ async def run_level(
     ws_url: str,
     page: str,
     users: int,
-    duration_s: float,
+    window_s: float,
     server_pid: int,
     seed: int = 1,
     sample_every_s: float = 1.0,
     session_s: tuple[float, float] | None = None,
     measure_after_s: float | None = None,
 ) -> LevelResult:
-    """``users`` simulated users for ``duration_s`` seconds (ramp-up included)."""
+    """``users`` simulated users, measured for ``window_s`` seconds.
+
+    Users connect spread over a ramp-up. By default the measured window starts once every user's
+    page has opened (at most CONNECT_TIMEOUT_S after the ramp), so slow first loads under load
+    never eat the window. With ``measure_after_s`` (the soak) the window is fixed instead: from
+    ``measure_after_s`` to ``window_s`` after the start."""
     loop = asyncio.get_running_loop()
-    ramp_s = min(max(users * 0.1, 2.0), duration_s / 3)
-    now = loop.time()
-    measure_from = now + (ramp_s + 1.0 if measure_after_s is None else measure_after_s)
-    stop_at = now + duration_s
-    level = LevelResult(users=users, connected=0, window_s=stop_at - measure_from)
+    ramp_s = min(max(users * 0.1, 2.0), 20.0)
+    start = loop.time()
+    clock = Clock()
+    if measure_after_s is not None:
+        clock.measure_from = start + measure_after_s
+        clock.stop_at = start + window_s
+    level = LevelResult(users=users, connected=0, window_s=math.nan)
     rng = random.Random(seed)
     stop = asyncio.Event()
     sampler = asyncio.create_task(
@@ -179,8 +221,8 @@ async def run_level(
                 ws_url,
                 page,
                 ramp_s * i / users,
-                measure_from,
-                stop_at,
+                clock,
+                users,
                 random.Random(rng.random()),
                 level,
                 session_s,
@@ -188,15 +230,38 @@ async def run_level(
         )
         for i in range(users)
     ]
+    if measure_after_s is None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(clock.all_in.wait(), ramp_s + CONNECT_TIMEOUT_S)
+        if clock.settled < users:
+            level.errors.append(f"only {clock.settled} of {users} users in before the window")
+        clock.measure_from = loop.time() + 1.0
+        clock.stop_at = clock.measure_from + window_s
+    level.window_s = clock.stop_at - clock.measure_from
+    level.ramp_s = clock.measure_from - start
+
+    async def window_cpu() -> None:
+        # Server CPU seconds inside the measured window only (connects excluded).
+        await asyncio.sleep(max(clock.measure_from - loop.time(), 0))
+        c0 = cpu_seconds(server_pid)
+        await asyncio.sleep(max(clock.stop_at - loop.time(), 0))
+        level.window_cpu_s = cpu_seconds(server_pid) - c0
+
+    cpu_task = asyncio.create_task(window_cpu())
     try:
-        await asyncio.wait_for(asyncio.gather(*tasks), duration_s + RERUN_TIMEOUT_S + 30)
+        await asyncio.wait_for(
+            asyncio.gather(*tasks), clock.stop_at - loop.time() + RERUN_TIMEOUT_S + 30
+        )
     except TimeoutError:
         level.errors.append("level did not finish in time; users cancelled")
         for t in tasks:
             t.cancel()
+    with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+        await asyncio.wait_for(cpu_task, 5)
     wall = time.monotonic() - wall0
     level.server_cpu_pct = 100 * (cpu_seconds(server_pid) - cpu0) / wall
     level.client_cpu_pct = 100 * (time.process_time() - self0) / wall
+    level.loadavg = os.getloadavg()[0]
     stop.set()
     await sampler
     return level

@@ -184,7 +184,9 @@ def _level_rows(
                 _n(lv["wire_kb"]["p50"]),
                 _n(lv["rss_mb_end"], 0),
                 _n(lv["server_cpu_pct"], 0),
+                _n(lv.get("server_cpu_ms_per_rerun"), 1),
                 _n(lv["client_cpu_pct"], 0),
+                _n(lv.get("loadavg_1min"), 1),
                 str(lv["error_count"]),
             ]
         )
@@ -203,7 +205,9 @@ LEVEL_HEADER = [
     "wire KB",
     "server RSS MB",
     "server CPU %",
+    "server CPU ms/rerun",
     "client CPU %",
+    "load avg",
     "errors",
 ]
 
@@ -214,9 +218,10 @@ def _load(load: dict[str, Any]) -> list[str]:
         "Each user is a websocket client speaking Streamlit's protobufs (bench/wsclient.py): it "
         "opens the page, then every 1–3 s moves the first slider one step and waits for "
         "`script_finished`. Latency is send to `script_finished`; payload is the protobuf bytes "
-        "received per interaction (wire: bytes read from the socket). Only interactions starting "
-        "after the ramp-up count. One server per target, levels in turn, "
-        f"{_n(load.get('seconds_per_level'), 0)} s per level, settings as in "
+        "received per interaction (wire: bytes read from the socket). Only interactions count that start "
+        "once every user's page has opened (the window then lasts the stated time). Both servers run "
+        "throughout; at each level the empty app goes first, then the buy-back page, "
+        f"{_n(load.get('seconds_per_level'), 0)} s measured per level, settings as in "
         "`.streamlit/config.toml`. Client and server share the machine's CPUs.",
         "",
     ]
