@@ -17,6 +17,7 @@ quiet period is waited for but not counted.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -97,6 +98,37 @@ INIT_JS = r"""
 class Sample:
     ms: float
     bytes: int
+    # Renderer main-thread time during the press (Chrome DevTools Performance.getMetrics deltas,
+    # ms): what the page itself costs, much less sensitive to a busy machine than wall time.
+    task_ms: float = math.nan
+    script_ms: float = math.nan
+    layout_ms: float = math.nan
+    style_ms: float = math.nan
+
+
+_CDP_METRICS = {
+    "TaskDuration": "task_ms",
+    "ScriptDuration": "script_ms",
+    "LayoutDuration": "layout_ms",
+    "RecalcStyleDuration": "style_ms",
+}
+_CDP: dict[int, Any] = {}
+
+
+def _renderer_times(page: Page) -> dict[str, float]:
+    """Cumulative renderer times in ms from the Chrome DevTools Protocol (empty if unavailable)."""
+    try:
+        cdp = _CDP.get(id(page))
+        if cdp is None:
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Performance.enable")
+            _CDP[id(page)] = cdp
+        metrics = cdp.send("Performance.getMetrics")["metrics"]
+    except Exception:
+        return {}
+    return {
+        _CDP_METRICS[m["name"]]: m["value"] * 1000 for m in metrics if m["name"] in _CDP_METRICS
+    }
 
 
 class BrowserSession:
@@ -138,6 +170,7 @@ class BrowserSession:
 
     @staticmethod
     def close_page(page: Page) -> None:
+        _CDP.pop(id(page), None)
         page.context.close()
 
 
@@ -182,10 +215,13 @@ def press(page: Page, step_no: int) -> Sample:
     """ArrowRight on even steps, ArrowLeft on odd ones; time the press to settled."""
     key = "ArrowRight" if step_no % 2 == 0 else "ArrowLeft"
     bytes_before = page.evaluate("() => window.__bench.bytes")
+    times_before = _renderer_times(page)
     page.keyboard.press(key)
     key_at = page.evaluate("() => window.__bench.keyAt")
     result = _settle(page, key_at, 30_000)
-    return Sample(result["paint"] - key_at, result["bytes"] - bytes_before)
+    times_after = _renderer_times(page)
+    deltas = {k: times_after[k] - times_before[k] for k in times_after if k in times_before}
+    return Sample(result["paint"] - key_at, result["bytes"] - bytes_before, **deltas)
 
 
 def interleaved_slider_latencies(

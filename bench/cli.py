@@ -192,6 +192,10 @@ def run_latency(opts: Options) -> dict[str, Any]:
                     variant[name] = {
                         "ms": summarise(s.ms for s in m["samples"]),
                         "kb": summarise(s.bytes / 1024 for s in m["samples"]),
+                        "renderer_ms": {
+                            k: summarise(getattr(s, k) for s in m["samples"])["p50"]
+                            for k in ("task_ms", "script_ms", "layout_ms", "style_ms")
+                        },
                         "info": m["info"],
                     }
                 variant["ratio_p50"] = ratio(

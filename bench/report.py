@@ -55,13 +55,38 @@ def _latency(lat: dict[str, Any]) -> list[str]:
                     fmt_x(v["ratio_p50"]) if name == "buyback" else "1.00x",
                     fmt_x(v["ratio_p90"]) if name == "buyback" else "1.00x",
                     _n(v[name]["kb"]["p50"]),
+                    *(
+                        _n(v[name].get("renderer_ms", {}).get(k), 0)
+                        for k in ("task_ms", "script_ms", "layout_ms", "style_ms")
+                    ),
                 ]
             )
     if rows:
         lines += _table(
-            ["settings", "target", "n", "p50 ms", "p90 ms", "p50 ratio", "p90 ratio", "KB/press"],
+            [
+                "settings",
+                "target",
+                "n",
+                "p50 ms",
+                "p90 ms",
+                "p50 ratio",
+                "p90 ratio",
+                "KB/press",
+                "renderer busy ms",
+                "JS ms",
+                "layout ms",
+                "style ms",
+            ],
             rows,
         )
+        lines += [
+            "Renderer columns: medians of Chrome's own main-thread counters (DevTools "
+            "`Performance.getMetrics`: TaskDuration, ScriptDuration, LayoutDuration, "
+            "RecalcStyleDuration) over each press until settled, quiet period included; they "
+            "say how much of the latency is the browser's work, and vary less than wall time "
+            "on a busy machine.",
+            "",
+        ]
     for gc, v in lat.get("variants", {}).items():
         info = v.get("buyback", {}).get("info", {})
         if info.get("exceptions"):
