@@ -192,6 +192,7 @@ def test_through_the_apps_navigation_the_links_are_page_links():
         ("service", "service=sen_management"),
         ("service", "service=extended_learning_centre"),
         ("service", "service=hospital_education"),
+        ("buyback", ""),
     } <= links
 
 

@@ -3,6 +3,8 @@ the search filters the actions and stays in the link, and a full-page screenshot
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import assert_no_exception, screenshot, wait_for_app
@@ -39,19 +41,22 @@ def test_sen_page_renders(streamlit_server: str, page: Page):
     expect(page.get_by_text("January 2004", exact=False).first).to_be_visible()
     expect(page.get_by_text("February 2015", exact=False).first).to_be_visible()
     assert page.locator('a[href*="service?service=sen_support"]').count() >= 1
+    assert page.locator('a[href$="/buyback"]').count() >= 1
     _full_screenshot(page, "sen_needs")
 
 
 def test_sen_search_filters_and_is_kept_in_the_link(streamlit_server: str, page: Page):
     _open(page, streamlit_server)
     box = page.get_by_role("textbox", name="Search the actions")
+    expect(box).to_be_editable(timeout=30_000)
     box.fill("Corley")
     box.press("Enter")
     expect(page.get_by_text("Showing 1 of 25 suggested actions", exact=False)).to_be_visible(
         timeout=30_000
     )
+    # The search is written to the link after the rerun: poll rather than read the URL once.
+    expect(page).to_have_url(re.compile(r"[?&]q=Corley(&|$)"), timeout=30_000)
     wait_for_app(page)
-    assert "q=Corley" in page.url
     assert_no_exception(page)
     _open(page, streamlit_server, f"{PATH}?q=behaviour%20difficulties")
     expect(page.get_by_text("Showing 5 of 25 suggested actions", exact=False)).to_be_visible(
