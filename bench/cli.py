@@ -330,7 +330,9 @@ def run_load(opts: Options) -> dict[str, Any]:
     variants = {
         "runner.postScriptGC=true": {"runner.postScriptGC": "true"},
         "runner.postScriptGC=false": {"runner.postScriptGC": "false"},
-        "server.fileWatcherType=none": {"server.fileWatcherType": "none"},
+        # Streamlit's default (polling here: watchdog is not installed) against the "none" in
+        # .streamlit/config.toml.
+        "server.fileWatcherType=auto": {"server.fileWatcherType": "auto"},
     }
     out["variants"] = {}
     for name, flags in variants.items():
