@@ -5,7 +5,7 @@ import html
 import streamlit as st
 
 from redesign import charts, narrative, views
-from ui.blocks import chart_block, md, metric_tiles
+from ui.blocks import chart_block, label, md, metric_tiles
 from ui.format import share
 from ui.layout import page_setup
 
@@ -75,7 +75,7 @@ for start in range(0, len(groups), 3):
             for entry in group.entries:
                 st.page_link(
                     "pages/service.py",
-                    label=md(entry.service_name) + (" (inferred)" if entry.inferred else ""),
+                    label=label(entry.service_name) + (" (inferred)" if entry.inferred else ""),
                     query_params={"service": entry.service_id},
                     icon=":material/arrow_forward:",
                     help="Open this service's detail",

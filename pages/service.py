@@ -5,7 +5,7 @@ import streamlit as st
 
 from redesign import charts, narrative, views
 from ui import state
-from ui.blocks import chart_block, data_table, discrepancy_notes, md, metric_tiles
+from ui.blocks import chart_block, data_table, discrepancy_notes, label, md, metric_tiles
 from ui.format import fte, markdown_paragraphs
 from ui.layout import page_setup
 
@@ -17,7 +17,7 @@ service_id = state.query_choice("service", ids, default=ids[0], what="service", 
 service = dataset.service(service_id)
 prev_service, next_service = views.neighbours(dataset, service_id)
 
-nav = st.columns([4, 1, 1], vertical_alignment="bottom")
+nav = st.columns([3, 2], vertical_alignment="bottom")
 with nav[0]:
     state.choice_widget(
         "Choose a service",
@@ -27,7 +27,7 @@ with nav[0]:
         labels=names,
         help="Services in the order of the cabinet report. The choice is kept in the page link.",
     )
-with nav[1]:
+with nav[1], st.container(horizontal=True, gap="small"):
     if prev_service is not None:
         state.step_button(
             "Previous",
@@ -37,7 +37,6 @@ with nav[1]:
             icon=":material/arrow_back:",
             help=f"Previous service: {md(prev_service.name)}",
         )
-with nav[2]:
     if next_service is not None:
         state.step_button(
             "Next",
@@ -124,7 +123,7 @@ data_table(views.staffing_lines_frame(views.service_staffing_lines(service)))
 st.header("What the report says", anchor="report-text")
 st.caption("The report's own words for this service, as published.")
 for i, section in enumerate(views.service_text_sections(service)):
-    with st.expander(md(section.heading), expanded=i == 0):
+    with st.expander(label(section.heading), expanded=i == 0):
         st.markdown(markdown_paragraphs(section.text))
 if service.notes:
     st.subheader("Notes", anchor="notes")

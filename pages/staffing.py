@@ -24,17 +24,32 @@ metric_tiles(
 )
 
 staff = views.staffing_frame(services, total_row=True)
+sources = views.source_summary(dataset, views.staffing_figures(services))
 chart_block(
-    title="Staff now and after, with reductions by kind",
-    subtitle="FTE per service now and after (left), and the reductions stated (right): "
-    "confirmed, subject to market testing, potential. 2016 proposals. “Derived” marks an FTE "
-    "after that the report does not state.",
-    fig=charts.staffing_before_after(staff),
+    title="Staff now and after, service by service",
+    subtitle="Full-time equivalent (FTE) per service now and after the proposals, as stated. "
+    "2016 proposals. “Derived” marks an FTE after that the report does not state.",
+    fig=charts.staffing_now_after(staff),
     table=staff,
-    alt="Two-panel bar chart: for each of the nine services, FTE now and FTE after; beside it "
-    "the FTE reductions stated, split into confirmed, subject to market testing and potential.",
-    sources=views.source_summary(dataset, views.staffing_figures(services)),
-    key="staffing_before_after",
+    alt="Grouped bar chart of FTE now and FTE after for each of the nine services; SEN Support "
+    "Services falls from 109.34 to a derived 86.51.",
+    sources=sources,
+    key="staffing_now_after",
+)
+
+reductions = views.reductions_frame(services)
+chart_block(
+    title="Reductions by kind: confirmed, market testing, potential",
+    subtitle="FTE reductions the report states per service, kept apart by kind: confirmed, "
+    "subject to market testing (posts kept only as far as schools buy the service back), and "
+    "potential further reductions. 2016 proposals.",
+    fig=charts.staffing_reductions(staff),
+    table=reductions,
+    alt="Stacked bar chart of the FTE reductions per service: confirmed reductions in every "
+    "service but two, plus 33.32 FTE subject to market testing in SEN Support Services and a "
+    "potential 1.00 FTE in Hospital Education Service.",
+    sources=sources,
+    key="staffing_reductions",
     notes=[
         "The stated reductions need not equal FTE now minus FTE after: where they differ, both "
         "numbers are listed below.",

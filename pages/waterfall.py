@@ -26,9 +26,11 @@ category = state.query_choice(
 )
 axis = state.query_choice("axis", list(AXES), default="zoom", what="axis setting", labels=AXES)
 
-controls = st.columns([2, 3, 2], vertical_alignment="bottom")
+# Radio buttons rather than segmented controls: they wrap on a narrow screen instead of hiding
+# an option.
+controls = st.columns([2, 3, 2], vertical_alignment="top")
 with controls[0]:
-    state.choice_widget("Step by", "view", list(VIEWS), view, labels=VIEWS, kind="segmented")
+    state.choice_widget("Step by", "view", list(VIEWS), view, labels=VIEWS, kind="radio")
 with controls[1]:
     state.choice_widget(
         "Original-proposals category",
@@ -39,7 +41,7 @@ with controls[1]:
         help="Only the services listed under this category (named or inferred).",
     )
 with controls[2]:
-    state.choice_widget("Axis", "axis", list(AXES), axis, labels=AXES, kind="segmented")
+    state.choice_widget("Axis", "axis", list(AXES), axis, labels=AXES, kind="radio")
 
 services = views.services_in(dataset, category)
 if not services:

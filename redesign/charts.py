@@ -15,7 +15,6 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from redesign import palette as pal
 from redesign.formatting import count, fte, money_m, share, signed_money_m
@@ -52,6 +51,7 @@ def _layout(
     y_title: str = "",
     legend: bool = False,
     left_margin: int | None = None,
+    right_margin: int = 30,
 ) -> go.Figure:
     fig.update_layout(
         template="none",
@@ -59,7 +59,9 @@ def _layout(
         paper_bgcolor=pal.BACKGROUND,
         plot_bgcolor=pal.BACKGROUND,
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": pal.TEXT},
-        margin={"l": left_margin or 10, "r": 30, "t": 50 if legend else 20, "b": 70},
+        # The right margin holds the labels outside the longest bars, in pixels, so they are never
+        # cut off however narrow the screen.
+        margin={"l": left_margin or 10, "r": right_margin, "t": 50 if legend else 20, "b": 70},
         showlegend=legend,
         legend={
             "orientation": "h",
@@ -138,9 +140,14 @@ def saving_by_service_bar(frame: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    _layout(fig, height=_height(len(frame)), x_title="Saving (£m, as stated in the report)")
+    _layout(
+        fig,
+        height=_height(len(frame)),
+        x_title="Saving (£m, as stated in the report)",
+        right_margin=150,
+    )
     top = max(values or [0.0])
-    _money_axis(fig, upper=top * 1.35 if top else 1.0)
+    _money_axis(fig, upper=top * 1.05 if top else 1.0)
     _category_order(fig, labels)
     return fig
 
@@ -173,7 +180,7 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False) -> go.Figure:
     ``zoom`` starts the £m axis just below the lowest level (said in the axis title), so small
     steps are visible; the total bars are then cut at the axis.
     """
-    labels = [wrap_label(s) for s in frame["Step"]]
+    labels = [wrap_label(s, 28) for s in frame["Step"]]
     groups: dict[str, dict[str, list[Any]]] = {}
     for label, (_, row) in zip(labels, frame.iterrows(), strict=True):
         kind = (
@@ -247,14 +254,20 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False) -> go.Figure:
     ]
     top = max(levels or [1.0])
     lower = 0.0
-    x_title = "£m: each step is a saving (−) or a gap (+) between the two totals"
+    x_title = "£m: savings (−) and gaps (+)"
     if zoom and levels:
         low = min(levels)
         lower = max(0.0, math.floor((low - 0.15 * (top - low) - 0.1) * 2) / 2)
-        x_title = f"£m (axis starts at {money_m(lower)}, not zero): savings (−) and gaps (+)"
-    _layout(fig, height=_height(len(frame), extra=170), x_title=x_title, legend=True)
+        x_title = f"£m (axis starts at {money_m(lower)}, not zero)"
+    _layout(
+        fig,
+        height=_height(len(frame), extra=170),
+        x_title=x_title,
+        legend=True,
+        right_margin=170,
+    )
     fig.update_layout(barmode="overlay")
-    _money_axis(fig, upper=top + (top - lower) * 0.3 if top else 1.0, lower=lower)
+    _money_axis(fig, upper=top + (top - lower) * 0.04 if top else 1.0, lower=lower)
     _category_order(fig, labels)
     return fig
 
@@ -266,8 +279,6 @@ REDUCTION_PARTS = (
     ("Subject to market testing FTE", "market_testing", "subject to market testing"),
     ("Potential further reduction FTE", "potential", "potential"),
 )
-# Labels beside the stacked reductions: long words go over two lines to fit the panel.
-REDUCTION_LABEL_WORDS = {"subject to market testing": "subject to<br> market testing"}
 
 
 def _after_text(value: float | None, basis: str) -> str:
@@ -276,26 +287,24 @@ def _after_text(value: float | None, basis: str) -> str:
     return f"after {fte(value)}" + (" (derived)" if basis.startswith("derived") else "")
 
 
-def staffing_before_after(frame: pd.DataFrame) -> go.Figure:
-    """FTE now and after per service (left), and reductions by kind as stacked parts (right).
+def _service_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Service rows only (a staffing frame's total row has no service_id)."""
+    return frame[frame["service_id"] != ""]
 
-    From ``views.staffing_frame`` (without the total row). "After" values the report does not
-    publish are labelled "derived". Reductions: confirmed (solid), subject to market testing
-    (crossed) and potential (dotted), each with its words beside the bar.
+
+def staffing_now_after(frame: pd.DataFrame) -> go.Figure:
+    """FTE now and after per service, as grouped bars labelled "now ..." and "after ...".
+
+    From ``views.staffing_frame`` (the total row is left out). An "after" the report does not
+    publish is labelled "derived".
     """
-    frame = frame[frame["service_id"] != ""]
-    labels = [wrap_label(s, 30) for s in frame["Service"]]
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        column_widths=[0.48, 0.52],
-        horizontal_spacing=0.03,
-    )
+    frame = _service_rows(frame)
+    labels = [wrap_label(s) for s in frame["Service"]]
     now_fill, _ = pal.STAFFING_STYLE["now"]
     after_fill, _ = pal.STAFFING_STYLE["after"]
     now = [_num(v) for v in frame["FTE now"]]
     after = [_num(v) for v in frame["FTE after"]]
+    fig = go.Figure()
     fig.add_trace(
         go.Bar(
             y=labels,
@@ -310,9 +319,7 @@ def staffing_before_after(frame: pd.DataFrame) -> go.Figure:
             offset=0.02,
             width=0.4,
             hovertemplate="%{y}: FTE now %{x:.2f}<extra></extra>",
-        ),
-        row=1,
-        col=1,
+        )
     )
     fig.add_trace(
         go.Bar(
@@ -330,10 +337,31 @@ def staffing_before_after(frame: pd.DataFrame) -> go.Figure:
             offset=-0.42,
             width=0.4,
             hovertemplate="%{y}: %{text}<extra></extra>",
-        ),
-        row=1,
-        col=1,
+        )
     )
+    _layout(
+        fig,
+        height=_height(len(frame) * 2, extra=120),
+        x_title="FTE (full-time equivalent): now and after",
+        legend=True,
+        right_margin=190,
+    )
+    fig.update_layout(barmode="overlay")
+    upper = max([v or 0.0 for v in now + after] or [1.0])
+    fig.update_xaxes(range=[0, upper * 1.03 or 1.0])
+    _category_order(fig, labels)
+    return fig
+
+
+def staffing_reductions(frame: pd.DataFrame) -> go.Figure:
+    """FTE reductions per service as stacked parts: confirmed (solid), subject to market testing
+    (crossed) and potential (dotted), with the words and numbers beside each bar.
+
+    From ``views.staffing_frame`` (the total row is left out).
+    """
+    frame = _service_rows(frame)
+    labels = [wrap_label(s) for s in frame["Service"]]
+    fig = go.Figure()
     totals_by_row = [0.0] * len(frame)
     words: list[list[str]] = [[] for _ in range(len(frame))]
     for column, style, word in REDUCTION_PARTS:
@@ -343,7 +371,7 @@ def staffing_before_after(frame: pd.DataFrame) -> go.Figure:
         for i, v in enumerate(values):
             if v:
                 totals_by_row[i] += v
-                words[i].append(f"{fte(v)} {REDUCTION_LABEL_WORDS.get(word, word)}")
+                words[i].append(f"{fte(v)} {word}")
         fig.add_trace(
             go.Bar(
                 y=labels,
@@ -361,38 +389,32 @@ def staffing_before_after(frame: pd.DataFrame) -> go.Figure:
                     },
                     "line": {"color": pal.DARK_GREY, "width": 0.5},
                 },
-                offset=-0.3,
-                width=0.6,
                 hovertemplate=f"%{{y}}: %{{x:.2f}} FTE {word}<extra></extra>",
-            ),
-            row=1,
-            col=2,
+            )
         )
     fig.add_trace(
         go.Scatter(
             y=labels,
             x=totals_by_row,
             mode="text",
-            text=[" " + "<br> ".join(w) if w else " none stated" for w in words],
+            text=[" " + "<br> + ".join(w) if w else " none stated" for w in words],
             textposition="middle right",
             textfont={"size": LABEL_SIZE, "color": pal.TEXT},
             showlegend=False,
             cliponaxis=False,
             hoverinfo="skip",
-        ),
-        row=1,
-        col=2,
+        )
     )
-    _layout(fig, height=_height(len(frame) * 2, extra=120), legend=True)
+    _layout(
+        fig,
+        height=_height(round(len(frame) * 1.4), extra=140),
+        x_title="FTE reductions stated in the report, by kind",
+        legend=True,
+        right_margin=120,
+    )
     fig.update_layout(barmode="overlay")
-    upper_now = max([v or 0.0 for v in now + after] or [1.0])
-    fig.update_xaxes(range=[0, upper_now * 1.45], title_text="FTE now and after", row=1, col=1)
-    fig.update_xaxes(
-        range=[0, max(totals_by_row or [1.0]) * 2.4 or 1.0],
-        title_text="FTE reductions, by kind",
-        row=1,
-        col=2,
-    )
+    # Room to the right of the longest stack for its words ("33.32 subject to market testing").
+    fig.update_xaxes(range=[0, max(totals_by_row or [1.0]) * 1.8 or 1.0])
     _category_order(fig, labels)
     return fig
 
@@ -453,9 +475,15 @@ def headcount_bar(frame: pd.DataFrame) -> go.Figure:
             hoverinfo="skip",
         )
     )
-    _layout(fig, height=_height(len(frame)), x_title="People (headcount, not FTE)", legend=True)
+    _layout(
+        fig,
+        height=_height(len(frame)),
+        x_title="People (headcount, not FTE)",
+        legend=True,
+        right_margin=200,
+    )
     fig.update_layout(barmode="overlay")
-    fig.update_xaxes(range=[0, max(ends or [1.0]) * 1.35 or 1.0], tickformat=",d")
+    fig.update_xaxes(range=[0, max(ends or [1.0]) * 1.05 or 1.0], tickformat=",d")
     _category_order(fig, labels)
     return fig
 
@@ -517,12 +545,15 @@ def service_budget_bar(frame: pd.DataFrame) -> go.Figure:
             )
             base += value
         stated_sum = by_figure.get("Sum of budget components")
+        total_text = f"= {money_m(stated_sum)}"
+        if current is not None and stated_sum is not None and round(stated_sum - current, 2):
+            total_text += f", not the stated {money_m(current)}"
         fig.add_trace(
             go.Scatter(
                 y=[label],
                 x=[base],
                 mode="text",
-                text=["  " + " + ".join(names) + f" = {money_m(stated_sum)}"],
+                text=["  " + " + ".join(names) + f"<br>  {total_text}"],
                 textposition="middle right",
                 textfont={"size": LABEL_SIZE, "color": pal.TEXT},
                 showlegend=False,
@@ -531,9 +562,9 @@ def service_budget_bar(frame: pd.DataFrame) -> go.Figure:
             )
         )
         top = max(top, base)
-    _layout(fig, height=_height(len(rows), extra=110), x_title="£m")
+    _layout(fig, height=_height(len(rows), extra=110), x_title="£m", right_margin=90)
     fig.update_layout(barmode="overlay")
-    _money_axis(fig, upper=top * (2.2 if not components.empty else 1.3) or 1.0)
+    _money_axis(fig, upper=top * (2.6 if not components.empty else 1.3) or 1.0)
     _category_order(fig, rows)
     return fig
 
@@ -583,8 +614,13 @@ def streams_bar(frame: pd.DataFrame) -> go.Figure:
         )
     )
     top = max(values or [0.0])
-    _layout(fig, height=_height(max(len(labels), 2), extra=110), x_title="Saving (£m)")
-    _money_axis(fig, upper=top * 1.9 if top else 1.0)
+    _layout(
+        fig,
+        height=_height(max(len(labels), 2), extra=110),
+        x_title="Saving (£m)",
+        right_margin=280,
+    )
+    _money_axis(fig, upper=top * 1.05 if top else 1.0)
     _category_order(fig, labels)
     return fig
 
@@ -653,8 +689,13 @@ def service_staffing_bar(frame: pd.DataFrame) -> go.Figure:
         )
     )
     top = max(values or [0.0])
-    _layout(fig, height=_height(len(labels), extra=110), x_title="FTE (full-time equivalent)")
-    fig.update_xaxes(range=[0, top * 1.6 if top else 1.0])
+    _layout(
+        fig,
+        height=_height(len(labels), extra=110),
+        x_title="FTE (full-time equivalent)",
+        right_margin=260,
+    )
+    fig.update_xaxes(range=[0, top * 1.05 if top else 1.0])
     _category_order(fig, labels)
     return fig
 

@@ -131,6 +131,17 @@ def escape_markdown(text: str) -> str:
     return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in text)
 
 
+# Characters that start Markdown or HTML in a short label (emphasis, code, links, tags, maths,
+# Streamlit's :colour[...] directives). Parentheses, full stops and colons are left alone, so a
+# label used as an accessible name ("Help for Saving (as stated)") reads without backslashes.
+_LABEL_SPECIAL = frozenset("\\`*_[]<>$~|#{}")
+
+
+def escape_label(text: str) -> str:
+    """Escape the characters that would format a one-line label; keep it readable as a name."""
+    return "".join(f"\\{ch}" if ch in _LABEL_SPECIAL else ch for ch in plain_text(text))
+
+
 def plain_text(text: str) -> str:
     """Control and format characters (newlines, bidi overrides, zero-width) replaced by a space."""
     return "".join(

@@ -410,6 +410,19 @@ def staffing_frame(services: tuple[Service, ...], total_row: bool = False) -> pd
     return frame
 
 
+def reductions_frame(services: tuple[Service, ...]) -> pd.DataFrame:
+    """The reduction columns of ``staffing_frame`` (with the total row)."""
+    columns = [
+        "service_id",
+        "Service",
+        "FTE now",
+        "Confirmed reduction FTE",
+        "Subject to market testing FTE",
+        "Potential further reduction FTE",
+    ]
+    return staffing_frame(services, total_row=True)[columns]
+
+
 def headcount_frame(services: tuple[Service, ...]) -> pd.DataFrame:
     """Headcount per service (people, not FTE), with casual staff kept apart."""
     rows = [

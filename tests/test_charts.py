@@ -98,28 +98,39 @@ def test_waterfall_zoom_starts_axis_below_lowest_level(dataset):
     assert "not zero" in fig.layout.xaxis.title.text
 
 
-def test_staffing_before_after(dataset):
+def test_staffing_now_after(dataset):
     frame = views.staffing_frame(dataset.services, total_row=True)
-    fig = charts.staffing_before_after(frame)
+    fig = charts.staffing_now_after(frame)
     _assert_house_style(fig)
-    names = [t.name for t in fig.data if t.type == "bar"]
-    assert names == [
-        "FTE now",
-        "FTE after (derived where not published)",
+    assert [t.name for t in fig.data] == ["FTE now", "FTE after (derived where not published)"]
+    assert len(fig.data[0].y) == 9  # the total row is not drawn
+    assert "now 109.34" in fig.data[0].text
+    after = list(fig.data[1].text)
+    assert "after 86.51 (derived)" in after
+    assert "after 13.03 (derived)" in after
+    assert "after 9.50" in after
+
+
+def test_staffing_reductions(dataset):
+    frame = views.staffing_frame(dataset.services, total_row=True)
+    fig = charts.staffing_reductions(frame)
+    _assert_house_style(fig)
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in bars] == [
         "Reduction: confirmed",
         "Reduction: subject to market testing",
         "Reduction: potential",
     ]
-    bars = {t.name: t for t in fig.data if t.type == "bar"}
-    assert len(bars["FTE now"].y) == 9  # the total row is not drawn
-    shapes = {t.name: t.marker.pattern.shape for t in bars.values() if t.name.startswith("Red")}
-    assert len(set(shapes.values())) == 3  # confirmed, market testing, potential differ by pattern
-    after = list(bars["FTE after (derived where not published)"].text)
-    assert "after 86.51 (derived)" in after
-    assert "after 9.50" in after
-    words = next(t for t in fig.data if t.type == "scatter").text
-    assert " 22.83 confirmed<br> 33.32 subject to<br> market testing" in words
-    assert " 2.12 confirmed<br> 1.00 potential" in words
+    # Confirmed, market testing and potential differ by pattern as well as colour.
+    assert len({t.marker.pattern.shape for t in bars}) == 3
+    assert len({t.marker.color for t in bars}) == 3
+    # Stacked: market testing starts where the confirmed reduction ends.
+    sen = list(bars[1].y).index("SEN Support Services")
+    assert bars[1].base[sen] == pytest.approx(22.83)
+    words = fig.data[-1].text
+    assert " 22.83 confirmed<br> + 33.32 subject to market testing" in words
+    assert " 2.12 confirmed<br> + 1.00 potential" in words
+    assert " none stated" in words
 
 
 def test_headcount_bar(dataset):
@@ -135,7 +146,7 @@ def test_service_charts(dataset):
     budget = charts.service_budget_bar(views.budget_frame(pa))
     _assert_house_style(budget)
     assert list(budget.data[0].text) == ["£1.34m", "£1.34m"]
-    assert "= £1.45m" in budget.data[-1].text[0]  # components against the stated budget
+    assert "= £1.45m, not the stated £1.34m" in budget.data[-1].text[0]  # both numbers
     streams = charts.streams_bar(views.service_streams_frame(dataset.service("sen_support")))
     assert list(streams.data[0].text) == ["gap: £1.25m not split by stream"]
     assert list(streams.data[0].marker.pattern.shape) == [palette.GAP_PATTERN]
@@ -153,7 +164,8 @@ def test_figures_serialise(dataset):
     figs = [
         charts.saving_by_service_bar(views.ranked_savings_frame(dataset.services)),
         charts.waterfall(views.waterfall_view(dataset, "stream")),
-        charts.staffing_before_after(views.staffing_frame(dataset.services)),
+        charts.staffing_now_after(views.staffing_frame(dataset.services)),
+        charts.staffing_reductions(views.staffing_frame(dataset.services)),
         charts.headcount_bar(views.headcount_frame(dataset.services)),
     ]
     for fig in figs:

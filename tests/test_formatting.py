@@ -139,3 +139,12 @@ def test_format_frame_uses_units_in_headers():
     assert out["Headcount"].tolist() == ["167", "—"]
     assert out["Share of stated saving"].tolist() == ["29.6%", "—"]
     assert out["Derived"].tolist() == ["yes", "no"]
+
+
+def test_escape_label_keeps_names_readable_but_inert():
+    from redesign.formatting import escape_label
+
+    assert escape_label("Saving (as stated)") == "Saving (as stated)"
+    assert escape_label("FTE after: 86.51") == "FTE after: 86.51"
+    assert escape_label("<b>*x*</b> [a](b) $y$") == "\\<b\\>\\*x\\*\\</b\\> \\[a\\](b) \\$y\\$"
+    assert escape_label("a\nb") == "a b"

@@ -151,8 +151,18 @@ def test_drilldown_shows_both_numbers_where_they_do_not_add_up():
     at = page("pages/service.py", service="performing_arts")
     assert_clean(at)
     notes = plain("\n".join(str(i.value) for i in at.info))
-    assert "states £0.11m; the other published figures give £0.00m" in notes
-    assert "states £1.34m; the other published figures give £1.45m" in notes  # components
+    # Stated saving against budget minus cost; components against the stated budget.
+    assert (
+        "£1.34m budget minus £1.34m proposed cost is £0.00m; the report states a saving of £0.11m"
+        in notes
+    )
+    assert "sum to £1.45m against a stated budget of £1.34m" in notes
+    # Where the detail lacks the two totals, they are added.
+    assert "Stated: 21.75 FTE; from the other published figures: 13.25 FTE." not in notes
+    hospital = page("pages/service.py", service="hospital_education")
+    assert "Stated: 3.12 FTE; from the other published figures: 3.10 FTE." in plain(
+        "\n".join(str(i.value) for i in hospital.info)
+    )
 
 
 def test_drilldown_text_sections_render_escaped():
@@ -216,8 +226,7 @@ def test_waterfall_stream_switch():
     at = page("pages/waterfall.py")
     assert_clean(at)
     assert qp(at, "view") == ["service"]
-    at.get("button_group")[0]  # the segmented controls exist
-    control = at.segmented_control(key="qs_view")
+    control = at.radio(key="qs_view")
     control.set_value("stream").run()
     assert_clean(at)
     assert qp(at, "view") == ["stream"]
@@ -230,7 +239,7 @@ def test_waterfall_view_and_category_from_url():
     at = page("pages/waterfall.py", view="stream", category="future_review")
     assert_clean(at)
     assert not at.warning
-    assert at.segmented_control(key="qs_view").value == "stream"
+    assert at.radio(key="qs_view").value == "stream"
     assert at.selectbox(key="qs_category").value == "future_review"
     assert "£3.58m" in plain(at.subheader[0].value)  # Hospital Education + CELC budgets
 

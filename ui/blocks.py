@@ -14,7 +14,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from redesign.formatting import Formatter, escape_markdown, format_frame, fte, money_m, plain_text
+from redesign.formatting import (
+    Formatter,
+    escape_label,
+    escape_markdown,
+    format_frame,
+    fte,
+    money_m,
+    plain_text,
+)
 from redesign.reconciliation import Discrepancy
 from redesign.views import Headline
 
@@ -42,6 +50,12 @@ def visible(frame: pd.DataFrame) -> pd.DataFrame:
 def md(text: str) -> str:
     """Untrusted or data text made safe (and literal) for Markdown."""
     return escape_markdown(plain_text(str(text)))
+
+
+def label(text: str) -> str:
+    """A widget or tile label made safe for Markdown with few backslashes, because Streamlit also
+    uses the label's source as an accessible name (e.g. "Help for Saving (as stated)")."""
+    return escape_label(str(text))
 
 
 def source_line(sources: str | Iterable[str]) -> None:
@@ -159,31 +173,45 @@ def table_block(
     source_line(sources)
 
 
-def metric_tiles(tiles: Sequence[Headline], *, per_row: int = 4) -> None:
-    """Headline figures as bordered metric tiles; a derived figure says so in its label."""
+def metric_tiles(tiles: Sequence[Headline], *, per_row: int = 4, width: int = 225) -> None:
+    """Headline figures as bordered metric tiles; a derived figure says so in its label.
+
+    Tiles of ``width`` pixels flow in a row and wrap onto the next line on a narrow screen (so a
+    label never collides with its help icon). ``per_row`` is the most tiles a row holds before a
+    new row starts, however wide the screen.
+    """
+    per_row = max(1, per_row)
     for start in range(0, len(tiles), per_row):
-        row = tiles[start : start + per_row]
-        cols = st.columns(per_row)
-        for col, tile in zip(cols, row, strict=False):
-            with col:
+        with st.container(horizontal=True, gap="small"):
+            for tile in tiles[start : start + per_row]:
                 st.metric(
-                    md(tile.label),
+                    label(tile.label),
                     tile.value,
                     help=md(tile.help),
                     border=True,
+                    width=width,
                 )
 
 
 def discrepancy_notes(found: Sequence[Discrepancy]) -> None:
     """Where the published figures do not add up: both numbers, in words, beside the figure."""
     for d in found:
-        detail = d.detail[:1].upper() + d.detail[1:] if d.detail else ""
         st.info(
-            f"**Published figures that do not add up.** {md(d.check_label)}: the report states "
-            f"{md(discrepancy_value(d.published, d.unit))}; the other published figures give "
-            f"{md(discrepancy_value(d.computed, d.unit))}. {md(detail)}.",
+            f"**Published figures that do not add up.** {md(discrepancy_text(d))}",
             icon=":material/info:",
         )
+
+
+def discrepancy_text(d: Discrepancy) -> str:
+    """The check and its detail; both numbers are added when the detail does not give them."""
+    detail = d.detail[:1].upper() + d.detail[1:] if d.detail else ""
+    text = f"{d.check_label}: {detail}."
+    published = discrepancy_value(d.published, d.unit)
+    computed = discrepancy_value(d.computed, d.unit)
+    bare = published.removesuffix(" FTE"), computed.removesuffix(" FTE")
+    if not all(b in d.detail for b in bare):
+        text += f" Stated: {published}; from the other published figures: {computed}."
+    return text
 
 
 def discrepancy_value(value: float | None, unit: str) -> str:

@@ -26,9 +26,11 @@ _CSS = """
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   font-size: 2rem; white-space: normal; overflow: visible; text-overflow: clip;
 }
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
-  white-space: normal; overflow: visible; text-overflow: clip;
-}
+[data-testid="stMetricLabel"] { align-items: flex-start; }
+[data-testid="stMetricLabel"] > div { flex: 1 1 auto; min-width: 0; }
+[data-testid="stMetricLabel"] > span { flex: 0 0 auto; }
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] p { white-space: normal; overflow: visible; text-overflow: clip; }
 [data-testid="stPageLink"] a, [data-testid="stPageLink"] p, [data-testid="stPageLink"] span {
   white-space: normal; overflow: visible; text-overflow: clip; height: auto;
 }

@@ -152,5 +152,4 @@ def step_button(
         help=help,
         on_click=set_query,
         args=(name, value),
-        width="stretch",
     )

@@ -25,7 +25,7 @@ PAGES = [
     ("service?service=performing_arts", "service_performing_arts", "Performing Arts Service", 3),
     ("waterfall", "waterfall_service", "Budget falls from", 1),
     ("waterfall?view=stream", "waterfall_stream", "Not split by stream", 1),
-    ("staffing", "staffing", "Staffing before and after", 2),
+    ("staffing", "staffing", "Staffing before and after", 3),
     ("data", "data_sources", "Where the published figures do not add up", 0),
 ]
 
