@@ -34,7 +34,9 @@ _CSS = """
 [data-testid="stPageLink"] a, [data-testid="stPageLink"] p, [data-testid="stPageLink"] span {
   white-space: normal; overflow: visible; text-overflow: clip; height: auto;
 }
-[data-testid="stMain"] [data-testid="stPageLink"] p { font-size: 1.05rem; font-weight: 600; }
+[data-testid="stMain"] [data-testid="stPageLink"] p {
+  font-size: 1.05rem; font-weight: 600; line-height: 1.35;
+}
 [data-testid="stExpanderDetails"] [data-testid="stMarkdownContainer"] { max-width: 75em; }
 [data-testid="stExpander"] summary p { font-size: 1.1rem; font-weight: 600; }
 </style>
