@@ -23,7 +23,7 @@ PAGES = [
     st.Page("pages/waterfall.py", title="Savings waterfall", icon=":material/waterfall_chart:", url_path="waterfall"),
     st.Page("pages/staffing.py", title="Staffing before and after", icon=":material/groups:", url_path="staffing"),
     st.Page("pages/buyback.py", title="Buy-back what-if", icon=":material/tune:", url_path="buyback"),
-    st.Page("pages/data_sources.py", title="Data and sources", icon=":material/table_view:", url_path="data"),
+    st.Page("pages/data_sources.py", title="Data and sources", icon=":material/table_view:", url_path="data_sources"),
     st.Page("pages/sen_needs.py", title="SEN needs and provision", icon=":material/diversity_1:", url_path="sen_needs"),
 ]
 # fmt: on

@@ -147,3 +147,13 @@ def test_known_bad_values_show_notices():
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "900" in warnings and "abc" in warnings
+
+
+def test_url_paths_equal_file_names():
+    """A fresh server resolves the first URL against the pages/ folder's file names before app.py's
+    st.navigation runs; a url_path that differs from its file name shows "Page not found"."""
+    import re
+
+    text = Path(APP).read_text(encoding="utf-8")
+    pairs = re.findall(r'st\.Page\("pages/([^"]+)\.py".*?url_path="([^"]+)"', text)
+    assert pairs and all(stem == url for stem, url in pairs), pairs

@@ -26,7 +26,7 @@ PAGES = [
     ("waterfall", "waterfall_service", "Budget falls from", 1),
     ("waterfall?view=stream", "waterfall_stream", "Not split by stream", 1),
     ("staffing", "staffing", "Staffing before and after", 3),
-    ("data", "data_sources", "Where the published figures do not add up", 0),
+    ("data_sources", "data_sources", "Where the published figures do not add up", 0),
 ]
 
 
@@ -102,9 +102,14 @@ def _wait_healthy(base_url: str, proc: subprocess.Popen, timeout_s: float = 60) 
         time.sleep(0.25)
 
 
-def test_first_request_to_a_page_runs_through_app_navigation(browser, tmp_path):
-    """A fresh server's first request straight to /staffing still runs app.py's st.navigation:
-    the sidebar lists PAGES' titles, not the pages/ folder's file names."""
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [("staffing", "Staffing before and after"), ("data_sources", "Data and sources")],
+)
+def test_first_request_to_a_page_runs_through_app_navigation(browser, tmp_path, path, heading):
+    """A fresh server's first request straight to a page still runs app.py's st.navigation:
+    the sidebar lists PAGES' titles, not the pages/ folder's file names, and no "Page not found"
+    dialog appears (each url_path equals its file's name, which the first run resolves against)."""
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = (tmp_path / "server.log").open("wb")
@@ -131,12 +136,13 @@ def test_first_request_to_a_page_runs_through_app_navigation(browser, tmp_path):
     try:
         _wait_healthy(base_url, proc)
         page = context.new_page()
-        _open(page, base_url, "staffing")
+        _open(page, base_url, path)
         assert_no_exception(page)
         nav = page.locator("[data-testid='stSidebarNav']").inner_text()
-        assert "Staffing before and after" in nav
+        assert heading in nav
         assert "data_sources" not in nav and "app" not in nav.split()
-        expect(page.get_by_role("heading", name="Staffing before and after")).to_be_visible()
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+        assert page.get_by_text("Page not found").count() == 0
     finally:
         context.close()
         proc.terminate()
