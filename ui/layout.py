@@ -14,9 +14,11 @@ from ui.data import data_dir, get_dataset
 from ui.glossary import sidebar_glossary
 
 PROPOSALS_NOTE = (
-    "**Proposals, not decisions.** Every figure comes from the council's 2016 cabinet report on "
-    "the Education Services redesign, as published. Where the published figures do not add up, "
-    "both numbers are shown; figures this tool computes are labelled *derived*."
+    "**Proposals, not decisions.** Every figure comes, as published, from the council's 2016 "
+    "cabinet report on the Education Services redesign or, for SEN needs and provision, its FOI "
+    "reply (2015) and Inclusion and SEN Strategy (2004 figures). Where the published figures do "
+    "not add up, both numbers are shown; figures this tool computes are labelled *derived*; "
+    "the buy-back model's inputs that are not in the report are labelled *assumptions*."
 )
 
 # Readability on a projector: metric values large and never cut short, labels and links that wrap
