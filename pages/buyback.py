@@ -5,6 +5,7 @@ All state is in st.session_state (ui.buyback); this script only lays the page ou
 """
 
 from ui import buyback
+from ui.briefing import buyback_briefing_downloads
 from ui.layout import page_setup
 
 dataset = page_setup(
@@ -19,3 +20,4 @@ dataset = page_setup(
     ),
 )
 buyback.render(dataset)
+buyback_briefing_downloads(dataset)

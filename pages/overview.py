@@ -6,6 +6,7 @@ import streamlit as st
 
 from redesign import charts, narrative, views
 from ui.blocks import chart_block, label, md, metric_tiles
+from ui.briefing import briefing_downloads
 from ui.format import share
 from ui.layout import page_setup
 
@@ -98,3 +99,5 @@ for start in range(0, len(groups), 3):
                     + md("; ".join(group.unmatched))
                     + "."
                 )
+
+briefing_downloads(dataset)
