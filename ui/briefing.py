@@ -36,8 +36,8 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 PDF_MIME = "application/pdf"
 CACHE_SIZE = 8
 CONTENTS = (
-    "headline figures, savings by service and by funding stream, staffing before and after, "
-    "where the published figures do not add up"
+    "headline figures, savings by service and by funding stream, staffing, where the published "
+    "figures do not add up"
 )
 
 # (scenario, result, link): what a pack is made from, resolved when a button is pressed.
@@ -106,18 +106,11 @@ def briefing_downloads(
 
     if heading:
         st.header("Briefing pack", anchor="briefing-pack")
-    extra = (
-        "; the buy-back scenario as set on this page when you press the button (levels, outputs, "
-        "what it means in plain English, the assumptions, which are not in the report) and its "
-        "link"
-        if with_scenario
-        else ""
-    )
+    extra = "; this scenario as set when you press the button, with its link and assumptions"
     st.caption(
         md(
-            f"For cabinet briefings: {CONTENTS}{extra}; sources and glossary. PowerPoint 16:9 "
-            "with text of 24 pt or more, or PDF A4 landscape. Proposals, not decisions. The "
-            "pack is made when you press a button."
+            f"For cabinet briefings: {CONTENTS}{extra if with_scenario else ''}; sources and "
+            "glossary. PowerPoint 16:9 or PDF A4 landscape. Proposals, not decisions."
         )
     )
     stamp = date.today().isoformat()
