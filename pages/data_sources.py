@@ -16,6 +16,7 @@ dataset = page_setup(
     "Data and sources",
     intro="Every number in this tool, where it comes from, and where the published figures do "
     "not add up. Download any table as CSV, or everything as one Excel workbook.",
+    params=(),
 )
 
 st.download_button(

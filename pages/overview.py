@@ -14,6 +14,7 @@ dataset = page_setup(
     "Education Services redesign: overview",
     intro="What the council's 2016 proposals would change, in money and in posts, for each "
     "education service. Choose a service below to see its detail.",
+    params=(),
 )
 services = dataset.services
 

@@ -34,6 +34,7 @@ dataset = page_setup(
         "counted independent placements in **February 2015**; the redesign proposals are from "
         "**2016**. The figures are shown side by side, each with its date, and never as a trend."
     ),
+    params=(SEARCH_PARAM,),
 )
 sen = dataset.sen
 if sen is None:

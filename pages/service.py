@@ -9,7 +9,7 @@ from ui.blocks import chart_block, data_table, discrepancy_notes, label, md, met
 from ui.format import fte, markdown_paragraphs
 from ui.layout import page_setup
 
-dataset = page_setup("Service drilldown")
+dataset = page_setup("Service drilldown", params=("service",))
 ids = [s.id for s in dataset.services]
 names = {s.id: s.name for s in dataset.services}
 

@@ -13,6 +13,7 @@ dataset = page_setup(
     intro="Posts in full-time equivalents (FTE) now and after the proposals, and the reductions "
     "the report states, kept apart by kind. Headcount (people) is shown separately: FTE and "
     "headcount are never added together.",
+    params=(),
 )
 services = dataset.services
 

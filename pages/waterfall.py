@@ -17,6 +17,7 @@ dataset = page_setup(
     "Savings waterfall",
     intro="How the proposals step the budget down from today's total to the proposed cost. Each "
     "step is labelled with its £m and its share of the savings the report states.",
+    params=("view", "category", "axis"),
 )
 categories = views.category_options(dataset)
 

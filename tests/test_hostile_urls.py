@@ -157,3 +157,22 @@ def test_url_paths_equal_file_names():
     text = Path(APP).read_text(encoding="utf-8")
     pairs = re.findall(r'st\.Page\("pages/([^"]+)\.py".*?url_path="([^"]+)"', text)
     assert pairs and all(stem == url for stem, url in pairs), pairs
+
+
+def test_unknown_keys_get_one_notice_and_leave_the_url():
+    for page in (
+        "pages/overview.py",
+        "pages/service.py",
+        "pages/waterfall.py",
+        "pages/staffing.py",
+        "pages/data_sources.py",
+        "pages/sen_needs.py",
+    ):
+        at = run_page(page, {"utm_source": "<b>x</b>", "zz": "1"})
+        assert not at.exception, page
+        notices = [w.value for w in at.warning if "does not use" in w.value]
+        assert len(notices) == 1, (page, [w.value for w in at.warning])
+        assert "utm" in notices[0] and "zz" in notices[0]
+        assert "utm_source" not in at.query_params and "zz" not in at.query_params
+    at = run_page("pages/service.py", {"service": "sen_support"})
+    assert not [w for w in at.warning if "does not use" in w.value]

@@ -6,12 +6,15 @@ in use. ``st.set_page_config`` is called once, in app.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 import streamlit as st
 
 from redesign import Dataset
 from redesign.formatting import escape_markdown, plain_text
 from ui.data import data_dir, get_dataset
 from ui.glossary import sidebar_glossary
+from ui.state import drop_unknown_params
 
 PROPOSALS_NOTE = (
     "**Proposals, not decisions.** Every figure comes, as published, from the council's 2016 "
@@ -63,8 +66,15 @@ def _ensure_navigation() -> None:
         st.rerun()
 
 
-def page_setup(title: str, intro: str | None = None) -> Dataset:
-    """Sidebar, styles and page title; returns the (cached) dataset or stops with its problems."""
+def page_setup(
+    title: str,
+    intro: str | None = None,
+    params: Callable[[str], bool] | Collection[str] | None = None,
+) -> Dataset:
+    """Sidebar, styles and page title; returns the (cached) dataset or stops with its problems.
+
+    ``params`` are the link settings (query keys) the page reads; any other key in the URL gets a
+    notice and is removed. ``None`` skips the check."""
     _ensure_navigation()
     st.html(_CSS)
     with st.sidebar:
@@ -74,4 +84,6 @@ def page_setup(title: str, intro: str | None = None) -> Dataset:
     st.title(escape_markdown(title))
     if intro:
         st.markdown(intro)
+    if params is not None:
+        drop_unknown_params(params)
     return get_dataset()

@@ -12,7 +12,7 @@ Usage on a page::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Literal
 
 import streamlit as st
@@ -84,6 +84,24 @@ def query_choice(
     if write_back and values != [chosen]:
         set_query(name, chosen)
     return chosen
+
+
+def drop_unknown_params(known: Callable[[str], bool] | Collection[str]) -> None:
+    """Show one notice naming the link settings this page does not use, and take them off the URL.
+
+    ``known`` is the page's own keys, or a test for them (the buy-back page's keys are per group)."""
+    is_known = known if callable(known) else set(known).__contains__
+    unknown = [key for key in st.query_params if not is_known(key)]
+    if not unknown:
+        return
+    shown = ", ".join(f"“{safe_quote(key)}”" for key in unknown[:5])
+    more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+    st.warning(
+        f"This link has settings this page does not use: {shown}{more}. They were ignored.",
+        icon=":material/link_off:",
+    )
+    for key in unknown:
+        del st.query_params[key]
 
 
 def set_query(name: str, value: str) -> None:
