@@ -47,6 +47,22 @@ def open_page(**params: str | list[str]) -> AppTest:
     return at
 
 
+def widget(at: AppTest, kind: str, base: str):
+    """The widget whose key is ``base`` or a later generation of it (``base#n``): the page gives a
+    widget a fresh key whenever code changes its value (see ui.buyback.wkey)."""
+    found = [w for w in getattr(at, kind) if w.key == base or w.key.startswith(base + "#")]
+    assert len(found) == 1, (base, [w.key for w in getattr(at, kind)])
+    return found[0]
+
+
+def slider(at: AppTest, base: str):
+    return widget(at, "slider", base)
+
+
+def box(at: AppTest, base: str):
+    return widget(at, "number_input", base)
+
+
 def plain(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
@@ -96,8 +112,8 @@ def test_page_runs_and_shows_the_proposal() -> None:
     assert "100% of every group of posts at risk" in sentence(at)
     # Every slider has a number box beside it, and the two agree.
     for gid in GROUPS:
-        assert at.slider(key=f"bb:slider:{gid}").value == 100
-        assert at.number_input(key=f"bb:box:{gid}").value == 100.0
+        assert slider(at, f"bb:slider:{gid}").value == 100
+        assert box(at, f"bb:box:{gid}").value == 100.0
     # The scenario is written to the URL at once, so the first view already has a link.
     assert {k: single(v) for k, v in scenario_params(at).items()} == dict.fromkeys(
         [f"bb_{g}" for g in GROUPS], "100"
@@ -114,59 +130,72 @@ def test_page_runs_and_shows_the_proposal() -> None:
 def test_moving_a_slider_changes_the_outputs() -> None:
     at = open_page()
     before = tiles(at)
-    at.slider(key="bb:slider:autism_teaching").set_value(60).run()
+    slider(at, "bb:slider:autism_teaching").set_value(60).run()
     assert not at.exception
     after = tiles(at)
     assert after["At-risk FTE redundant"] == "3.68"  # 40% of 9.2 FTE
     assert after["Saving"] != before["Saving"]
     assert deltas(at)["At-risk FTE redundant"] == "+3.68 FTE"
     # The number box follows the slider, and the URL follows both.
-    assert at.number_input(key="bb:box:autism_teaching").value == 60.0
+    assert box(at, "bb:box:autism_teaching").value == 60.0
     assert single(at.query_params["bb_autism_teaching"]) == "60"
 
 
 def test_typing_in_the_box_answers_the_issue_question() -> None:
     """60% of the autism offer, 40% of behaviour support: posts, income, saving."""
     at = open_page()
-    at.number_input(key="bb:box:autism_teaching").set_value(60.0).run()
-    at.number_input(key="bb:box:autism_hlta").set_value(60.0).run()
-    at.number_input(key="bb:box:behaviour_and_other").set_value(40.0).run()
+    box(at, "bb:box:autism_teaching").set_value(60.0).run()
+    box(at, "bb:box:autism_hlta").set_value(60.0).run()
+    box(at, "bb:box:behaviour_and_other").set_value(40.0).run()
     assert not at.exception
     t = tiles(at)
     assert t["At-risk FTE redundant"] == "17.33"
     assert t["Traded income needed"] == "£0.75m"
     assert t["Saving"] == "£1.15m"
     assert deltas(at)["Saving"] == f"{MINUS}£0.10m"
-    assert at.slider(key="bb:slider:behaviour_and_other").value == 40
+    assert slider(at, "bb:slider:behaviour_and_other").value == 40
     assert "The saving would be £1.15 million, £103,000 less than" in sentence(at)
     assert {k: single(v) for k, v in scenario_params(at).items()} == SIXTY_FORTY
 
 
 def test_exact_box_keeps_tenths() -> None:
     at = open_page()
-    at.number_input(key="bb:box:autism_hlta").set_value(60.5).run()
+    box(at, "bb:box:autism_hlta").set_value(60.5).run()
     assert single(at.query_params["bb_autism_hlta"]) == "60.5"
-    assert at.slider(key="bb:slider:autism_hlta").value == 60  # nearest whole per cent
+    assert slider(at, "bb:slider:autism_hlta").value == 60  # nearest whole per cent
     assert "60.5% of the autism HLTA posts" in sentence(at)
 
 
 def test_all_groups_control_and_reset() -> None:
     at = open_page()
-    at.slider(key="bb:slider:all").set_value(0).run()
+    slider(at, "bb:slider:all").set_value(0).run()
     assert tiles(at)["At-risk FTE redundant"] == "33.32"
     assert tiles(at)["Service FTE"] == "53.19"
     for gid in GROUPS:
-        assert at.slider(key=f"bb:slider:{gid}").value == 0
-        assert at.number_input(key=f"bb:box:{gid}").value == 0.0
+        assert slider(at, f"bb:slider:{gid}").value == 0
+        assert box(at, f"bb:box:{gid}").value == 0.0
     assert any("Closed" in plain(w.value) for w in at.warning)
-    at.number_input(key="bb:box:all").set_value(150.0).run()
+    box(at, "bb:box:all").set_value(150.0).run()
     assert tiles(at)["Service FTE"] == "103.17"
     at.button(key="bb:reset_levels").click().run()
     assert tiles(at)["Saving"] == "£1.25m"
-    assert all(at.slider(key=f"bb:slider:{g}").value == 100 for g in GROUPS)
+    assert all(slider(at, f"bb:slider:{g}").value == 100 for g in GROUPS)
 
 
 # --- the URL reproduces a scenario ------------------------------------------------------------
+
+
+def test_all_groups_control_shows_the_overall_level() -> None:
+    """With groups at 60/60/40 the all-groups box reads the share of at-risk FTE kept (48.0%),
+    so typing 100 there is a change that moves every group back to 100%."""
+    at = open_page(**SIXTY_FORTY)
+    assert box(at, "bb:box:all").value == 48.0  # 15.994 / 33.32
+    assert slider(at, "bb:slider:all").value == 48
+    box(at, "bb:box:all").set_value(100.0).run()
+    assert all(slider(at, f"bb:slider:{g}").value == 100 for g in GROUPS)
+    assert tiles(at)["Saving"] == "£1.25m"
+    slider(at, "bb:slider:autism_teaching").set_value(0).run()
+    assert box(at, "bb:box:all").value == 72.4  # (33.32 − 9.2) / 33.32
 
 
 def test_link_reproduces_the_scenario() -> None:
@@ -176,16 +205,16 @@ def test_link_reproduces_the_scenario() -> None:
     assert t["At-risk FTE redundant"] == "17.33"
     assert t["Traded income needed"] == "£0.75m"
     assert t["Saving"] == "£1.15m"
-    assert at.slider(key="bb:slider:autism_teaching").value == 60
-    assert at.number_input(key="bb:box:behaviour_and_other").value == 40.0
-    assert at.text_input(key="bb:name").value == "Sixty forty"
+    assert slider(at, "bb:slider:autism_teaching").value == 60
+    assert box(at, "bb:box:behaviour_and_other").value == 40.0
+    assert widget(at, "text_input", "bb:name").value == "Sixty forty"
 
 
 def test_link_with_an_assumption() -> None:
     at = open_page(**SIXTY_FORTY, a_traded_charge_pct="100")
     # At a charge equal to cost, buy-back does not move the saving.
     assert tiles(at)["Saving"] == "£1.25m"
-    assert at.number_input(key="bb:a:traded_charge_pct").value == 100.0
+    assert box(at, "bb:a:traded_charge_pct").value == 100.0
     assert "1 assumption changed from the default." in texts(at)
 
 
@@ -227,13 +256,13 @@ def test_hostile_link_shows_a_notice_and_no_exception(params: dict[str, str | li
     # The page still works, clamped or at defaults.
     assert tiles(at)["Saving"].startswith("£")
     for gid in GROUPS:
-        assert 0 <= at.slider(key=f"bb:slider:{gid}").value <= 150
+        assert 0 <= slider(at, f"bb:slider:{gid}").value <= 150
 
 
 def test_clamped_link_value() -> None:
     at = open_page(bb_autism_teaching="200")
     assert any("used 150%" in plain(w.value) for w in at.warning)
-    assert at.slider(key="bb:slider:autism_teaching").value == 150
+    assert slider(at, "bb:slider:autism_teaching").value == 150
     assert single(at.query_params["bb_autism_teaching"]) == "150"  # the URL is corrected
 
 
@@ -243,13 +272,13 @@ def test_clamped_link_value() -> None:
 def test_two_sessions_do_not_share_state() -> None:
     one = open_page()
     two = open_page()
-    one.slider(key="bb:slider:autism_teaching").set_value(10).run()
-    one.number_input(key="bb:a:traded_charge_pct").set_value(150.0).run()
+    slider(one, "bb:slider:autism_teaching").set_value(10).run()
+    box(one, "bb:a:traded_charge_pct").set_value(150.0).run()
     one.button(key="bb:compare_add").click().run()
     two.run()
-    assert two.slider(key="bb:slider:autism_teaching").value == 100
+    assert slider(two, "bb:slider:autism_teaching").value == 100
     assert tiles(two)["Saving"] == "£1.25m"
-    assert two.number_input(key="bb:a:traded_charge_pct").value == 115.0
+    assert box(two, "bb:a:traded_charge_pct").value == 115.0
     assert "No scenarios added yet." in texts(two)
     assert tiles(one)["Saving"] != "£1.25m"
     # A third, fresh session is untouched too.
@@ -260,7 +289,7 @@ def test_two_sessions_do_not_share_state() -> None:
 
 
 def add(at: AppTest, name: str) -> None:
-    at.text_input(key="bb:name").set_value(name).run()
+    widget(at, "text_input", "bb:name").set_value(name).run()
     at.button(key="bb:compare_add").click().run()
     assert not at.exception
 
@@ -268,12 +297,12 @@ def add(at: AppTest, name: str) -> None:
 def test_compare_up_to_four_scenarios() -> None:
     at = open_page()
     add(at, "Proposal")
-    at.slider(key="bb:slider:all").set_value(60).run()
-    at.slider(key="bb:slider:behaviour_and_other").set_value(40).run()
+    slider(at, "bb:slider:all").set_value(60).run()
+    slider(at, "bb:slider:behaviour_and_other").set_value(40).run()
     add(at, "Sixty forty")
-    at.slider(key="bb:slider:all").set_value(0).run()
+    slider(at, "bb:slider:all").set_value(0).run()
     add(at, "None bought")
-    at.slider(key="bb:slider:all").set_value(150).run()
+    slider(at, "bb:slider:all").set_value(150).run()
     add(at, "Expansion")
     table = at.table[-1].value
     assert list(table.columns)[1:] == ["Proposal", "Sixty forty", "None bought", "Expansion"]
@@ -301,7 +330,7 @@ def test_compare_up_to_four_scenarios() -> None:
     ]
     # Show a saved scenario in the controls.
     at.button(key="bb:compare_load:1").click().run()
-    assert all(at.slider(key=f"bb:slider:{g}").value == 0 for g in GROUPS)
+    assert all(slider(at, f"bb:slider:{g}").value == 0 for g in GROUPS)
 
 
 def test_compare_names_are_unique_and_escaped() -> None:
@@ -319,23 +348,23 @@ def test_compare_names_are_unique_and_escaped() -> None:
 def test_assumptions_edit_and_reset() -> None:
     at = open_page(**SIXTY_FORTY)
     before = tiles(at)["Saving"]
-    at.number_input(key="bb:a:traded_charge_pct").set_value(150.0).run()
+    box(at, "bb:a:traded_charge_pct").set_value(150.0).run()
     assert tiles(at)["Saving"] != before
     assert single(at.query_params["a_traded_charge_pct"]) == "150"
     # Bounded to its range.
-    box = at.number_input(key="bb:a:traded_charge_pct")
-    assert (box.min, box.max) == (50.0, 200.0)
+    charge = box(at, "bb:a:traded_charge_pct")
+    assert (charge.min, charge.max) == (50.0, 200.0)
     at.button(key="bb:reset_assumptions").click().run()
     assert tiles(at)["Saving"] == before
     assert "a_traded_charge_pct" not in at.query_params
-    assert at.number_input(key="bb:a:traded_charge_pct").value == 115.0
+    assert box(at, "bb:a:traded_charge_pct").value == 115.0
     # Levels survive an assumptions reset.
-    assert at.slider(key="bb:slider:behaviour_and_other").value == 40
+    assert slider(at, "bb:slider:behaviour_and_other").value == 40
 
 
 def test_every_assumption_is_shown_as_an_assumption() -> None:
     at = open_page()
-    labels = [plain(n.label) for n in at.number_input if n.key.startswith("bb:a:")]
+    labels = [plain(n.label) for n in at.number_input if (n.key or "").startswith("bb:a:")]
     assert len(labels) == len(MODEL.assumptions)
     assert all(label.startswith("ASSUMPTION") for label in labels)
     text = texts(at)
@@ -358,7 +387,7 @@ def test_upload_a_scenario_file() -> None:
     at.run()
     assert not at.exception
     assert tiles(at)["Saving"] == "£1.15m"
-    assert at.slider(key="bb:slider:behaviour_and_other").value == 40
+    assert slider(at, "bb:slider:behaviour_and_other").value == 40
     assert any("Opened" in plain(m.value) for m in at.success)
 
 
@@ -390,6 +419,6 @@ def test_a_bad_upload_changes_nothing(raw: bytes) -> None:
 def test_model_is_not_rebuilt_on_every_rerun() -> None:
     at = open_page()
     first = at.session_state["bb:model"]
-    at.slider(key="bb:slider:autism_teaching").set_value(50).run()
+    slider(at, "bb:slider:autism_teaching").set_value(50).run()
     assert at.session_state["bb:model"] is first
     assert isinstance(at.session_state["bb:scenario"], Scenario)

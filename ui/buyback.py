@@ -30,7 +30,7 @@ from redesign import DataError, Dataset
 from redesign import buyback_charts as charts
 from redesign import buyback_text as bt
 from redesign import scenario_io as sio
-from redesign.assumptions import UNITS
+from redesign.assumptions import UNITS, Assumption
 from redesign.formatting import fte, money_m, pct, plain_text, signed_money_m
 from redesign.scenario import (
     MAX_LEVEL,
@@ -56,6 +56,7 @@ UPLOAD_GEN = "bb:upload_gen"
 COMPARE = "bb:compare"
 COMPARE_MSG = "bb:compare_msg"
 NAME = "bb:name"
+GEN = "bb:gen"
 ALL_SLIDER = "bb:slider:all"
 ALL_BOX = "bb:box:all"
 MAX_COMPARE = 4
@@ -125,43 +126,88 @@ def _pct(level: float) -> float:
     return round(level * 100, 1)
 
 
-def _set_scenario(new: Scenario, *, sync_widgets: bool = True) -> None:
+# --- widget keys that change when code changes a widget's value -------------------------------
+#
+# A callback that writes another widget's value races the browser: if the user presses a key
+# again before the browser has the new value, it sends the OLD value back with the next rerun,
+# Streamlit sees a change and that widget's callback undoes the move (holding an arrow key made
+# the level jump back to 100%). So a widget whose value is set from code gets a fresh key (its
+# generation goes up): the browser's stale value is for a widget that no longer exists and is
+# ignored. The widget being operated keeps its key (and the keyboard focus). wkey(base) is the
+# current key; the base names (bb:slider:<group>, ...) are stable and used in the callbacks.
+
+
+def wkey(base: str) -> str:
+    n = st.session_state.get(GEN, {}).get(base, 0)
+    return base if n == 0 else f"{base}#{n}"
+
+
+def widget_value(base: str) -> Any:
+    return st.session_state.get(wkey(base))
+
+
+def set_widget(base: str, value: Any) -> None:
+    """Give a widget a value from code (only before it is drawn: in a callback or at the top)."""
+    ss = st.session_state
+    current = wkey(base)
+    if current in ss and ss[current] == value:
+        return  # unchanged: keep the widget as it is
+    gens = dict(ss.get(GEN, {}))
+    gens[base] = gens.get(base, 0) + 1
+    ss[GEN] = gens
+    ss[wkey(base)] = value
+
+
+def _set_scenario(new: Scenario, *, except_widget: str | None = None) -> None:
+    """Make ``new`` the scenario and bring every other widget into line with it."""
     st.session_state[SCENARIO] = new
     st.session_state.pop(NOTICES, None)
-    if sync_widgets:
-        push_to_widgets(new)
+    push_to_widgets(new, except_widget=except_widget)
 
 
-def push_to_widgets(s: Scenario) -> None:
-    """Write the scenario into every widget's state (call only before the widgets are drawn)."""
+def push_to_widgets(s: Scenario, *, except_widget: str | None = None) -> None:
+    """Write the scenario into the widgets (call only before they are drawn); ``except_widget``
+    is the one the user just operated, left alone."""
     m = model()
-    ss = st.session_state
+    values: dict[str, Any] = {}
     for gid in m.group_ids:
         pct = _pct(s.levels[gid])
-        ss[slider_key(gid)] = round(pct)
-        ss[box_key(gid)] = float(pct)
-    levels = {round(v, 6) for v in s.levels.values()}
-    if len(levels) == 1:
-        pct = _pct(next(iter(s.levels.values())))
-        ss[ALL_SLIDER] = round(pct)
-        ss[ALL_BOX] = float(pct)
-    values = m.assumption_values(s)
+        values[slider_key(gid)] = round(pct)
+        values[box_key(gid)] = float(pct)
+    overall = overall_pct(s)
+    values[ALL_SLIDER] = round(overall)
+    values[ALL_BOX] = float(overall)
+    current = m.assumption_values(s)
     for aid in m.assumptions:
-        ss[assumption_key(aid)] = float(values[aid])
-    ss[NAME] = s.name
+        values[assumption_key(aid)] = float(current[aid])
+    values[NAME] = s.name
+    for base, value in values.items():
+        if base != except_widget:
+            set_widget(base, value)
+
+
+def overall_pct(s: Scenario) -> float:
+    """The buy-back across all groups (the share of at-risk FTE kept), to 0.1%. The all-groups
+    control shows it, so anything typed there is a change: with groups at 60/60/40 it reads
+    48.0%, and typing 100 moves every group to 100%."""
+    m = model()
+    pool = sum(m.at_risk_fte.values())
+    kept = sum(s.levels[g] * m.at_risk_fte[g] for g in m.group_ids)
+    return round(100 * kept / pool, 1) if pool else _pct(next(iter(s.levels.values()), 1.0))
+
+
+def widget_bases() -> list[str]:
+    m = model()
+    bases = [slider_key(g) for g in m.group_ids] + [box_key(g) for g in m.group_ids]
+    bases += [ALL_SLIDER, ALL_BOX, NAME] + [assumption_key(a) for a in m.assumptions]
+    return bases
 
 
 def ensure_widget_state() -> None:
     """Widgets lose their state when the user visits another page; restore it from the scenario."""
-    m = model()
     ss = st.session_state
-    keys = [slider_key(g) for g in m.group_ids] + [box_key(g) for g in m.group_ids]
-    keys += [assumption_key(a) for a in m.assumptions] + [NAME]
-    if any(k not in ss for k in keys):
+    if any(wkey(base) not in ss for base in widget_bases()):
         push_to_widgets(scenario())
-    if ALL_SLIDER not in ss or ALL_BOX not in ss:
-        ss[ALL_SLIDER] = 100
-        ss[ALL_BOX] = 100.0
 
 
 def query_params_dict() -> dict[str, str | list[str]]:
@@ -204,7 +250,6 @@ def write_url(s: Scenario) -> None:
 def share_link(s: Scenario) -> str:
     """The address that reproduces this scenario (page URL when the browser has told us it)."""
     query = urllib.parse.urlencode(sio.to_query(model(), s), quote_via=urllib.parse.quote)
-    base = None
     try:
         base = st.context.url
     except Exception:  # no browser context (AppTest, bare mode)
@@ -215,77 +260,76 @@ def share_link(s: Scenario) -> str:
 # --- callbacks (run before the script, so they may write widget state) -------------------------
 
 
-def on_slider(gid: str) -> None:
-    ss = st.session_state
-    value = float(ss[slider_key(gid)])
-    ss[box_key(gid)] = value
+def _with_level(gid: str, pct: float) -> Scenario:
     s = scenario()
-    _set_scenario(
-        sio.make_scenario(model(), s.levels | {gid: value / 100}, s.assumptions, s.name),
-        sync_widgets=False,
-    )
+    pct = min(max(pct, 0.0), MAX_LEVEL * 100)
+    return sio.make_scenario(model(), s.levels | {gid: pct / 100}, s.assumptions, s.name)
+
+
+# Each callback ignores a value equal to what the scenario already shows: Streamlit can report a
+# widget given a fresh key (above) as "changed" to the value the code gave it, and acting on that
+# would, for instance, turn groups at 60/60/40 into 48/48/48 through the all-groups control.
+
+
+def on_slider(gid: str) -> None:
+    value = widget_value(slider_key(gid))
+    if value is None or int(value) == round(_pct(scenario().levels[gid])):
+        return
+    _set_scenario(_with_level(gid, float(value)), except_widget=slider_key(gid))
 
 
 def on_box(gid: str) -> None:
-    ss = st.session_state
-    raw = ss.get(box_key(gid))
-    s = scenario()
+    raw = widget_value(box_key(gid))
     if raw is None:  # the box was cleared: put the current value back
-        ss[box_key(gid)] = _pct(s.levels[gid])
+        push_to_widgets(scenario())
         return
-    value = min(max(float(raw), 0.0), MAX_LEVEL * 100)
-    ss[slider_key(gid)] = round(value)
-    _set_scenario(
-        sio.make_scenario(model(), s.levels | {gid: value / 100}, s.assumptions, s.name),
-        sync_widgets=False,
-    )
+    if float(raw) == _pct(scenario().levels[gid]):
+        return
+    new = _with_level(gid, float(raw))
+    # Keep the box as typed unless the level was clamped or rounded to 0.1%.
+    typed_ok = float(raw) == _pct(new.levels[gid])
+    _set_scenario(new, except_widget=box_key(gid) if typed_ok else None)
 
 
-def _set_all(pct: float) -> None:
+def _all_at(pct: float) -> Scenario:
     s = scenario()
     level = min(max(pct, 0.0), MAX_LEVEL * 100) / 100
-    _set_scenario(
-        sio.make_scenario(model(), model().uniform(level, s).levels, s.assumptions, s.name)
-    )
+    return sio.make_scenario(model(), model().uniform(level, s).levels, s.assumptions, s.name)
 
 
 def on_all_slider() -> None:
-    ss = st.session_state
-    ss[ALL_BOX] = float(ss[ALL_SLIDER])
-    _set_all(float(ss[ALL_SLIDER]))
+    value = widget_value(ALL_SLIDER)
+    if value is None or int(value) == round(overall_pct(scenario())):
+        return
+    _set_scenario(_all_at(float(value)), except_widget=ALL_SLIDER)
 
 
 def on_all_box() -> None:
-    ss = st.session_state
-    raw = ss.get(ALL_BOX)
+    raw = widget_value(ALL_BOX)
     if raw is None:
-        ss[ALL_BOX] = float(ss.get(ALL_SLIDER, 100))
+        push_to_widgets(scenario())
         return
-    ss[ALL_SLIDER] = round(float(raw))
-    _set_all(float(raw))
+    if float(raw) == overall_pct(scenario()):
+        return
+    new = _all_at(float(raw))
+    typed_ok = float(raw) == overall_pct(new)
+    _set_scenario(new, except_widget=ALL_BOX if typed_ok else None)
 
 
 def on_reset_levels() -> None:
     """Back to the proposal's buy-back (the assumption, 100% by default); assumptions kept."""
-    s = scenario()
-    pct = model().assumption_values(s)["proposal_buyback_pct"]
-    ss = st.session_state
-    ss[ALL_SLIDER] = round(pct)
-    ss[ALL_BOX] = float(pct)
-    _set_all(float(pct))
+    _set_scenario(_all_at(model().assumption_values(scenario())["proposal_buyback_pct"]))
 
 
 def on_assumption(aid: str) -> None:
-    ss = st.session_state
     spec = model().assumptions[aid]
-    raw = ss.get(assumption_key(aid))
+    raw = widget_value(assumption_key(aid))
     s = scenario()
+    if raw is not None and float(raw) == model().assumption_values(s)[aid]:
+        return
     value = spec.default if raw is None else spec.clamp(float(raw))
-    ss[assumption_key(aid)] = float(value)
-    _set_scenario(
-        sio.make_scenario(model(), s.levels, s.assumptions | {aid: value}, s.name),
-        sync_widgets=False,
-    )
+    new = sio.make_scenario(model(), s.levels, s.assumptions | {aid: value}, s.name)
+    _set_scenario(new, except_widget=None if raw is None else assumption_key(aid))
 
 
 def on_reset_assumptions() -> None:
@@ -295,8 +339,10 @@ def on_reset_assumptions() -> None:
 
 def on_name() -> None:
     s = scenario()
-    name = sio.clean_name(str(st.session_state.get(NAME) or ""))
-    _set_scenario(Scenario(s.levels, s.assumptions, name), sync_widgets=False)
+    name = sio.clean_name(str(widget_value(NAME) or ""))
+    if name == s.name:
+        return
+    _set_scenario(Scenario(s.levels, s.assumptions, name), except_widget=NAME)
 
 
 def on_upload() -> None:
@@ -516,7 +562,7 @@ def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
                 max_value=int(MAX_LEVEL * 100),
                 step=1,
                 format="%d%%",
-                key=slider_key(group.id),
+                key=wkey(slider_key(group.id)),
                 on_change=on_slider,
                 args=(group.id,),
                 help="% of today's at-risk posts bought back: 0% closes the group, 100% keeps"
@@ -529,7 +575,7 @@ def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
                 max_value=MAX_LEVEL * 100,
                 step=0.1,
                 format="%.1f",
-                key=box_key(group.id),
+                key=wkey(box_key(group.id)),
                 on_change=on_box,
                 args=(group.id,),
                 help=f"{group.label}: type an exact buy-back level, to 0.1%.",
@@ -586,9 +632,10 @@ def _all_groups_control() -> None:
                 max_value=int(MAX_LEVEL * 100),
                 step=1,
                 format="%d%%",
-                key=ALL_SLIDER,
+                key=wkey(ALL_SLIDER),
                 on_change=on_all_slider,
-                help="Moves every group to the same level; then fine-tune each group below.",
+                help="Shows the buy-back across all groups (the share of at-risk FTE kept);"
+                " moving it sets every group to that level. Then fine-tune each group below.",
             )
         with cols[1]:
             st.number_input(
@@ -597,7 +644,7 @@ def _all_groups_control() -> None:
                 max_value=MAX_LEVEL * 100,
                 step=0.1,
                 format="%.1f",
-                key=ALL_BOX,
+                key=wkey(ALL_BOX),
                 on_change=on_all_box,
                 help="All groups: type an exact buy-back level, to 0.1%.",
             )
@@ -741,7 +788,7 @@ def _compare_section() -> None:
     with cols[0]:
         st.text_input(
             "Scenario name",
-            key=NAME,
+            key=wkey(NAME),
             max_chars=sio.MAX_NAME_CHARS,
             on_change=on_name,
             placeholder="e.g. Autism 60%, behaviour 40%",
@@ -849,7 +896,7 @@ def compare_display(numbers: pd.DataFrame) -> pd.DataFrame:
 def _upload_section() -> None:
     st.header("Open a saved scenario", anchor="open")
     st.file_uploader(
-        "Upload a scenario file (.yaml or .yml, at most 64 KB)",
+        "Upload a scenario file saved from this page (.yaml or .yml; files over 64 KB are refused)",
         type=["yaml", "yml"],
         key=upload_key(),
         on_change=on_upload,
@@ -871,6 +918,54 @@ def _upload_section() -> None:
         st.success(f"Opened “{md(label)}”.", icon=":material/check:")
 
 
+ASSUMPTION_SECTIONS = (
+    ("Cost per FTE (a year, salary plus employer on-costs)", ("cost_per_fte.",)),
+    ("Traded charge, and the buy-back the £5.98m assumes", ("traded_charge_pct", "proposal_")),
+    ("Fixed costs kept whatever schools buy (a year)", ("fixed_cost.",)),
+    ("One-off redundancy cost", ("redundancy_cost",)),
+    ("Minimum viable team", ("min_viable_fte.",)),
+)
+
+
+def _assumption_sections(ids: list[str]) -> list[tuple[str, list[str]]]:
+    """Assumptions under short headings, in data order; any not matched go under "Other"."""
+    out: list[tuple[str, list[str]]] = []
+    placed: set[str] = set()
+    for title, prefixes in ASSUMPTION_SECTIONS:
+        members = [a for a in ids if a.startswith(prefixes) and a not in placed]
+        placed.update(members)
+        if members:
+            out.append((title, members))
+    rest = [a for a in ids if a not in placed]
+    if rest:
+        out.append(("Other", rest))
+    return out
+
+
+def _assumption_card(aid: str, spec: Assumption, changed: bool) -> None:
+    integer_like = spec.unit in ("gbp_per_fte", "gbp", "gbp_one_off", "pct")
+    with st.container(border=True):
+        st.number_input(
+            f"ASSUMPTION · {spec.label} ({UNITS.get(spec.unit, spec.unit)})",
+            min_value=float(spec.min),
+            max_value=float(spec.max),
+            step=float(spec.step),
+            format="%.0f" if integer_like else "%.2f",
+            key=wkey(assumption_key(aid)),
+            on_change=on_assumption,
+            args=(aid,),
+        )
+        st.markdown(
+            md(
+                f"Default {_assumption_value_text(spec.default, spec.unit)}; range"
+                f" {_assumption_value_text(spec.min, spec.unit)} to"
+                f" {_assumption_value_text(spec.max, spec.unit)}."
+            )
+            + (" **Changed from the default.**" if changed else "")
+        )
+        st.caption(md(f"Why this default: {spec.reason}"))
+
+
 def _assumptions_section() -> None:
     s = scenario()
     m = model()
@@ -878,45 +973,32 @@ def _assumptions_section() -> None:
     st.header("Assumptions", anchor="assumptions")
     st.markdown(
         "**These figures are ASSUMPTIONS, not from the report.** They drive every £ figure on"
-        " this page. Each has a default, a plausible range and a reason; change any of them"
-        " here (the change goes into the link)."
+        " this page. Each has a default, a plausible range and the reason for its default;"
+        " change any of them here (the change goes into the link)."
     )
-    st.button(
-        "Reset assumptions to defaults",
-        key="bb:reset_assumptions",
-        on_click=on_reset_assumptions,
-        icon=":material/restart_alt:",
-        disabled=changed == 0,
-        help="Buy-back levels are kept.",
-    )
-    if changed:
-        st.caption(f"{changed} assumption{'s' if changed != 1 else ''} changed from the default.")
-    with st.expander("Show and edit the assumptions", expanded=changed > 0, icon=":material/tune:"):
-        for aid, spec in m.assumptions.items():
-            cols = st.columns([2, 3], vertical_alignment="top", gap="large")
-            integer_like = spec.unit in ("gbp_per_fte", "gbp", "gbp_one_off", "pct")
-            with cols[0]:
-                st.number_input(
-                    f"ASSUMPTION · {spec.label} ({UNITS.get(spec.unit, spec.unit)})",
-                    min_value=float(spec.min),
-                    max_value=float(spec.max),
-                    step=float(spec.step),
-                    format="%.0f" if integer_like else "%.2f",
-                    key=assumption_key(aid),
-                    on_change=on_assumption,
-                    args=(aid,),
-                )
-            with cols[1]:
-                changed_note = " **Changed from the default.**" if aid in s.assumptions else ""
-                st.markdown(
-                    md(
-                        f"Default {_assumption_value_text(spec.default, spec.unit)}; range"
-                        f" {_assumption_value_text(spec.min, spec.unit)} to"
-                        f" {_assumption_value_text(spec.max, spec.unit)}."
-                    )
-                    + changed_note
-                )
-                st.caption(md(f"Why: {spec.reason}"))
+    cols = st.columns([1, 3], vertical_alignment="center")
+    with cols[0]:
+        st.button(
+            "Reset assumptions to defaults",
+            key="bb:reset_assumptions",
+            on_click=on_reset_assumptions,
+            icon=":material/restart_alt:",
+            disabled=changed == 0,
+            help="Buy-back levels are kept.",
+        )
+    with cols[1]:
+        st.caption(
+            f"{changed} assumption{'s' if changed != 1 else ''} changed from the default."
+            if changed
+            else "All assumptions are at their defaults."
+        )
+    for title, ids in _assumption_sections(list(m.assumptions)):
+        st.subheader(md(title), anchor=False)
+        for start in range(0, len(ids), 2):
+            row = st.columns(2, gap="medium")
+            for col, aid in zip(row, ids[start : start + 2], strict=False):
+                with col:
+                    _assumption_card(aid, m.assumptions[aid], aid in s.assumptions)
 
 
 def _method_section() -> None:
