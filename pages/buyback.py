@@ -4,6 +4,7 @@ needed and the £1.25m saving as schools buy the traded offer back. The scenario
 All state is in st.session_state (ui.buyback); this script only lays the page out.
 """
 
+from redesign.scenario_io import is_scenario_key
 from ui import buyback
 from ui.briefing import buyback_briefing_downloads
 from ui.layout import page_setup
@@ -18,6 +19,9 @@ dataset = page_setup(
         " saving. **Proposals, not decisions**; money figures rest on the assumptions at the foot"
         " of the page."
     ),
+    # The link keys are per group and per assumption (bb_<group>, a_<assumption>, all, name);
+    # unknown ones among those get scenario_io's own notices.
+    params=is_scenario_key,
 )
 buyback.render(dataset)
 buyback_briefing_downloads(dataset)

@@ -1,7 +1,7 @@
 """Plotly figures and their data tables for the buy-back what-if page (pure: no Streamlit).
 
 Conventions (../shared/CONVENTIONS.md): Analysis Function colours from redesign.palette; colour never
-carries meaning alone (bars are labelled in words and patterned, lines differ in dash and marker);
+carries meaning alone (bars are labelled in words and patterned, lines differ in dash);
 nothing important only on hover; text large enough to read on a projector. Titles and subtitles are
 written by the page above each chart (so screen readers get them as text), not inside the figure.
 
@@ -251,22 +251,20 @@ def curve_figure(
     traces: list[dict[str, Any]] = [
         {
             "type": "scatter",
-            "mode": "lines+markers",
+            "mode": "lines",
             "name": "Saving (£m)",
             "x": x,
             "y": saving,
-            "line": {"color": SAVING, "width": 3, "dash": "solid"},
-            "marker": {"symbol": "circle", "size": 7, "color": SAVING},
+            "line": {"color": SAVING, "width": 4, "dash": "solid"},
             "hovertemplate": "Buy-back %{x}%: saving £%{y:.2f}m<extra></extra>",
         },
         {
             "type": "scatter",
-            "mode": "lines+markers",
+            "mode": "lines",
             "name": "Traded income needed (£m a year)",
             "x": x,
             "y": income,
-            "line": {"color": INCOME, "width": 3, "dash": "dash"},
-            "marker": {"symbol": "square", "size": 7, "color": INCOME},
+            "line": {"color": INCOME, "width": 4, "dash": "dash"},
             "hovertemplate": "Buy-back %{x}%: traded income £%{y:.2f}m<extra></extra>",
         },
         {

@@ -51,7 +51,6 @@ def test_curve_figure_marks_the_scenario() -> None:
     lines = {t["name"]: t for t in fig["data"]}
     saving, income = lines["Saving (£m)"], lines["Traded income needed (£m a year)"]
     assert saving["line"]["dash"] != income["line"]["dash"]  # not colour alone
-    assert saving["marker"]["symbol"] != income["marker"]["symbol"]
     marked = lines["This scenario"]
     assert marked["y"] == [r.saving_m, r.traded_income_m]
     assert marked["x"][0] == pytest.approx(100 * 15.994 / 33.32)

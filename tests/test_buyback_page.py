@@ -422,3 +422,10 @@ def test_model_is_not_rebuilt_on_every_rerun() -> None:
     slider(at, "bb:slider:autism_teaching").set_value(50).run()
     assert at.session_state["bb:model"] is first
     assert isinstance(at.session_state["bb:scenario"], Scenario)
+
+
+def test_unknown_link_keys_are_dropped_with_a_notice() -> None:
+    at = open_page(**SIXTY_FORTY, zz="<b>x</b>")
+    assert any("does not use" in plain(w.value) for w in at.warning)
+    assert "zz" not in at.query_params
+    assert tiles(at)["Saving"] == "£1.15m"  # the scenario itself is still read

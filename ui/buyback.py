@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
 from redesign import DataError, Dataset
@@ -41,7 +43,7 @@ from redesign.scenario import (
     compare_frame,
 )
 from redesign.sen_support import AtRiskGroup
-from ui.blocks import PLOTLY_CONFIG, chart_block, csv_button, data_table, md, source_line
+from ui.blocks import PLOTLY_CONFIG, csv_button, data_table, md, source_line
 
 SERVICE_PAGE = "pages/service.py"
 
@@ -543,60 +545,20 @@ def _tiles(result: ScenarioResult, proposal: ScenarioResult) -> None:
                 _metric(*tile)
 
 
-def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
+def _group_card(group: AtRiskGroup, at_risk_fte: float) -> DeltaGenerator:
+    """The parts of a group's card that do not depend on the buy-back (drawn on full runs only);
+    returns the placeholder the fragment fills with the controls and their results."""
     with st.container(border=True):
         st.markdown(f"#### {md(group.label)}")
         posts = group.posts.value if group.posts is not None else None
         st.markdown(
             md(
-                f"{fte(outcome.at_risk_fte)} FTE at risk"
+                f"{fte(at_risk_fte)} FTE at risk"
                 + (f" ({posts:g} posts)" if posts is not None else " (posts not itemised)")
                 + f" · {group.team} · {group.post_type}"
             )
         )
-        slider_col, box_col = st.columns([3, 1], vertical_alignment="bottom")
-        with slider_col:
-            st.slider(
-                f"{group.label}: buy-back",
-                min_value=0,
-                max_value=int(MAX_LEVEL * 100),
-                step=1,
-                format="%d%%",
-                key=wkey(slider_key(group.id)),
-                on_change=on_slider,
-                args=(group.id,),
-                help="% of today's at-risk posts bought back: 0% closes the group, 100% keeps"
-                " every post, above 100% expands it.",
-            )
-        with box_col:
-            st.number_input(
-                "Exact %",
-                min_value=0.0,
-                max_value=MAX_LEVEL * 100,
-                step=0.1,
-                format="%.1f",
-                key=wkey(box_key(group.id)),
-                on_change=on_box,
-                args=(group.id,),
-                help=f"{group.label}: type an exact buy-back level, to 0.1%.",
-            )
-        kept = (
-            f"**Kept {md(fte(outcome.retained_fte))} FTE · redundant"
-            f" {md(fte(outcome.redundant_fte))} FTE"
-            + (
-                f" · expansion {md(fte(outcome.expansion_fte))} FTE"
-                if outcome.expansion_fte > 0
-                else ""
-            )
-            + "**"
-        )
-        st.markdown(kept)
-        st.markdown(md(bt.break_even_text(outcome)))
-        viability = bt.viability_text(outcome)
-        if outcome.below_min_viable or outcome.closed:
-            st.warning(md(viability), icon=":material/warning:")
-        else:
-            st.markdown(md(viability))
+        slot = st.container()
         with st.expander("What the report says: what is at risk and why"):
             for quote in group.report_words:
                 st.markdown(f"> {md(quote)}")
@@ -607,6 +569,55 @@ def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
                 " Services”."
             )
         _drilldown_link()
+    return slot
+
+
+def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
+    """A group's slider and exact box, and what its level means (redrawn on every key press)."""
+    slider_col, box_col = st.columns([3, 1], vertical_alignment="bottom")
+    with slider_col:
+        st.slider(
+            f"{group.label}: buy-back",
+            min_value=0,
+            max_value=int(MAX_LEVEL * 100),
+            step=1,
+            format="%d%%",
+            key=wkey(slider_key(group.id)),
+            on_change=on_slider,
+            args=(group.id,),
+            help="% of today's at-risk posts bought back: 0% closes the group, 100% keeps"
+            " every post, above 100% expands it.",
+        )
+    with box_col:
+        st.number_input(
+            "Exact %",
+            min_value=0.0,
+            max_value=MAX_LEVEL * 100,
+            step=0.1,
+            format="%.1f",
+            key=wkey(box_key(group.id)),
+            on_change=on_box,
+            args=(group.id,),
+            help=f"{group.label}: type an exact buy-back level, to 0.1%.",
+        )
+    kept = (
+        f"**Kept {md(fte(outcome.retained_fte))} FTE · redundant"
+        f" {md(fte(outcome.redundant_fte))} FTE"
+        + (
+            f" · expansion {md(fte(outcome.expansion_fte))} FTE"
+            if outcome.expansion_fte > 0
+            else ""
+        )
+        + "**"
+    )
+    viability = bt.viability_text(outcome)
+    warn = outcome.below_min_viable or outcome.closed
+    # One element where one will do: everything here is redrawn on every key press.
+    st.markdown(
+        f"{kept}\n\n{md(bt.break_even_text(outcome))}" + ("" if warn else f"\n\n{md(viability)}")
+    )
+    if warn:
+        st.warning(md(viability), icon=":material/warning:")
 
 
 def _drilldown_link() -> None:
@@ -622,74 +633,110 @@ def _drilldown_link() -> None:
 
 
 def _all_groups_control() -> None:
-    with st.container(border=True):
-        st.markdown("#### All groups together")
-        cols = st.columns([3, 1], vertical_alignment="bottom")
-        with cols[0]:
-            st.slider(
-                "All groups: buy-back",
-                min_value=0,
-                max_value=int(MAX_LEVEL * 100),
-                step=1,
-                format="%d%%",
-                key=wkey(ALL_SLIDER),
-                on_change=on_all_slider,
-                help="Shows the buy-back across all groups (the share of at-risk FTE kept);"
-                " moving it sets every group to that level. Then fine-tune each group below.",
-            )
-        with cols[1]:
-            st.number_input(
-                "Exact %",
-                min_value=0.0,
-                max_value=MAX_LEVEL * 100,
-                step=0.1,
-                format="%.1f",
-                key=wkey(ALL_BOX),
-                on_change=on_all_box,
-                help="All groups: type an exact buy-back level, to 0.1%.",
-            )
-        st.button(
-            "Reset to the proposal",
-            key="bb:reset_levels",
-            on_click=on_reset_levels,
-            icon=":material/restart_alt:",
-            help="Every group back to the buy-back the proposal assumes (100% unless you"
-            " changed that assumption). Assumptions are kept.",
+    cols = st.columns([3, 1], vertical_alignment="bottom")
+    with cols[0]:
+        st.slider(
+            "All groups: buy-back",
+            min_value=0,
+            max_value=int(MAX_LEVEL * 100),
+            step=1,
+            format="%d%%",
+            key=wkey(ALL_SLIDER),
+            on_change=on_all_slider,
+            help="Shows the buy-back across all groups (the share of at-risk FTE kept);"
+            " moving it sets every group to that level. Then fine-tune each group below.",
         )
+    with cols[1]:
+        st.number_input(
+            "Exact %",
+            min_value=0.0,
+            max_value=MAX_LEVEL * 100,
+            step=0.1,
+            format="%.1f",
+            key=wkey(ALL_BOX),
+            on_change=on_all_box,
+            help="All groups: type an exact buy-back level, to 0.1%.",
+        )
+    st.button(
+        "Reset to the proposal",
+        key="bb:reset_levels",
+        on_click=on_reset_levels,
+        icon=":material/restart_alt:",
+        help="Every group back to the buy-back the proposal assumes (100% unless you"
+        " changed that assumption). Assumptions are kept.",
+    )
 
 
-def _charts(s: Scenario, result: ScenarioResult) -> None:
-    chart_block(
-        title="Posts kept and lost in each group",
-        subtitle="FTE of today's at-risk posts kept (bought back) and made redundant, by"
-        " group, in this scenario.",
-        fig=_figure(charts.fte_figure(result)),
-        table=charts.fte_table(result),
+FTE_CHART = (
+    "Posts kept and lost in each group",
+    "FTE of today's at-risk posts kept (bought back) and made redundant, by group, in this"
+    " scenario.",
+)
+CURVE_CHART = (
+    "Saving and traded income at each buy-back level",
+    "£m a year with every group at the same buy-back, 0% to 150%; this scenario marked with"
+    " diamonds. Money rests on ASSUMPTIONS.",
+)
+CURVE_NOTE = (
+    "The diamonds sit at the share of at-risk FTE this scenario keeps. With groups at different"
+    " levels they can sit just off the lines, because groups cost different amounts per FTE."
+)
+
+
+def _chart_head(title: str, subtitle: str, anchor: str) -> DeltaGenerator:
+    """A chart's active title and subtitle (ui.blocks.chart_block's order); returns the place
+    for the chart itself, which the fragment redraws."""
+    st.subheader(md(title), anchor=anchor)
+    st.markdown(md(subtitle))
+    return st.container()
+
+
+def _chart_layout(s: Scenario) -> tuple[DeltaGenerator, DeltaGenerator]:
+    """Both charts' blocks in ui.blocks.chart_block's order (title, subtitle, chart, notes, data
+    table, CSV, source). Only the parts that move with the buy-back are left to the fragment:
+    the curve's table depends on the assumptions alone, which change only on a full run."""
+    fte_slot = _chart_head(*FTE_CHART, "bb_fte")
+    source_line(SOURCE_FTE)
+    curve_slot = _chart_head(*CURVE_CHART, "bb_curve")
+    st.caption(md(CURVE_NOTE))
+    table = charts.curve_table(curve(s))
+    with st.expander("Show data table", icon=":material/table:"):
+        data_table(table)
+    csv_button(table, file_name="bb_curve", key="csv_bb_curve")
+    source_line(SOURCE_MONEY)
+    return fte_slot, curve_slot
+
+
+def _fte_chart(result: ScenarioResult) -> None:
+    st.plotly_chart(
+        _figure(charts.fte_figure(result)),
+        theme=None,
+        width="stretch",
+        key="chart_bb_fte",
+        config=PLOTLY_CONFIG,
         alt=(
             f"Stacked bar chart: of {fte(result.at_risk_fte)} FTE at risk,"
             f" {fte(result.retained_fte)} FTE kept and {fte(result.redundant_fte)} FTE"
             " redundant, shown for each of the three groups."
         ),
-        sources=SOURCE_FTE,
-        key="bb_fte",
     )
-    chart_block(
-        title="Saving and traded income at each buy-back level",
-        subtitle="£m a year with every group at the same buy-back, 0% to 150%; this"
-        " scenario marked with diamonds. Money rests on ASSUMPTIONS.",
-        fig=_figure(charts.curve_figure(curve(s), result, _proposal_pct(s))),
-        table=charts.curve_table(curve(s)),
+    table = charts.fte_table(result)
+    with st.expander("Show data table", icon=":material/table:"):
+        data_table(table)
+    csv_button(table, file_name="bb_fte", key="csv_bb_fte")
+
+
+def _curve_chart(s: Scenario, result: ScenarioResult) -> None:
+    st.plotly_chart(
+        _figure(charts.curve_figure(curve(s), result, _proposal_pct(s))),
+        theme=None,
+        width="stretch",
+        key="chart_bb_curve",
+        config=PLOTLY_CONFIG,
         alt=(
             "Line chart: the saving and the traded income needed rise with buy-back; this"
             f" scenario gives a saving of {money_m(result.saving_m)} and needs"
             f" {money_m(result.traded_income_m)} of traded income."
-        ),
-        sources=SOURCE_MONEY,
-        key="bb_curve",
-        notes=(
-            "The diamonds sit at the share of at-risk FTE this scenario keeps. With groups at"
-            " different levels they can sit just off the lines, because groups cost different"
-            " amounts per FTE.",
         ),
     )
 
@@ -729,15 +776,21 @@ def _file_slug(name: str) -> str:
     return "-".join(part for part in slug.split("-") if part)[:50] or "buyback-scenario"
 
 
-@st.fragment
-def interactive() -> None:
-    """Controls and everything they drive: a key press on a slider reruns only this fragment."""
-    s = scenario()
-    m = model()
-    result = m.evaluate(s)
-    proposal = m.evaluate(m.uniform(_proposal_pct(s) / 100, s))
-    groups = {g.id: g for g in m.groups}
+@dataclass(frozen=True)
+class Slots:
+    """Placeholders drawn on a full run and filled by the fragment on every key press."""
 
+    all_groups: DeltaGenerator
+    groups: dict[str, DeltaGenerator]
+    outputs: DeltaGenerator
+    fte_chart: DeltaGenerator
+    curve_chart: DeltaGenerator
+
+
+def layout() -> Slots:
+    """Everything around the controls and results that does not change with the buy-back: drawn
+    once per full run, so a key press redraws only what it changes."""
+    m = model()
     controls, outputs = st.columns([11, 10], gap="large")
     with controls:
         st.header("Set the buy-back", anchor="set-buy-back")
@@ -746,11 +799,32 @@ def interactive() -> None:
             " pay for: **100%** keeps them all (the proposal), **0%** makes them all redundant,"
             " above 100% grows the team. Drag a slider, use the arrow keys, or type a figure."
         )
-        _all_groups_control()
-        for outcome in result.groups:
-            _group_controls(groups[outcome.group_id], outcome)
+        with st.container(border=True):
+            st.markdown("#### All groups together")
+            all_groups = st.container()
+        groups = {g.id: _group_card(g, m.at_risk_fte[g.id]) for g in m.groups}
     with outputs:
         st.header("What this scenario means", anchor="what-it-means")
+        out = st.container()
+    fte_slot, curve_slot = _chart_layout(scenario())
+    return Slots(all_groups, groups, out, fte_slot, curve_slot)
+
+
+@st.fragment
+def interactive(slots: Slots) -> None:
+    """Controls and everything they drive: a key press on a slider reruns only this fragment,
+    which writes into the placeholders ``layout`` drew."""
+    s = scenario()
+    m = model()
+    result = m.evaluate(s)
+    proposal = m.evaluate(m.uniform(_proposal_pct(s) / 100, s))
+    groups = {g.id: g for g in m.groups}
+    with slots.all_groups:
+        _all_groups_control()
+    for outcome in result.groups:
+        with slots.groups[outcome.group_id]:
+            _group_controls(groups[outcome.group_id], outcome)
+    with slots.outputs:
         with st.container(border=True):
             st.markdown(md(bt.scenario_sentence(result)))
         _tiles(result, proposal)
@@ -759,7 +833,10 @@ def interactive() -> None:
             f" {bt.level_pct(_proposal_pct(s) / 100)} buy-back) with the same assumptions."
         )
         _share(s)
-    _charts(s, result)
+    with slots.fte_chart:
+        _fte_chart(result)
+    with slots.curve_chart:
+        _curve_chart(s, result)
     write_url(s)
 
 
@@ -1025,7 +1102,7 @@ def render(dataset: Dataset) -> None:
     use_dataset(dataset)
     init_state()
     _notices()
-    interactive()
+    interactive(layout())
     _compare_section()
     _upload_section()
     _assumptions_section()
