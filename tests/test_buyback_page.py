@@ -429,3 +429,15 @@ def test_unknown_link_keys_are_dropped_with_a_notice() -> None:
     assert any("does not use" in plain(w.value) for w in at.warning)
     assert "zz" not in at.query_params
     assert tiles(at)["Saving"] == "£1.15m"  # the scenario itself is still read
+
+
+def test_scenario_survives_a_visit_to_another_page() -> None:
+    at = open_page(**SIXTY_FORTY)
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert tiles(at)["Saving"] == "£1.15m"
+    assert slider(at, "bb:slider:behaviour_and_other").value == 40
+    assert box(at, "bb:box:autism_teaching").value == 60.0
+    assert {k: single(v) for k, v in scenario_params(at).items()} == SIXTY_FORTY
