@@ -11,8 +11,15 @@ State
     bb:notices    what was wrong with the URL, shown until the user changes the scenario
     bb:upload     (problems, message) from the last upload
     bb:compare    up to four (name, Scenario) saved for comparison
+    bb:model      the BuybackModel; bb:curve the 0-150% curve for the current assumptions
+    bb:gen        each widget's key generation (see wkey)
 Widgets (bb:slider:<group>, bb:box:<group>, bb:slider:all, bb:box:all, bb:a:<assumption>, bb:name)
-are written only from callbacks or before they are drawn, never after, so Streamlit never warns.
+are written only from callbacks or before they are drawn, never after, so Streamlit never warns;
+a widget whose value code changes gets a fresh key (base#n), so a stale value the browser sends
+for it with a fast next key press is ignored.
+
+Layout: ``layout`` draws what does not change with the buy-back on full runs; the fragment
+``interactive`` fills its placeholders on every key press.
 """
 
 from __future__ import annotations
