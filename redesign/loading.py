@@ -17,17 +17,22 @@ class _NoAliasSafeLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors/aliases: they are never needed here and enable alias bombs."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
-                None, None, "YAML aliases (*name) are not allowed", event.start_mark
+                None,
+                None,
+                "YAML anchors and aliases (&name, *name) are not allowed",
+                event.start_mark,
             )
-        node = super().compose_node(parent, index)
-        if node is not None and getattr(node, "anchor", None):
+        if getattr(event, "anchor", None) is not None:
             raise yaml.composer.ComposerError(
-                None, None, "YAML anchors (&name) are not allowed", node.start_mark
+                None,
+                None,
+                "YAML anchors and aliases (&name, *name) are not allowed",
+                event.start_mark,
             )
-        return node
+        return super().compose_node(parent, index)
 
 
 def parse_yaml_bytes(raw: bytes, file_label: str, max_bytes: int = MAX_DATA_FILE_BYTES) -> Any:
@@ -54,6 +59,13 @@ def parse_yaml_bytes(raw: bytes, file_label: str, max_bytes: int = MAX_DATA_FILE
         raise DataError.single(file_label, "", "", f"invalid YAML: {exc}") from None
     except RecursionError:
         raise DataError.single(file_label, "", "", "nesting is too deep") from None
+    except (ValueError, TypeError, OverflowError, AttributeError, KeyError, IndexError) as exc:
+        # The safe constructor can still fail on a value: an impossible date, a 5,000-digit
+        # number, "!!float x", "!!timestamp x" (AttributeError inside PyYAML). Report it like any
+        # other bad YAML, never as a traceback.
+        raise DataError.single(
+            file_label, "", "", f"invalid YAML value: {str(exc)[:200]}"
+        ) from None
 
 
 def read_yaml_file(

@@ -216,3 +216,21 @@ def test_problem_text_names_file_record_field(data_copy):
     edit(data_copy, HES, "proposed_fte: {value: 9.5,", "proposed_fte: {value: -9.5,")
     text = str(problems_of(data_copy)[0])
     assert text.startswith(f"{HES} › hospital_education › staffing.proposed_fte.value:")
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("id: &a hospital_education\n", "anchors and aliases"),
+        ("id: *a\n", "aliases"),
+        ("when: 2016-13-45\n", "invalid"),
+        ("n: !!float x\n", "invalid"),
+        ("n: !!timestamp x\n", "invalid"),
+        ("n: " + "9" * 5000 + "\n", ""),
+    ],
+)
+def test_bad_yaml_values_are_data_errors(data_copy, content, words):
+    (data_copy / HES).write_text(content, encoding="utf-8")
+    problems = problems_of(data_copy)
+    assert problems[0].file == HES
+    assert words in problems[0].message
