@@ -33,7 +33,7 @@ def wrap_label(text: str, width: int = WRAP) -> str:
     return "<br>".join(lines)
 
 
-def _num(value: Any) -> float | None:
+def number_or_none(value: Any) -> float | None:
     if value is None:
         return None
     try:
@@ -43,7 +43,7 @@ def _num(value: Any) -> float | None:
     return None if math.isnan(out) else out
 
 
-def _layout(
+def house_layout(
     fig: go.Figure,
     *,
     height: int,
@@ -52,7 +52,11 @@ def _layout(
     legend: bool = False,
     left_margin: int | None = None,
     right_margin: int = 30,
+    bargap: float = 0.25,
+    bargroupgap: float | None = None,
+    x_rangemode: str | None = None,
 ) -> go.Figure:
+    """The house style every bar chart shares (CONVENTIONS.md): light, large type, grey grid."""
     fig.update_layout(
         template="none",
         height=height,
@@ -73,9 +77,11 @@ def _layout(
             "traceorder": "normal",
         },
         hoverlabel={"font": {"size": FONT_SIZE, "family": FONT_FAMILY}},
-        bargap=0.25,
+        bargap=bargap,
         uniformtext={"minsize": 13, "mode": "show"},
     )
+    if bargroupgap is not None:
+        fig.update_layout(bargroupgap=bargroupgap)
     axis = {
         "gridcolor": pal.GRIDLINE,
         "linecolor": pal.AXIS_TEXT,
@@ -85,6 +91,8 @@ def _layout(
         "automargin": True,
     }
     fig.update_xaxes(**axis, showgrid=True, ticks="outside", tickcolor=pal.GRIDLINE)
+    if x_rangemode:
+        fig.update_xaxes(rangemode=x_rangemode)
     fig.update_yaxes(**axis, showgrid=False)
     if x_title:
         fig.update_xaxes(title_text=x_title)
@@ -119,7 +127,7 @@ def saving_by_service_bar(frame: pd.DataFrame) -> go.Figure:
     labels = [wrap_label(s) for s in frame["Service"]]
     values, texts = [], []
     for _, row in frame.iterrows():
-        saving = _num(row["Saving £m"])
+        saving = number_or_none(row["Saving £m"])
         values.append(saving or 0.0)
         if saving is None:
             texts.append("no saving stated")
@@ -140,7 +148,7 @@ def saving_by_service_bar(frame: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    _layout(
+    house_layout(
         fig,
         height=_height(len(frame)),
         x_title="Saving (£m, as stated in the report)",
@@ -159,9 +167,9 @@ def waterfall_label(row: pd.Series) -> str:
     """The label on one waterfall bar: level for totals, signed £m and share of saving for steps."""
     if row["Type"] == "total":
         return money_m(row["Level after £m"])
-    change = _num(row["Change £m"]) or 0.0
+    change = number_or_none(row["Change £m"]) or 0.0
     text = signed_money_m(change)
-    part = _num(row["Share of stated saving"])
+    part = number_or_none(row["Share of stated saving"])
     if part is not None and round(change, 2) != 0:
         text += f" ({share(-part if change > 0 else part)})"
     if str(row["Type"]).startswith("gap"):
@@ -186,8 +194,8 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False) -> go.Figure:
         kind = (
             "total" if row["Type"] == "total" else ("gap" if row["colour_key"] == "gap" else "step")
         )
-        before = _num(row["Level before £m"]) or 0.0
-        after = _num(row["Level after £m"]) or 0.0
+        before = number_or_none(row["Level before £m"]) or 0.0
+        after = number_or_none(row["Level after £m"]) or 0.0
         if kind == "total":
             base, length = 0.0, after
             fill = pal.TOTAL_COLOUR
@@ -249,8 +257,8 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    levels = [_num(v) or 0.0 for v in frame["Level after £m"]] + [
-        _num(v) or 0.0 for v in frame["Level before £m"]
+    levels = [number_or_none(v) or 0.0 for v in frame["Level after £m"]] + [
+        number_or_none(v) or 0.0 for v in frame["Level before £m"]
     ]
     top = max(levels or [1.0])
     lower = 0.0
@@ -259,7 +267,7 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False) -> go.Figure:
         low = min(levels)
         lower = max(0.0, math.floor((low - 0.15 * (top - low) - 0.1) * 2) / 2)
         x_title = f"£m (axis starts at {money_m(lower)}, not zero)"
-    _layout(
+    house_layout(
         fig,
         height=_height(len(frame), extra=170),
         x_title=x_title,
@@ -302,8 +310,8 @@ def staffing_now_after(frame: pd.DataFrame) -> go.Figure:
     labels = [wrap_label(s) for s in frame["Service"]]
     now_fill, _ = pal.STAFFING_STYLE["now"]
     after_fill, _ = pal.STAFFING_STYLE["after"]
-    now = [_num(v) for v in frame["FTE now"]]
-    after = [_num(v) for v in frame["FTE after"]]
+    now = [number_or_none(v) for v in frame["FTE now"]]
+    after = [number_or_none(v) for v in frame["FTE after"]]
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
@@ -339,7 +347,7 @@ def staffing_now_after(frame: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    _layout(
+    house_layout(
         fig,
         height=_height(len(frame) * 2, extra=120),
         x_title="FTE (full-time equivalent): now and after",
@@ -365,7 +373,7 @@ def staffing_reductions(frame: pd.DataFrame) -> go.Figure:
     totals_by_row = [0.0] * len(frame)
     words: list[list[str]] = [[] for _ in range(len(frame))]
     for column, style, word in REDUCTION_PARTS:
-        values = [_num(v) for v in frame[column]]
+        values = [number_or_none(v) for v in frame[column]]
         fill, shape = pal.STAFFING_STYLE[style]
         bases = list(totals_by_row)
         for i, v in enumerate(values):
@@ -405,7 +413,7 @@ def staffing_reductions(frame: pd.DataFrame) -> go.Figure:
             hoverinfo="skip",
         )
     )
-    _layout(
+    house_layout(
         fig,
         height=_height(round(len(frame) * 1.4), extra=140),
         x_title="FTE reductions stated in the report, by kind",
@@ -422,8 +430,8 @@ def staffing_reductions(frame: pd.DataFrame) -> go.Figure:
 def headcount_bar(frame: pd.DataFrame) -> go.Figure:
     """Headcount (people) per service, with casual staff as a separate, patterned part."""
     labels = [wrap_label(s) for s in frame["Service"]]
-    heads = [_num(v) for v in frame["Headcount"]]
-    casual = [_num(v) for v in frame["Casual staff (headcount)"]]
+    heads = [number_or_none(v) for v in frame["Headcount"]]
+    casual = [number_or_none(v) for v in frame["Casual staff (headcount)"]]
     fill, _ = pal.STAFFING_STYLE["after"]
     casual_fill, casual_shape = pal.STAFFING_STYLE["casual"]
     fig = go.Figure()
@@ -475,7 +483,7 @@ def headcount_bar(frame: pd.DataFrame) -> go.Figure:
             hoverinfo="skip",
         )
     )
-    _layout(
+    house_layout(
         fig,
         height=_height(len(frame)),
         x_title="People (headcount, not FTE)",
@@ -497,7 +505,7 @@ def service_budget_bar(frame: pd.DataFrame) -> go.Figure:
     From ``views.budget_frame``. Components are drawn as one stacked bar, so a sum that differs from
     the stated budget is visible; both numbers are labelled.
     """
-    by_figure = {str(r["Figure"]): _num(r["£m"]) for _, r in frame.iterrows()}
+    by_figure = {str(r["Figure"]): number_or_none(r["£m"]) for _, r in frame.iterrows()}
     current = by_figure.get("Current budget")
     proposed = by_figure.get("Proposed cost")
     rows = ["Current budget", "Proposed cost"]
@@ -528,7 +536,7 @@ def service_budget_bar(frame: pd.DataFrame) -> go.Figure:
         colours = [pal.TURQUOISE, pal.ORANGE, pal.LIGHT_PURPLE, pal.DARK_PINK]
         names = []
         for i, (_, comp) in enumerate(components.iterrows()):
-            value = _num(comp["£m"]) or 0.0
+            value = number_or_none(comp["£m"]) or 0.0
             name = str(comp["Figure"]).removeprefix("Budget component: ")
             names.append(f"{money_m(value)} {name}")
             fig.add_trace(
@@ -562,7 +570,7 @@ def service_budget_bar(frame: pd.DataFrame) -> go.Figure:
             )
         )
         top = max(top, base)
-    _layout(fig, height=_height(len(rows), extra=110), x_title="£m", right_margin=90)
+    house_layout(fig, height=_height(len(rows), extra=110), x_title="£m", right_margin=90)
     fig.update_layout(barmode="overlay")
     _money_axis(fig, upper=top * (2.6 if not components.empty else 1.3) or 1.0)
     _category_order(fig, rows)
@@ -578,7 +586,7 @@ def streams_bar(frame: pd.DataFrame) -> go.Figure:
     labels = [str(s) for s in frame["Funding stream"]]
     values, fills, shapes, texts = [], [], [], []
     for _, row in frame.iterrows():
-        value = _num(row["Saving £m"])
+        value = number_or_none(row["Saving £m"])
         stream = str(row["stream"])
         gap = stream == "unsplit"
         values.append(abs(value) if value is not None else 0.0)
@@ -614,7 +622,7 @@ def streams_bar(frame: pd.DataFrame) -> go.Figure:
         )
     )
     top = max(values or [0.0])
-    _layout(
+    house_layout(
         fig,
         height=_height(max(len(labels), 2), extra=110),
         x_title="Saving (£m)",
@@ -651,7 +659,7 @@ def service_staffing_bar(frame: pd.DataFrame) -> go.Figure:
     ]
     labels, values, fills, shapes, texts = [], [], [], [], []
     for column, style, label, word in specs:
-        value = _num(row[column])
+        value = number_or_none(row[column])
         if value is None and column not in ("FTE now", "FTE after"):
             continue
         fill, shape = pal.STAFFING_STYLE[style]
@@ -689,7 +697,7 @@ def service_staffing_bar(frame: pd.DataFrame) -> go.Figure:
         )
     )
     top = max(values or [0.0])
-    _layout(
+    house_layout(
         fig,
         height=_height(len(labels), extra=110),
         x_title="FTE (full-time equivalent)",

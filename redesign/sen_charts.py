@@ -10,20 +10,17 @@ to the lowest figure and a patterned segment to the highest, with open-ended row
 
 from __future__ import annotations
 
-import math
-import textwrap
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from redesign import charts
 from redesign import palette as pal
+from redesign.charts import FONT_SIZE, LABEL_SIZE, house_layout
+from redesign.charts import number_or_none as _num
 
-FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", "DejaVu Sans", Arial, sans-serif'
-FONT_SIZE = 16
-TICK_SIZE = 15
-LABEL_SIZE = 15
 WRAP = 30
 MINUS = "\u2212"
 
@@ -41,18 +38,7 @@ GROUPS_PATTERN = "\\"
 
 
 def wrap_label(text: str, width: int = WRAP) -> str:
-    lines = textwrap.wrap(str(text), width=width, break_long_words=False) or [""]
-    return "<br>".join(lines)
-
-
-def _num(value: Any) -> float | None:
-    if value is None:
-        return None
-    try:
-        out = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(out) else out
+    return charts.wrap_label(text, width)
 
 
 def _count(value: float) -> str:
@@ -64,43 +50,15 @@ def _fte(value: float) -> str:
 
 
 def _layout(fig: go.Figure, *, height: int, x_title: str = "", legend: bool = True) -> go.Figure:
-    fig.update_layout(
-        template="none",
+    return house_layout(
+        fig,
         height=height,
-        paper_bgcolor=pal.BACKGROUND,
-        plot_bgcolor=pal.BACKGROUND,
-        font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": pal.TEXT},
-        margin={"l": 10, "r": 30, "t": 50 if legend else 20, "b": 70},
-        showlegend=legend,
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.01,
-            "xanchor": "left",
-            "x": 0,
-            "font": {"size": LABEL_SIZE},
-            "traceorder": "normal",
-        },
-        hoverlabel={"font": {"size": FONT_SIZE, "family": FONT_FAMILY}},
+        x_title=x_title,
+        legend=legend,
         bargap=0.3,
         bargroupgap=0.05,
-        uniformtext={"minsize": 13, "mode": "show"},
+        x_rangemode="tozero",
     )
-    axis = {
-        "gridcolor": pal.GRIDLINE,
-        "linecolor": pal.AXIS_TEXT,
-        "tickfont": {"size": TICK_SIZE, "color": pal.AXIS_TEXT},
-        "title": {"font": {"size": FONT_SIZE, "color": pal.AXIS_TEXT}},
-        "zeroline": False,
-        "automargin": True,
-    }
-    fig.update_xaxes(
-        **axis, showgrid=True, ticks="outside", tickcolor=pal.GRIDLINE, rangemode="tozero"
-    )
-    fig.update_yaxes(**axis, showgrid=False)
-    if x_title:
-        fig.update_xaxes(title_text=x_title)
-    return fig
 
 
 def _top_first(fig: go.Figure, labels: list[str], **kwargs: Any) -> None:
