@@ -256,3 +256,42 @@ def interleaved_slider_latencies(
             info["stopped_early"] = stopped
         out[name] = {"samples": samples[name], "info": info}
     return out
+
+
+def js_profile(page: Page, presses: int = 10) -> dict[str, Any]:
+    """Where the renderer's time goes during key presses: Chrome's sampling JS profiler over
+    ``presses`` presses, self time per script file (Streamlit's bundles are split by component:
+    PlotlyChart.*.js, react-dom.*.js, ...) and for native work, in ms per press."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Profiler.enable")
+    cdp.send("Profiler.setSamplingInterval", {"interval": 200})
+    cdp.send("Profiler.start")
+    latencies = []
+    try:
+        for i in range(presses):
+            latencies.append(press(page, i).ms)
+            page.wait_for_timeout(50)
+    finally:
+        profile = cdp.send("Profiler.stop")["profile"]
+        cdp.detach()
+    nodes = {n["id"]: n for n in profile["nodes"]}
+    samples = profile.get("samples", [])
+    if not samples:
+        return {}
+    ms_per_sample = (profile["endTime"] - profile["startTime"]) / 1000 / len(samples)
+    by_file: dict[str, float] = {}
+    for node_id in samples:
+        frame = nodes[node_id]["callFrame"]
+        name = frame["url"].rsplit("/", 1)[-1] or frame["functionName"] or "(native)"
+        # Bundle names carry a content hash: PlotlyChart.D9Z0_fxz.js -> PlotlyChart.js
+        parts = name.split(".")
+        if len(parts) == 3 and parts[2] == "js":
+            name = f"{parts[0]}.js"
+        by_file[name] = by_file.get(name, 0.0) + ms_per_sample / presses
+    top = sorted(by_file.items(), key=lambda kv: -kv[1])[:14]
+    return {
+        "presses": presses,
+        "latency_ms_p50": sorted(latencies)[len(latencies) // 2],
+        "busy_ms_per_press": sum(v for k, v in by_file.items() if k != "(idle)"),
+        "by_file_ms_per_press": dict(top),
+    }

@@ -66,6 +66,7 @@ class Options:
     scale_factors: list[int]
     out_dir: Path
     strict: bool
+    merge: bool
 
 
 def parse_args(argv: list[str] | None) -> Options:
@@ -85,6 +86,11 @@ def parse_args(argv: list[str] | None) -> Options:
     )
     parser.add_argument("--out-dir", type=Path, default=RESULTS_DIR)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the other benchmarks' results from the existing latest.json (re-run one part)",
+    )
     args = parser.parse_args(argv)
     only = tuple(x.strip() for x in args.only.split(",") if x.strip())
     unknown = [x for x in only if x not in ALL]
@@ -107,6 +113,7 @@ def parse_args(argv: list[str] | None) -> Options:
         scale_factors=[1, 10] if quick else [1, 10, 100],
         out_dir=args.out_dir,
         strict=args.strict,
+        merge=args.merge,
     )
 
 
@@ -163,7 +170,12 @@ def _buyback_url(ws_url: str) -> tuple[str | None, list[dict[str, Any]]]:
 
 
 def run_latency(opts: Options) -> dict[str, Any]:
-    from bench.browser import BrowserSession, interleaved_slider_latencies, load_page
+    from bench.browser import (
+        BrowserSession,
+        interleaved_slider_latencies,
+        js_profile,
+        load_page,
+    )
 
     configured = str(config_value("runner", "postScriptGC")).lower()
     out: dict[str, Any] = {"variants": {}, "page_loads": {}, "configured_postScriptGC": configured}
@@ -184,6 +196,14 @@ def run_latency(opts: Options) -> dict[str, Any]:
                 }
                 try:
                     measured = interleaved_slider_latencies(tabs, opts.reps, opts.warmup, budget)
+                    if gc == configured:
+                        # Where the browser's time goes on the buy-back page (JS sampling profile).
+                        try:
+                            out["js_profile"] = js_profile(
+                                tabs["buyback"][0], 5 if opts.quick else 10
+                            )
+                        except Exception as exc:
+                            out["js_profile"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
                 finally:
                     for page, _ in tabs.values():
                         bs.close_page(page)
@@ -515,6 +535,13 @@ def main(argv: list[str] | None = None) -> int:
 
     opts = parse_args(argv)
     results: dict[str, Any] = {"meta": meta(opts), "benchmarks": {}}
+    previous = opts.out_dir / "latest.json"
+    if opts.merge and previous.is_file():
+        old = json.loads(previous.read_text())
+        for name, part in old.get("benchmarks", {}).items():
+            if name not in opts.only:
+                part.setdefault("from_run", old.get("meta", {}))
+                results["benchmarks"][name] = part
     started = time.monotonic()
     for name in ALL:
         if name not in opts.only:

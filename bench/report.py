@@ -8,6 +8,8 @@ from typing import Any
 
 from bench.common import fmt_ms, fmt_x
 
+LINEAR_EXPONENT = 1.2
+
 
 def _n(value: Any, digits: int = 1) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
@@ -95,6 +97,16 @@ def _latency(lat: dict[str, Any]) -> list[str]:
             ]
         if info.get("stopped_early"):
             lines += [f"- postScriptGC={gc}: {info['stopped_early']}"]
+    jsp = lat.get("js_profile", {})
+    if jsp.get("by_file_ms_per_press"):
+        lines += [
+            f"**Where the browser's time goes on the buy-back page** (Chrome's sampling JavaScript "
+            f"profiler over {jsp['presses']} presses: {jsp['busy_ms_per_press']:.0f} ms busy a "
+            f"press; self time per script bundle, `(program)` is native rendering and painting):",
+            "",
+        ]
+        rows = [[f"`{k}`", _n(v, 1)] for k, v in jsp["by_file_ms_per_press"].items()]
+        lines += _table(["script or activity", "ms per press"], rows)
     loads = lat.get("page_loads", {})
     if loads:
         lines += [
@@ -360,6 +372,22 @@ def _scale(scale: dict[str, Any]) -> list[str]:
                 rows.append([step, name, _n(v["time_ratio"], 2), _n(v["exponent"], 2), pts])
         lines += ["**Growth** (size ratio per step in the first column):", ""]
         lines += _table(["step", "measure", "time ratio", "exponent", "chart points"], rows)
+        last = list(growth)[-1]
+        verdicts = []
+        for name, v in growth[last].items():
+            if name == "size_ratio" or not isinstance(v, dict):
+                continue
+            e = v.get("exponent", math.nan)
+            if isinstance(e, float) and math.isfinite(e):
+                verdicts.append((name.removeprefix("page:"), e))
+        near = [f"{n} ({e:.2f})" for n, e in verdicts if e <= LINEAR_EXPONENT]
+        over = [f"{n} ({e:.2f})" for n, e in verdicts if e > LINEAR_EXPONENT]
+        lines += [
+            f"**Linear-growth check** ({last}, exponent ≤ {LINEAR_EXPONENT} counts as near linear "
+            f"or better): near linear: {', '.join(near) or 'none'}; "
+            f"**faster than linear: {', '.join(over) or 'none'}**.",
+            "",
+        ]
         per_row = sorted(
             {
                 name.removeprefix("page:")
@@ -425,6 +453,13 @@ def _soak(soak: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _provenance(part: dict[str, Any]) -> list[str]:
+    run = part.get("from_run")
+    if not run:
+        return []
+    return [f"*From the earlier run of {run.get('date')} (commit `{run.get('commit')}`).*", ""]
+
+
 def write_report(results: dict[str, Any], path: Path) -> Path:
     m = results.get("meta", {})
     b = results.get("benchmarks", {})
@@ -459,15 +494,20 @@ def write_report(results: dict[str, Any], path: Path) -> Path:
     ]
     lines += _table(["target", "goal", "measured", "result"], rows)
     if "latency" in b:
-        lines += _latency(b["latency"])
+        section = _latency(b["latency"])
+        lines += section[:2] + _provenance(b["latency"]) + section[2:]
     if "script" in b:
-        lines += _script(b["script"])
+        section = _script(b["script"])
+        lines += section[:2] + _provenance(b["script"]) + section[2:]
     if "load" in b:
-        lines += _load(b["load"])
+        section = _load(b["load"])
+        lines += section[:2] + _provenance(b["load"]) + section[2:]
     if "scale" in b:
-        lines += _scale(b["scale"])
+        section = _scale(b["scale"])
+        lines += section[:2] + _provenance(b["scale"]) + section[2:]
     if "soak" in b:
-        lines += _soak(b["soak"])
+        section = _soak(b["soak"])
+        lines += section[:2] + _provenance(b["soak"]) + section[2:]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
