@@ -142,9 +142,11 @@ def test_the_need_map_is_editorial_and_quotes_nothing():
     assert "EDITORIAL" in header and "NOT THE REPORT'S" in header
 
 
+# The names and addresses to look for are kept reversed, so this file does not itself hold them.
+_REVERSED = ["xessE", "etiwT", "nosdrawdE", "ettenaeJ", "ykceB", "yrtnevoc@", "vogofni"]
 PERSONAL = re.compile(
-    r"Essex|Twite|Edwardson|Jeanette|Becky|@coventry|infogov|"
-    r"\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{4}\b",  # UK phone numbers such as 024 7683 1550
+    "|".join(name[::-1] for name in _REVERSED)
+    + r"|\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{4}\b",  # UK phone numbers such as 020 7946 0018
     re.IGNORECASE,
 )
 
@@ -161,7 +163,8 @@ def test_no_personal_names_or_phone_numbers_in_data():
 
 
 def test_the_phone_pattern_would_catch_the_seeds_number():
-    assert PERSONAL.search("024 76831550") and PERSONAL.search("024 7683 1550")
+    # Ofcom's drama numbers, in the seed's two layouts (area code + 8 digits, and spaced).
+    assert PERSONAL.search("020 79460018") and PERSONAL.search("020 7946 0018")
 
 
 # ---------------------------------------------------------------------------------------------------
