@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from bench.common import fmt_ms, fmt_x
+from bench.common import fmt_ms, fmt_x, slope_per_minute
 
 LINEAR_EXPONENT = 1.2
 
@@ -412,6 +412,12 @@ def _scale(scale: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _late_slope(soak: dict[str, Any]) -> float:
+    """Slope over the second half of the samples: is memory still rising at the end?"""
+    samples = soak.get("rss_samples", [])
+    return slope_per_minute([(t, r) for t, r in samples[len(samples) // 2 :]])
+
+
 def _soak(soak: dict[str, Any]) -> list[str]:
     lines = ["## 5. Soak", ""]
     lines += _error(soak)
@@ -436,6 +442,7 @@ def _soak(soak: dict[str, Any]) -> list[str]:
             f"{_n(soak['rss_start_mb'])} / {_n(soak['rss_after_warmup_mb'])} / {_n(soak['rss_end_mb'])}",
         ],
         ["slope after warm-up", f"{_n(soak['slope_mb_per_min'], 3)} MB/min"],
+        ["slope over the last half of the run", f"{_n(_late_slope(soak), 3)} MB/min"],
         [
             "growth over the window",
             f"{_n(soak['growth_mb'], 2)} MB over {_n(soak['window_min'])} min (limit {soak['growth_limit_mb']:g} MB)",
