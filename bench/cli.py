@@ -524,9 +524,12 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _save(results: dict[str, Any], out_dir: Path) -> None:
+    """latest.json, kept small enough to commit (no raw samples, no profiler listing)."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    profile = results.get("benchmarks", {}).get("script", {}).get("profile", {})
+    profile.pop("text", None)
     tmp = out_dir / "latest.json.tmp"
-    tmp.write_text(json.dumps(results, indent=1, default=str, allow_nan=True))
+    tmp.write_text(json.dumps(results, default=str, allow_nan=True, separators=(",", ":")))
     tmp.replace(out_dir / "latest.json")
 
 
