@@ -13,13 +13,15 @@ key press of a slider. ``tests/test_buyback_charts.py`` checks each dict against
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from redesign import palette
+from redesign.arithmetic import total
 from redesign.formatting import fte, money_m
-from redesign.scenario import ScenarioResult
+from redesign.scenario import GroupOutcome, ScenarioResult
 
 Figure = dict[str, Any]
 
@@ -156,19 +158,59 @@ def fte_table(result: ScenarioResult) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def fte_figure(result: ScenarioResult) -> Figure:
+# Bars on the FTE chart: with more groups than this (synthetic data at 10x/100x) the largest
+# groups are drawn and the rest combined into one bar, so the chart stays readable and its cost
+# does not grow with the data. The data table keeps every group.
+MAX_FTE_BARS = 8
+
+
+@dataclass(frozen=True)
+class FteBar:
+    label: str
+    at_risk_fte: float
+    kept_fte: float
+    redundant_fte: float
+    expansion_fte: float
+
+
+def fte_bars(result: ScenarioResult, limit: int = MAX_FTE_BARS) -> list[FteBar]:
+    """One bar per group, or, past ``limit`` groups, the ``limit - 1`` with the most FTE at risk
+    (in data order) and a last bar "Other N groups" with the rest's sums."""
+
+    def bar(o: GroupOutcome) -> FteBar:
+        kept = min(o.retained_fte, o.at_risk_fte)
+        return FteBar(o.label, o.at_risk_fte, kept, o.redundant_fte, o.expansion_fte)
+
+    groups = result.groups
+    if len(groups) <= limit:
+        return [bar(o) for o in groups]
+    ranked = sorted(range(len(groups)), key=lambda i: (-groups[i].at_risk_fte, i))
+    keep = set(ranked[: max(limit - 1, 0)])
+    rest = [bar(groups[i]) for i in range(len(groups)) if i not in keep]
+    other = FteBar(
+        f"Other {len(rest)} groups (combined)",
+        total(b.at_risk_fte for b in rest) or 0.0,
+        total(b.kept_fte for b in rest) or 0.0,
+        total(b.redundant_fte for b in rest) or 0.0,
+        total(b.expansion_fte for b in rest) or 0.0,
+    )
+    return [bar(groups[i]) for i in sorted(keep)] + [other]
+
+
+def fte_figure(result: ScenarioResult, limit: int = MAX_FTE_BARS) -> Figure:
     """Stacked horizontal bars: kept (solid), redundant (crossed) and expansion (striped) FTE."""
-    groups = list(reversed(result.groups))  # first group at the top
+    bars = list(reversed(fte_bars(result, limit)))  # first group at the top
     # The numbers are in the category labels too, so a bar too narrow for its text still says
     # what it shows (nothing only on hover).
     labels = [
-        f"<b>{_wrap(o.label, 28)}</b><br>{fte(o.retained_fte)} kept · {fte(o.redundant_fte)} redundant"
-        + (f" · {fte(o.expansion_fte)} more" if o.expansion_fte > 0 else "")
-        for o in groups
+        f"<b>{_wrap(b.label, 28)}</b><br>{fte(b.kept_fte + b.expansion_fte)} kept"
+        f" · {fte(b.redundant_fte)} redundant"
+        + (f" · {fte(b.expansion_fte)} more" if b.expansion_fte > 0 else "")
+        for b in bars
     ]
-    kept = [min(o.retained_fte, o.at_risk_fte) for o in groups]
-    redundant = [o.redundant_fte for o in groups]
-    expansion = [o.expansion_fte for o in groups]
+    kept = [b.kept_fte for b in bars]
+    redundant = [b.redundant_fte for b in bars]
+    expansion = [b.expansion_fte for b in bars]
 
     def text(values: list[float], word: str) -> list[str]:
         return [f"{fte(v)} {word}" if v >= 0.005 else "" for v in values]
@@ -213,13 +255,13 @@ def fte_figure(result: ScenarioResult) -> Figure:
                 hovertemplate=hover + "more than today<extra></extra>",
             )
         )
-    top = max((o.at_risk_fte + o.expansion_fte for o in result.groups), default=1)
+    top = max((b.at_risk_fte + b.expansion_fte for b in bars), default=1)
     return {
         "data": traces,
         "layout": _layout(
             barmode="stack",
             bargap=0.25,
-            height=360,
+            height=max(360, 110 + 70 * len(bars)),
             margin={"l": 10, "r": 30, "t": 10, "b": 10},
             legend={
                 "orientation": "h",

@@ -16,6 +16,7 @@ by c·(1 − r), so:
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -116,6 +117,26 @@ class BuybackModel:
     @property
     def group_ids(self) -> tuple[str, ...]:
         return tuple(g.id for g in self.groups)
+
+    def largest_groups(self, limit: int) -> tuple[str, ...]:
+        """The ``limit`` groups with the most FTE at risk (ties: data order), in data order."""
+        order = {gid: i for i, gid in enumerate(self.group_ids)}
+        ranked = sorted(self.group_ids, key=lambda g: (-self.at_risk_fte[g], order[g]))
+        return tuple(sorted(ranked[: max(limit, 0)], key=order.__getitem__))
+
+    def assumption_group(self, assumption_id: str) -> str | None:
+        """The group an assumption belongs to (ids are ``<kind>.<group>``), or None if shared."""
+        _, dot, suffix = assumption_id.rpartition(".")
+        return suffix if dot and suffix in self.at_risk_fte else None
+
+    def assumption_ids_for(self, group_ids: Collection[str]) -> list[str]:
+        """The assumptions every group shares and those of ``group_ids``, in data order."""
+        wanted = set(group_ids)
+        return [
+            aid
+            for aid in self.assumptions
+            if (owner := self.assumption_group(aid)) is None or owner in wanted
+        ]
 
     def assumption_values(self, scenario: Scenario) -> dict[str, float]:
         values = {aid: a.default for aid, a in self.assumptions.items()}

@@ -68,6 +68,12 @@ NAME = "bb:name"
 GEN = "bb:gen"
 ALL_SLIDER = "bb:slider:all"
 ALL_BOX = "bb:box:all"
+SHOWN = "bb:shown"
+SHOWN_SELECT = "bb:shown_select"
+# With more at-risk groups than this (synthetic data at 10x/100x), only a chosen few get their own
+# controls: Streamlit's number_input reads a copy of the whole session state each time it is
+# drawn, so one control per group made a rerun grow with the square of the number of groups.
+MAX_GROUP_CARDS = 8
 MAX_COMPARE = 4
 MAX_NOTICES = 8
 MAX_PROBLEMS = 12
@@ -178,8 +184,9 @@ def push_to_widgets(s: Scenario, *, except_widget: str | None = None) -> None:
     """Write the scenario into the widgets (call only before they are drawn); ``except_widget``
     is the one the user just operated, left alone."""
     m = model()
+    shown = shown_group_ids()
     values: dict[str, Any] = {}
-    for gid in m.group_ids:
+    for gid in shown:
         pct = _pct(s.levels[gid])
         values[slider_key(gid)] = round(pct)
         values[box_key(gid)] = float(pct)
@@ -187,7 +194,7 @@ def push_to_widgets(s: Scenario, *, except_widget: str | None = None) -> None:
     values[ALL_SLIDER] = round(overall)
     values[ALL_BOX] = float(overall)
     current = m.assumption_values(s)
-    for aid in m.assumptions:
+    for aid in m.assumption_ids_for(shown):
         values[assumption_key(aid)] = float(current[aid])
     values[NAME] = s.name
     for base, value in values.items():
@@ -205,10 +212,30 @@ def overall_pct(s: Scenario) -> float:
     return round(100 * kept / pool, 1) if pool else _pct(next(iter(s.levels.values()), 1.0))
 
 
-def widget_bases() -> list[str]:
+def shown_group_ids() -> tuple[str, ...]:
+    """The groups drawn with their own controls (and assumptions): all of them, or with more than
+    MAX_GROUP_CARDS the ones chosen (to begin with, the largest by FTE at risk)."""
     m = model()
-    bases = [slider_key(g) for g in m.group_ids] + [box_key(g) for g in m.group_ids]
-    bases += [ALL_SLIDER, ALL_BOX, NAME] + [assumption_key(a) for a in m.assumptions]
+    if len(m.groups) <= MAX_GROUP_CARDS:
+        return m.group_ids
+    chosen = st.session_state.get(SHOWN)
+    if chosen is None:
+        return m.largest_groups(MAX_GROUP_CARDS)
+    wanted = set(chosen)
+    return tuple(g for g in m.group_ids if g in wanted)[:MAX_GROUP_CARDS]
+
+
+def on_shown() -> None:
+    st.session_state[SHOWN] = tuple(st.session_state.get(SHOWN_SELECT) or ())
+
+
+def widget_bases() -> list[str]:
+    """The widgets drawn on this page: the shown groups' controls and assumptions, and the rest."""
+    m = model()
+    shown = shown_group_ids()
+    bases = [slider_key(g) for g in shown] + [box_key(g) for g in shown]
+    bases += [ALL_SLIDER, ALL_BOX, NAME]
+    bases += [assumption_key(a) for a in m.assumption_ids_for(shown)]
     return bases
 
 
@@ -639,6 +666,36 @@ def _drilldown_link() -> None:
         st.markdown("[SEN Support Services drilldown](service?service=sen_support)")
 
 
+def _group_chooser() -> tuple[str, ...]:
+    """With more groups than MAX_GROUP_CARDS, a chooser of the groups to set one by one; returns
+    the groups to draw."""
+    m = model()
+    shown = shown_group_ids()
+    if len(m.groups) <= MAX_GROUP_CARDS:
+        return shown
+    ss = st.session_state
+    if ss.get(SHOWN_SELECT) is None or tuple(ss[SHOWN_SELECT]) != shown:
+        ss[SHOWN_SELECT] = list(shown)  # first visit, or back from another page
+    labels = {g.id: g.label for g in m.groups}
+    with st.container(border=True):
+        st.markdown("#### Groups to set one by one")
+        st.multiselect(
+            f"Choose up to {MAX_GROUP_CARDS} of the {len(m.groups)} groups",
+            options=m.group_ids,
+            format_func=lambda gid: labels.get(gid, gid),
+            key=SHOWN_SELECT,
+            max_selections=MAX_GROUP_CARDS,
+            on_change=on_shown,
+            placeholder="Choose groups",
+        )
+        st.caption(
+            f"There are {len(m.groups)} at-risk groups, too many for a control each; the"
+            f" {MAX_GROUP_CARDS} with the most FTE at risk are shown to begin with. Groups not"
+            " shown keep their buy-back and assumptions; the all-groups control moves them all."
+        )
+    return shown
+
+
 def _all_groups_control() -> None:
     cols = st.columns([3, 1], vertical_alignment="bottom")
     with cols[0]:
@@ -809,7 +866,8 @@ def layout() -> Slots:
         with st.container(border=True):
             st.markdown("#### All groups together")
             all_groups = st.container()
-        groups = {g.id: _group_card(g, m.at_risk_fte[g.id]) for g in m.groups}
+        shown = set(_group_chooser())
+        groups = {g.id: _group_card(g, m.at_risk_fte[g.id]) for g in m.groups if g.id in shown}
     with outputs:
         st.header("What this scenario means", anchor="what-it-means")
         out = st.container()
@@ -829,8 +887,9 @@ def interactive(slots: Slots) -> None:
     with slots.all_groups:
         _all_groups_control()
     for outcome in result.groups:
-        with slots.groups[outcome.group_id]:
-            _group_controls(groups[outcome.group_id], outcome)
+        if outcome.group_id in slots.groups:
+            with slots.groups[outcome.group_id]:
+                _group_controls(groups[outcome.group_id], outcome)
     with slots.outputs:
         with st.container(border=True):
             st.markdown(md(bt.scenario_sentence(result)))
@@ -1076,7 +1135,16 @@ def _assumptions_section() -> None:
             if changed
             else "All assumptions are at their defaults."
         )
-    for title, ids in _assumption_sections(list(m.assumptions)):
+    shown = shown_group_ids()
+    if len(shown) < len(m.groups):
+        st.caption(
+            md(
+                "Shown: the assumptions every group shares and those of the"
+                f" {len(shown)} group{'s' if len(shown) != 1 else ''} chosen above; the other"
+                f" {len(m.groups) - len(shown)} groups keep theirs."
+            )
+        )
+    for title, ids in _assumption_sections(m.assumption_ids_for(shown)):
         st.subheader(md(title), anchor=False)
         for start in range(0, len(ids), 2):
             row = st.columns(2, gap="medium")
