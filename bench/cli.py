@@ -1,9 +1,11 @@
 """``python -m bench``: run the benchmarks, print PASS/FAIL per target, write the report.
 
 Benchmarks (``--only`` takes a comma-separated subset, in this order):
-    latency  key press to settled in headless chromium, buy-back slider vs the empty app, with
-             runner.postScriptGC false and true; every page's first load
-    script   AppTest rerun time of every page vs the empty app (and a cProfile of the buy-back page)
+    latency  key press to settled in headless chromium, buy-back slider vs the empty app and the
+             chart floors (one slider + one or two Plotly charts), with runner.postScriptGC false
+             and true; every page's first load
+    script   AppTest rerun time of every page vs the empty app and the chart floors (and a
+             cProfile of the buy-back page)
     load     simulated websocket users at 10/30/60/120 on the buy-back page and the empty app
     scale    model and page rerun cost on 1x/10x/100x synthetic datasets
     soak     simulated users on the buy-back page for --soak-minutes; memory must be flat
@@ -30,6 +32,7 @@ from typing import Any
 from bench.common import (
     APP,
     BASELINE_APP,
+    CHART_FLOOR_APP,
     REPO_ROOT,
     RESULTS_DIR,
     Settings,
@@ -40,6 +43,11 @@ from bench.common import (
 )
 
 ALL = ("latency", "script", "load", "scale", "soak")
+# The floors every figure is compared with: the empty one-slider app (the issue's targets are
+# against it), and the chart floors (bench/chart_floor_app.py: the same slider and one, or two,
+# Plotly charts it changes), which show how much of a ratio target a page with charts can reach.
+FLOORS = ("baseline", "chart_floor", "chart_floor_2")
+CHART_FLOOR_QUERY = {"chart_floor": "", "chart_floor_2": "?charts=2"}
 CONFIG = REPO_ROOT / ".streamlit" / "config.toml"
 
 # Targets (issue 6).
@@ -185,15 +193,17 @@ def run_latency(opts: Options) -> dict[str, Any]:
             settings = Settings(f"postScriptGC={gc}", {"runner.postScriptGC": gc})
             with (
                 StreamlitServer(BASELINE_APP, settings) as base,
+                StreamlitServer(CHART_FLOOR_APP, settings) as chart,
                 StreamlitServer(APP, settings) as app,
             ):
                 url_path, pages = _buyback_url(app.ws_url)
                 if url_path is None:
                     raise RuntimeError(f"no buy-back page among {pages}")
-                tabs = {
-                    "baseline": (bs.new_page(), f"{base.base_url}/"),
-                    "buyback": (bs.new_page(), f"{app.base_url}/{url_path}"),
-                }
+                # Pressed in this order, in turn: empty app, chart floors, buy-back page.
+                tabs = {"baseline": (bs.new_page(), f"{base.base_url}/")}
+                for name, query in CHART_FLOOR_QUERY.items():
+                    tabs[name] = (bs.new_page(), f"{chart.base_url}/{query}")
+                tabs["buyback"] = (bs.new_page(), f"{app.base_url}/{url_path}")
                 try:
                     measured = interleaved_slider_latencies(tabs, opts.reps, opts.warmup, budget)
                     if gc == configured:
@@ -204,6 +214,15 @@ def run_latency(opts: Options) -> dict[str, Any]:
                             )
                         except Exception as exc:
                             out["js_profile"] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
+                        # ... and on the one-chart floor: what redrawing one chart costs.
+                        try:
+                            out["js_profile_chart_floor"] = js_profile(
+                                tabs["chart_floor"][0], 5 if opts.quick else 10
+                            )
+                        except Exception as exc:
+                            out["js_profile_chart_floor"] = {
+                                "error": f"{type(exc).__name__}: {exc}"[:300]
+                            }
                 finally:
                     for page, _ in tabs.values():
                         bs.close_page(page)
@@ -218,12 +237,21 @@ def run_latency(opts: Options) -> dict[str, Any]:
                         },
                         "info": m["info"],
                     }
+                # Buy-back page vs the empty app (the issue's target), as before.
                 variant["ratio_p50"] = ratio(
                     variant["buyback"]["ms"]["p50"], variant["baseline"]["ms"]["p50"]
                 )
                 variant["ratio_p90"] = ratio(
                     variant["buyback"]["ms"]["p90"], variant["baseline"]["ms"]["p90"]
                 )
+                # Every target vs the empty app and vs the one-chart floor.
+                for name in measured:
+                    for q in ("p50", "p90"):
+                        ms = variant[name]["ms"][q]
+                        variant[name][f"vs_empty_{q}"] = ratio(ms, variant["baseline"]["ms"][q])
+                        variant[name][f"vs_chart_floor_{q}"] = ratio(
+                            ms, variant["chart_floor"]["ms"][q]
+                        )
                 out["variants"][gc] = variant
                 if gc == configured or (gc == "false" and configured not in ("true", "false")):
                     out["pages"] = pages
@@ -286,6 +314,7 @@ def run_script(opts: Options) -> dict[str, Any]:
                 "3",
                 "--out",
                 tmp.name,
+                "--chart-floors",
             ],
             cwd=REPO_ROOT,
             capture_output=True,
@@ -297,13 +326,22 @@ def run_script(opts: Options) -> dict[str, Any]:
             raise RuntimeError(f"bench.script_time failed:\n{proc.stderr[-3000:]}")
         result = json.loads(Path(tmp.name).read_text())
     base = result["targets"].get("baseline", {})
+    chart = result["targets"].get("chart_floor", {})
     for _name, t in result["targets"].items():
+        # vs the empty app (the issue's target) ...
         t["ratio_p50"] = ratio(t["rerun_ms"]["p50"], base.get("rerun_ms", {}).get("p50", math.nan))
         t["slider_ratio_p50"] = ratio(
             t["slider_rerun_ms"]["p50"], base.get("slider_rerun_ms", {}).get("p50", math.nan)
         )
+        # ... and vs the one-chart floor (context: what a page with a changing chart can reach).
+        t["chart_floor_ratio_p50"] = ratio(
+            t["rerun_ms"]["p50"], chart.get("rerun_ms", {}).get("p50", math.nan)
+        )
+        t["chart_floor_slider_ratio_p50"] = ratio(
+            t["slider_rerun_ms"]["p50"], chart.get("slider_rerun_ms", {}).get("p50", math.nan)
+        )
     # Profile the buy-back page (the interactive one); without it, the slowest page.
-    pages = {k: v for k, v in result["targets"].items() if k != "baseline"}
+    pages = {k: v for k, v in result["targets"].items() if k not in FLOORS}
     stem = "buyback" if "buyback" in pages else None
     if stem is None and pages:
         stem = max(pages, key=lambda k: pages[k]["rerun_ms"]["p50"])
@@ -402,13 +440,82 @@ RUNNERS = {
 
 # --- targets --------------------------------------------------------------------------------------
 
+FLOOR_LABELS = {"chart_floor": "one-chart floor", "chart_floor_2": "two-chart floor"}
+NOT_MEASURED_FLOOR = "not measured (results from before the chart floor; re-run this part)"
+
+
+def _fmt_pair(a: float, b: float, digits: int = 1) -> str:
+    return f"{ratio(a, b):.2f}x ({a:.{digits}f} / {b:.{digits}f} ms)"
+
+
+def _floor_context(
+    where: str,
+    limit: float,
+    base_ms: float,
+    floors: dict[str, float],
+    page: str,
+    page_ms: float,
+    digits: int = 1,
+    extra: dict[str, str] | None = None,
+) -> list[tuple[str, str, str]]:
+    """Context rows (name, goal, measured) beside a ratio target against the empty app: each chart
+    floor against the empty app (how much of the ``limit`` one changing chart uses by itself),
+    and the page against the chart floors (how far the page is above a page with charts).
+    ``extra``: text after a floor's figure (by floor key)."""
+    rows: list[tuple[str, str, str]] = []
+    if not floors:
+        return [(f"Context: {where}, chart floors vs empty app", "—", NOT_MEASURED_FLOOR)]
+    for key, ms in floors.items():
+        label = FLOOR_LABELS[key]
+        r = ratio(ms, base_ms)
+        if not math.isfinite(r):
+            verdict = "not measured"
+        elif r > limit:
+            verdict = (
+                f"above {limit}x by itself, so out of reach for a page that redraws "
+                f"{'such a chart' if key == 'chart_floor' else 'two such charts'} on each press"
+            )
+        else:
+            verdict = (
+                f"leaves {limit * base_ms - ms:.{digits}f} ms of the {limit * base_ms:.{digits}f} ms "
+                f"({limit}x) for the rest of the page"
+            )
+        rows.append(
+            (
+                f"Context: {where}, {label} vs empty app",
+                f"≤ {limit}x to leave the page room",
+                f"{_fmt_pair(ms, base_ms, digits)}{(extra or {}).get(key, '')} — {verdict}",
+            )
+        )
+    rows.append(
+        (
+            f"Context: {where}, {page} vs chart floors",
+            "—",
+            "; ".join(
+                f"{_fmt_pair(page_ms, ms, digits)} vs the {FLOOR_LABELS[key]}"
+                for key, ms in floors.items()
+            ),
+        )
+    )
+    return rows
+
 
 def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each target: what, the figure measured, PASS / FAIL / N/A (not measured), and why."""
+    """Each target: what, the figure measured, PASS / FAIL / N/A (not measured), and why.
+
+    Rows marked ``context`` are not targets: they put the ratio targets (against the empty app,
+    as the issue defines them) beside the chart floors, so a reader can see how much of a target
+    a page with charts can reach at all."""
     out: list[dict[str, Any]] = []
 
     def add(name: str, target: str, measured: str, ok: bool | None, note: str = "") -> None:
         out.append({"name": name, "target": target, "measured": measured, "pass": ok, "note": note})
+
+    def context(rows: list[tuple[str, str, str]]) -> None:
+        for name, goal, measured in rows:
+            out.append(
+                {"name": name, "target": goal, "measured": measured, "pass": None, "context": True}
+            )
 
     b = results.get("benchmarks", {})
     lat = b.get("latency", {})
@@ -429,6 +536,16 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             f"{r:.2f}x ({p50:.1f} / {variant['baseline']['ms']['p50']:.1f} ms)",
             r <= BROWSER_RATIO,
         )
+        context(
+            _floor_context(
+                "browser p50",
+                BROWSER_RATIO,
+                variant["baseline"]["ms"]["p50"],
+                {k: variant[k]["ms"]["p50"] for k in FLOOR_LABELS if k in variant},
+                "buy-back page",
+                p50,
+            )
+        )
     else:
         add(
             "Browser: buy-back slider p50",
@@ -447,7 +564,7 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     script = b.get("script", {})
     targets = script.get("targets", {})
     base = targets.get("baseline", {}).get("rerun_ms", {}).get("p50", math.nan)
-    pages = [k for k in targets if k != "baseline"]
+    pages = [k for k in targets if k not in FLOORS]
     if pages:
         for page in pages:
             t = targets[page]
@@ -458,6 +575,23 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                 f"{r:.1f}x ({t['rerun_ms']['p50']:.1f} / {base:.2f} ms)",
                 r <= APPTEST_RATIO if math.isfinite(r) else False,
                 "; ".join(t.get("exceptions", []))[:200],
+            )
+        if "buyback" in targets:
+            context(
+                _floor_context(
+                    "AppTest rerun p50",
+                    APPTEST_RATIO,
+                    base,
+                    {k: targets[k]["rerun_ms"]["p50"] for k in FLOOR_LABELS if k in targets},
+                    "buyback",
+                    targets["buyback"]["rerun_ms"]["p50"],
+                    digits=2,
+                    extra={
+                        k: f", slider rerun {targets[k]['slider_ratio_p50']:.2f}x"
+                        for k in FLOOR_LABELS
+                        if k in targets and "slider_ratio_p50" in targets[k]
+                    },
+                )
             )
     else:
         add(
@@ -566,7 +700,9 @@ def main(argv: list[str] | None = None) -> int:
     report = write_report(results, opts.out_dir / "REPORT.md")
     print()
     for t in results["targets"]:
-        verdict = {True: "PASS", False: "FAIL", None: "N/A "}[t["pass"]]
+        verdict = (
+            "INFO" if t.get("context") else {True: "PASS", False: "FAIL", None: "N/A "}[t["pass"]]
+        )
         print(f"{verdict}  {t['name']}: {t['measured']} (target {t['target']})")
     print(f"\nReport: {report}")
     failed = any(t["pass"] is False for t in results["targets"])

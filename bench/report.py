@@ -6,9 +6,15 @@ import math
 from pathlib import Path
 from typing import Any
 
-from bench.common import fmt_ms, fmt_x, slope_per_minute
+from bench.common import fmt_ms, fmt_x, ratio, slope_per_minute
 
 LINEAR_EXPONENT = 1.2
+# Floors in the order they are shown, before the pages (older results have only "baseline").
+FLOOR_NAMES = {
+    "baseline": "empty app (floor)",
+    "chart_floor": "one-chart floor",
+    "chart_floor_2": "two-chart floor",
+}
 
 
 def _n(value: Any, digits: int = 1) -> str:
@@ -35,27 +41,41 @@ def _latency(lat: dict[str, Any]) -> list[str]:
         "Headless Debian chromium (Playwright). Key press (ArrowRight/ArrowLeft alternately) on the "
         "focused first slider to settled: script state idle, no websocket message and no DOM "
         "change for 150 ms, and a frame produced after the last DOM change (the quiet period is "
-        "not counted). Baseline and buy-back page are pressed in turn (A, B, A, B) under the same "
-        "server settings; the settings rows differ only in `runner.postScriptGC`.",
+        "not counted). The empty app, the chart floors (bench/chart_floor_app.py: the same "
+        "slider and one, or two, Plotly charts it changes, built like the buy-back page's) and "
+        "the buy-back page are pressed in turn (A, B, C, D, A, ...) under the same server "
+        "settings; the settings rows differ only in `runner.postScriptGC`. Ratios are to the "
+        "empty app (the issue's targets) and to the one-chart floor (what a page that redraws a "
+        "chart on each press can reach).",
         "",
     ]
     lines += _error(lat)
     rows = []
     for gc, v in lat.get("variants", {}).items():
         mark = " (as configured)" if gc == lat.get("configured_postScriptGC") else ""
-        for name in ("baseline", "buyback"):
+        chart_ms = v.get("chart_floor", {}).get("ms", {})
+        for name in (*FLOOR_NAMES, "buyback"):
             if name not in v:
                 continue
             ms = v[name]["ms"]
+            # Older results stored only the buy-back page's ratios (ratio_p50 / ratio_p90).
+            vs_empty = {
+                q: v[name].get(
+                    f"vs_empty_{q}",
+                    v[f"ratio_{q}"] if name == "buyback" else ratio(ms[q], v["baseline"]["ms"][q]),
+                )
+                for q in ("p50", "p90")
+            }
             rows.append(
                 [
                     f"postScriptGC={gc}{mark}",
-                    "empty app (floor)" if name == "baseline" else "buy-back page",
+                    FLOOR_NAMES.get(name, "buy-back page"),
                     _n(ms.get("n"), 0),
                     fmt_ms(ms["p50"]),
                     fmt_ms(ms["p90"]),
-                    fmt_x(v["ratio_p50"]) if name == "buyback" else "1.00x",
-                    fmt_x(v["ratio_p90"]) if name == "buyback" else "1.00x",
+                    fmt_x(vs_empty["p50"]),
+                    fmt_x(vs_empty["p90"]),
+                    fmt_x(ratio(ms["p50"], chart_ms.get("p50", math.nan))),
                     _n(v[name]["kb"]["p50"]),
                     *(
                         _n(v[name].get("renderer_ms", {}).get(k), 0)
@@ -71,8 +91,9 @@ def _latency(lat: dict[str, Any]) -> list[str]:
                 "n",
                 "p50 ms",
                 "p90 ms",
-                "p50 ratio",
-                "p90 ratio",
+                "p50 vs empty",
+                "p90 vs empty",
+                "p50 vs one-chart floor",
                 "KB/press",
                 "renderer busy ms",
                 "JS ms",
@@ -98,15 +119,33 @@ def _latency(lat: dict[str, Any]) -> list[str]:
         if info.get("stopped_early"):
             lines += [f"- postScriptGC={gc}: {info['stopped_early']}"]
     jsp = lat.get("js_profile", {})
+    jsc = lat.get("js_profile_chart_floor", {})
     if jsp.get("by_file_ms_per_press"):
+        floor = jsc.get("by_file_ms_per_press", {})
         lines += [
             f"**Where the browser's time goes on the buy-back page** (Chrome's sampling JavaScript "
             f"profiler over {jsp['presses']} presses: {jsp['busy_ms_per_press']:.0f} ms busy a "
-            f"press; self time per script bundle, `(program)` is native rendering and painting):",
+            "press; self time per script bundle, `(program)` is native rendering and painting)"
+            + (
+                f", beside the one-chart floor ({jsc['presses']} presses, "
+                f"{jsc['busy_ms_per_press']:.0f} ms busy a press; `(idle)` includes the 150 ms "
+                "quiet period and the pause between presses):"
+                if floor
+                else ":"
+            ),
             "",
         ]
-        rows = [[f"`{k}`", _n(v, 1)] for k, v in jsp["by_file_ms_per_press"].items()]
-        lines += _table(["script or activity", "ms per press"], rows)
+        names = list(jsp["by_file_ms_per_press"])
+        names += [k for k in floor if k not in jsp["by_file_ms_per_press"]]
+        rows = [
+            [f"`{k}`", _n(jsp["by_file_ms_per_press"].get(k), 1)]
+            + ([_n(floor.get(k), 1)] if floor else [])
+            for k in names
+        ]
+        header = ["script or activity", "buy-back ms per press"]
+        lines += _table(header + (["one-chart floor ms per press"] if floor else []), rows)
+    elif jsc.get("error") or jsp.get("error"):
+        lines += [f"JS profile failed: `{(jsp.get('error') or jsc.get('error'))[:300]}`", ""]
     loads = lat.get("page_loads", {})
     if loads:
         lines += [
@@ -134,23 +173,30 @@ def _script(script: dict[str, Any]) -> list[str]:
     lines += [
         "`AppTest.from_file(app.py)` + `switch_page`, then repeated `run()` in one process; targets "
         "interleaved round by round. *Rerun*: nothing changed. *Slider rerun*: the page's first "
-        "slider moved one step. *First run*: opening the page (includes cold caches). "
+        "slider moved one step. *First run*: opening the page (includes cold caches). Floors: the "
+        "empty app (the issue's target is against it) and the chart floors (bench/chart_floor_app.py: "
+        "the same slider and one, or two, Plotly charts it changes); *vs chart* is the ratio to "
+        "the one-chart floor. "
         f"`runner.postScriptGC={script.get('postScriptGC')}`; {script.get('rounds', '—')} rounds.",
         "",
     ]
     lines += _error(script)
     targets = script.get("targets", {})
     rows = []
-    for name, t in targets.items():
+    order = [k for k in FLOOR_NAMES if k in targets] + [k for k in targets if k not in FLOOR_NAMES]
+    for name in order:
+        t = targets[name]
         charts = t.get("charts", [])
         rows.append(
             [
-                "empty app (floor)" if name == "baseline" else name,
+                FLOOR_NAMES.get(name, name),
                 fmt_ms(t["rerun_ms"]["p50"]),
                 fmt_ms(t["rerun_ms"]["p90"]),
                 fmt_x(t.get("ratio_p50")),
+                fmt_x(t.get("chart_floor_ratio_p50")),
                 fmt_ms(t["slider_rerun_ms"]["p50"]),
                 fmt_x(t.get("slider_ratio_p50")),
+                fmt_x(t.get("chart_floor_slider_ratio_p50")),
                 fmt_ms(t.get("first_run_ms")),
                 f"{len(charts)} / {sum(c['points'] for c in charts)}",
                 _n(sum(c["spec_kb"] for c in charts)),
@@ -163,9 +209,11 @@ def _script(script: dict[str, Any]) -> list[str]:
                 "page",
                 "rerun p50 ms",
                 "p90 ms",
-                "ratio",
+                "vs empty",
+                "vs chart",
                 "slider rerun p50 ms",
-                "ratio",
+                "vs empty",
+                "vs chart",
                 "first run ms",
                 "charts / points",
                 "chart JSON KB",
@@ -485,7 +533,11 @@ def write_report(results: dict[str, Any], path: Path) -> Path:
         "",
         "Every figure is a median (p50) and p90 over repeated runs, measured beside the empty "
         "one-slider app (bench/baseline_app.py) in the same run under the same server settings, "
-        "and given as a ratio to it. Regenerate with `python -m bench` (see bench/README.md).",
+        "and given as a ratio to it. Browser and AppTest figures are also measured beside the "
+        "chart floors (bench/chart_floor_app.py: the same slider and one, or two, Plotly charts "
+        "it changes): the *context* rows below the ratio targets say how much of each target one "
+        "changing chart uses by itself, and how far the buy-back page is above a page with "
+        "charts. Regenerate with `python -m bench` (see bench/README.md).",
         "",
         "## Targets",
         "",
@@ -495,7 +547,9 @@ def write_report(results: dict[str, Any], path: Path) -> Path:
             t["name"],
             t["target"],
             t["measured"],
-            {True: "**PASS**", False: "**FAIL**", None: "N/A"}[t["pass"]],
+            "*context*"
+            if t.get("context")
+            else {True: "**PASS**", False: "**FAIL**", None: "N/A"}[t["pass"]],
         ]
         for t in results.get("targets", [])
     ]

@@ -1,5 +1,9 @@
 """Script time: Streamlit ``AppTest`` rerun time of every page against the empty one-slider app.
 
+With ``--chart-floors`` the chart floors are measured too (bench/chart_floor_app.py: one slider and
+one Plotly chart it changes; ``chart_floor_2`` with a second chart), to show what a changing chart
+costs by itself.
+
 Runs in its own process (``python -m bench.script_time``) so each measurement starts from the same
 clean interpreter, and so REDESIGN_DATA_DIR can point the pages at a synthetic dataset. Targets are
 interleaved round by round (page A, page B, ..., baseline, then again), so drift on the machine
@@ -17,9 +21,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import APP, BASELINE_APP, REPO_ROOT, page_files, summarise
+from bench.common import APP, BASELINE_APP, CHART_FLOOR_APP, REPO_ROOT, page_files, summarise
 
 BASELINE = "baseline"
+# The chart floors: target name -> query parameters of bench/chart_floor_app.py.
+CHART_FLOORS = {"chart_floor": {}, "chart_floor_2": {"charts": "2"}}
+FLOORS = (BASELINE, *CHART_FLOORS)
 RUN_TIMEOUT_S = 120
 
 
@@ -28,6 +35,11 @@ def _open(target: str) -> Any:
 
     if target == BASELINE:
         at = AppTest.from_file(str(BASELINE_APP), default_timeout=RUN_TIMEOUT_S)
+        at.run()
+        return at
+    if target in CHART_FLOORS:
+        at = AppTest.from_file(str(CHART_FLOOR_APP), default_timeout=RUN_TIMEOUT_S)
+        at.query_params.update(CHART_FLOORS[target])
         at.run()
         return at
     at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
@@ -139,7 +151,7 @@ def measure(targets: list[str], reps: int, warmup: int, budget_s: float) -> dict
     out: dict[str, Any] = {"rounds": rounds - warmup, "targets": {}}
     for target in targets:
         at = apps[target]
-        name = BASELINE if target == BASELINE else Path(target).stem
+        name = target if target in FLOORS else Path(target).stem
         out["targets"][name] = {
             "rerun_ms": summarise(plain[target]),
             "slider_rerun_ms": summarise(slider[target]),
@@ -158,6 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=600, help="seconds, all targets")
     parser.add_argument("--pages", nargs="*", help="page files (default: every page in app.py)")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--chart-floors",
+        action="store_true",
+        help="also the one- and two-chart floors (bench/chart_floor_app.py)",
+    )
     parser.add_argument("--out", help="write the JSON here (default: stdout)")
     args = parser.parse_args(argv)
     os.chdir(REPO_ROOT)  # .streamlit/config.toml and relative page paths, as for the server
@@ -165,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     targets = pages if pages is not None else [str(p) for p in page_files()]
     if not args.no_baseline:
         targets.append(BASELINE)
+    if args.chart_floors:
+        targets += list(CHART_FLOORS)
     from streamlit import config
 
     result = measure(targets, args.reps, args.warmup, args.budget)
