@@ -57,9 +57,9 @@ chart_block(
 
 st.header("Services by original-proposals category", anchor="categories")
 st.markdown(
-    "The report opens with a list of six categories and the services named under each. A service "
-    "can appear under several. Where the list does not name a service outright, the link is this "
-    "tool's reading and is marked **inferred**."
+    md(views.categories_lead(dataset))
+    + " A service can appear under several. Where the list does not name a service outright, the "
+    "link is this tool's reading and is marked **inferred**."
 )
 groups = views.category_groups(dataset)
 for start in range(0, len(groups), 3):

@@ -134,7 +134,7 @@ metric_tiles(
         Headline(
             "proposed",
             "Special places proposed in the strategy (2004/05)",
-            f"{comparison.special.low:,.0f} to {comparison.special.high_if_open_at_min:,.0f}+",
+            comparison.special.short(),
             comparison.special.low,
             f"{comparison.special.describe()}; plus {comparison.enhanced.describe()} enhanced "
             f"resource places. Against {comparison.today_places:,} special places in "
@@ -259,8 +259,7 @@ st.header("Today's special places against the strategy's proposals", anchor="pro
 provision = sa.provision_frame(sen)
 chart_block(
     title=(
-        f"Strategy proposed {comparison.special.low:,.0f} to "
-        f"{comparison.special.high_if_open_at_min:,.0f}+ special places, against "
+        f"Strategy proposed {comparison.special.short()} special places, against "
         f"{comparison.today_places:,}"
     ),
     subtitle=(
@@ -282,15 +281,7 @@ chart_block(
     ],
     key="sen_provision",
     formatters=counts("Places, lowest", "Places, highest published"),
-    notes=[
-        f"School E is published as “40+”: the proposed special places are "
-        f"{comparison.special.describe()}. The strategy's own total, "
-        f"{sen.proposed_special_schools.stated_total.describe()}, counts School E at 40.",
-        f"Against today's {comparison.today_places:,} places that is "
-        f"{-comparison.special_change_low:,.0f} to {-comparison.special_change_high:,.0f} fewer "
-        f"special places (fewer still if School E has more than 40), with "
-        f"{comparison.enhanced.describe()} places in enhanced resource schools besides.",
-    ],
+    notes=sa.provision_notes(sen),
 )
 table_block(
     title="The proposed schools, one by one (2004/05 proposals)",
@@ -326,37 +317,8 @@ chart_block(
     formatters=counts("Children and young people"),
     notes=[sen.placements.placed_inside_note or "", sen.placements.as_at_note or ""],
 )
-estimate = sa.out_of_city_estimate(sen)
 st.subheader("Out-of-city cost to education (undated, c. 2004)", anchor="out-of-city")
-metric_tiles(
-    [
-        Headline(
-            "ooc_cost",
-            "Education's out-of-city cost a year (undated)",
-            f"about £{estimate.annual_cost_gbp / 1e6:.1f}m",
-            estimate.annual_cost_gbp,
-            "As the strategy puts it: 'about £3.5m annually' (education's share only).",
-        ),
-        Headline(
-            "ooc_average",
-            "Average cost per pupil (undated)",
-            f"£{estimate.average_cost_gbp:,.0f}",
-            estimate.average_cost_gbp,
-            "As published in the strategy's section 4.5.",
-        ),
-        Headline(
-            "ooc_pupils",
-            "Pupils this implies (derived, undated)",
-            f"about {estimate.implied_pupils:.0f}",
-            estimate.implied_pupils,
-            f"Derived: £3.5m ÷ £55,500 = {estimate.implied_pupils:.2f}; "
-            f"{estimate.implied_pupils_low:.1f} to {estimate.implied_pupils_high:.1f} if 'about "
-            "£3.5m' means £3.45m to £3.55m.",
-            derived=True,
-        ),
-    ],
-    per_row=3,
-)
+metric_tiles(sa.out_of_city_headlines(sen), per_row=3)
 st.markdown(
     md(
         f"The strategy does not date these figures (it says “currently”, c. 2004); the "
@@ -392,8 +354,9 @@ chart_block(
     fig=sc.need_support_chart(need_frame),
     table=need_frame.drop(columns=["category_id"]),
     alt=(
-        "Two-panel bar chart: pupils by main need in January 2004, and for each need the FTE "
-        "reductions and at-risk posts of the services this tool maps to it in the 2016 proposals."
+        f"Two-panel bar chart: pupils by main need in {sen.categories.as_at}, and for each need "
+        "the FTE reductions and at-risk posts of the services this tool maps to it in the 2016 "
+        "proposals."
     ),
     sources=[
         source(sen.categories.section, sen.categories.as_at),
@@ -402,13 +365,7 @@ chart_block(
     ],
     key="sen_need_support",
     formatters=counts("Primary pupils", "Secondary pupils", "Total pupils"),
-    notes=[
-        "SEN Support Services' confirmed reduction and the FTE subject to market testing are "
-        "published for the whole service only; the report does not split them by team.",
-        "At-risk FTE of mapped groups are the buy-back model's groups (the autism teaching and "
-        "HLTA posts, and the remainder of the 33.32 FTE pool for central behaviour and other "
-        "posts).",
-    ],
+    notes=sa.need_support_notes(dataset),
 )
 detail = sa.need_support_detail_frame(rows)
 table_block(

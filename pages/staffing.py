@@ -32,8 +32,7 @@ chart_block(
     "2016 proposals. “Derived” marks an FTE after that the report does not state.",
     fig=charts.staffing_now_after(staff),
     table=staff,
-    alt="Grouped bar chart of FTE now and FTE after for each of the nine services; SEN Support "
-    "Services falls from 109.34 to a derived 86.51.",
+    alt=views.staffing_now_after_alt(services),
     sources=sources,
     key="staffing_now_after",
 )
@@ -46,9 +45,7 @@ chart_block(
     "potential further reductions. 2016 proposals.",
     fig=charts.staffing_reductions(staff),
     table=reductions,
-    alt="Stacked bar chart of the FTE reductions per service: confirmed reductions in every "
-    "service but two, plus 33.32 FTE subject to market testing in SEN Support Services and a "
-    "potential 1.00 FTE in Hospital Education Service.",
+    alt=views.staffing_reductions_alt(services),
     sources=sources,
     key="staffing_reductions",
     notes=[
@@ -75,8 +72,7 @@ chart_block(
     "separately. The report gives no headcount after the proposals.",
     fig=charts.headcount_bar(heads),
     table=heads,
-    alt="Bar chart of the number of people employed in each service now; Minority Group Support "
-    "Services also has 110 casual staff.",
+    alt=views.headcount_alt(services),
     sources=views.source_summary(dataset, views.staffing_figures(services)),
     key="headcount",
 )

@@ -112,6 +112,45 @@ def count(x: Any, missing: str = NOT_STATED) -> str:
     return f"{sign}{abs(round(value)):,}"
 
 
+_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def count_words(x: Any, missing: str = NOT_STATED) -> str:
+    """A count in running prose (GOV.UK style): one to nine in words, 10 and over in figures:
+    9 -> "nine", 12 -> "12", 1234 -> "1,234"."""
+    value = _number(x)
+    if value is None:
+        return missing
+    whole = round(value)
+    return _SMALL_NUMBERS[whole] if 0 <= whole < len(_SMALL_NUMBERS) else count(whole)
+
+
+def pounds(x: Any, missing: str = NOT_STATED) -> str:
+    """Whole pounds (given in £, not £m), as prose and tiles write them: 55500 -> "£55,500"."""
+    value = _number(x)
+    if value is None:
+        return missing
+    sign = MINUS if round(value) < 0 else ""
+    return f"{sign}£{abs(round(value)):,}"
+
+
+def decimal(x: Any, places: int = 2, missing: str = NOT_STATED) -> str:
+    """A plain number with a fixed number of decimals: 63.0631 -> "63.06" (places=2)."""
+    value = _number(x)
+    if value is None:
+        return missing
+    sign, magnitude = _sign_and_abs(value, places)
+    return f"{MINUS if sign == MINUS else ''}{magnitude:,.{places}f}"
+
+
+def join_words(items: list[str] | tuple[str, ...], conjunction: str = "and") -> str:
+    """Items as a list in prose: "A", "A and B", "A, B and C" (no serial comma)."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
 def yes_no(x: Any, missing: str = "") -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return missing

@@ -19,10 +19,12 @@ import pandas as pd
 from redesign.arithmetic import clean, total
 from redesign.dataset import Dataset
 from redesign.finance import service_staffing
+from redesign.formatting import count, decimal, fte, join_words, money_m, pounds
 from redesign.need_map import NeedMap
 from redesign.records import FigureRange
 from redesign.scenario import BuybackModel
 from redesign.sen import ProposedProvision, SenNeeds
+from redesign.views import Headline
 
 Status = Literal["over capacity", "at capacity", "below capacity"]
 
@@ -380,6 +382,15 @@ class OutOfCityEstimate:
     implied_pupils_high: float
     approximate: bool
     as_at: str
+    annual_cost_low_gbp: float = 0.0  # the approximate cost's rounding range (= the cost if exact)
+    annual_cost_high_gbp: float = 0.0
+    places_m: int = 2  # decimals of £m the cost is written with ("about £3.5m": 1)
+    range_places_m: int = 2  # decimals of £m its rounding range needs ("£3.45m": 2)
+
+
+def _places_m(gbp: float) -> int:
+    """Decimals of £m that show an amount of ``gbp`` pounds (a power of ten) exactly."""
+    return max(0, 6 - math.floor(math.log10(gbp)))
 
 
 def out_of_city_estimate(sen: SenNeeds) -> OutOfCityEstimate:
@@ -387,10 +398,12 @@ def out_of_city_estimate(sen: SenNeeds) -> OutOfCityEstimate:
     annual = o.annual_cost_gbp.value or 0.0
     average = o.average_cost_per_pupil_gbp.value or 0.0
     low = high = annual
+    places = range_places = 2
     if o.annual_cost_approximate and annual:
         # "about £3.5m": published to one decimal of £m, so half of £0.1m either side.
         step = 10 ** (math.floor(math.log10(annual)) - 1)
         low, high = annual - step / 2, annual + step / 2
+        places, range_places = _places_m(step), _places_m(step / 2)
     return OutOfCityEstimate(
         annual_cost_gbp=annual,
         average_cost_gbp=average,
@@ -399,7 +412,84 @@ def out_of_city_estimate(sen: SenNeeds) -> OutOfCityEstimate:
         implied_pupils_high=clean(high / average, 6) or 0.0,
         approximate=o.annual_cost_approximate,
         as_at=o.as_at,
+        annual_cost_low_gbp=low,
+        annual_cost_high_gbp=high,
+        places_m=places,
+        range_places_m=range_places,
     )
+
+
+def out_of_city_cost_words(estimate: OutOfCityEstimate) -> str:
+    """The annual cost as published: "about £3.5m" (to its published precision), else "£3.50m"."""
+    cost = money_m(estimate.annual_cost_gbp / 1e6, estimate.places_m)
+    return f"about {cost}" if estimate.approximate else cost
+
+
+def out_of_city_rounding_words(estimate: OutOfCityEstimate) -> str:
+    """What the approximate cost may mean: "£3.45m to £3.55m" (empty when the cost is exact)."""
+    if not estimate.approximate:
+        return ""
+    places = estimate.range_places_m
+    return (
+        f"{money_m(estimate.annual_cost_low_gbp / 1e6, places)} to "
+        f"{money_m(estimate.annual_cost_high_gbp / 1e6, places)}"
+    )
+
+
+def section_number(section: str) -> str:
+    """A heading's leading number ("4.5 Reducing Dependency on ..." -> "4.5"), or "" if none."""
+    match = re.match(r"\s*(\d+(?:\.\d+)*)\b", section)
+    return match.group(1) if match else ""
+
+
+def out_of_city_headlines(sen: SenNeeds) -> list[Headline]:
+    """The three out-of-city tiles: the annual cost (with the strategy's own words), the average
+    cost per pupil, and the number of pupils the two imply (derived)."""
+    o = sen.out_of_city
+    estimate = out_of_city_estimate(sen)
+    cost = out_of_city_cost_words(estimate)
+    average = pounds(estimate.average_cost_gbp)
+    quote = o.annual_cost_gbp.source.quote
+    number = section_number(o.section)
+    where = f"section {number}" if number else f"section “{o.section}”"
+    derived = (
+        f"Derived: {money_m(estimate.annual_cost_gbp / 1e6, estimate.places_m)} ÷ {average} = "
+        f"{decimal(estimate.implied_pupils, 2)}"
+    )
+    if estimate.approximate:
+        derived += (
+            f"; {decimal(estimate.implied_pupils_low, 1)} to "
+            f"{decimal(estimate.implied_pupils_high, 1)} if '{cost}' means "
+            f"{out_of_city_rounding_words(estimate)}"
+        )
+    return [
+        Headline(
+            "ooc_cost",
+            "Education's out-of-city cost a year (undated)",
+            cost,
+            estimate.annual_cost_gbp,
+            (
+                f"As the strategy puts it: '{quote}' (education's share only)."
+                if quote
+                else f"As published in the strategy's {where} (education's share only)."
+            ),
+        ),
+        Headline(
+            "ooc_average",
+            "Average cost per pupil (undated)",
+            average,
+            estimate.average_cost_gbp,
+            f"As published in the strategy's {where}.",
+        ),
+        Headline(
+            "ooc_pupils",
+            "Pupils this implies (derived, undated)",
+            f"about {count(estimate.implied_pupils)}",
+            estimate.implied_pupils,
+            derived + ".",
+            derived=True,
+        ),
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -415,15 +505,19 @@ class PlacesRange:
     high_if_open_at_min: float
     open_ended: tuple[str, ...]  # names of the open-ended rows
 
+    def _closed(self) -> str:
+        if self.low == self.high_if_open_at_min:
+            return f"{self.low:,.0f}"
+        return f"{self.low:,.0f} to {self.high_if_open_at_min:,.0f}"
+
     def describe(self) -> str:
-        closed = (
-            f"{self.low:,.0f}"
-            if self.low == self.high_if_open_at_min
-            else f"{self.low:,.0f} to {self.high_if_open_at_min:,.0f}"
-        )
         if not self.open_ended:
-            return closed
-        return f"{closed}, or more ({', '.join(self.open_ended)} open-ended)"
+            return self._closed()
+        return f"{self._closed()}, or more ({', '.join(self.open_ended)} open-ended)"
+
+    def short(self) -> str:
+        """For titles and tiles: "470 to 510+" ("+" only when a row is open-ended)."""
+        return self._closed() + ("+" if self.open_ended else "")
 
 
 def sum_ranges(named: list[tuple[str, FigureRange]]) -> PlacesRange:
@@ -486,6 +580,50 @@ def provision_comparison(sen: SenNeeds) -> ProvisionComparison:
         combined=add_ranges(special, enhanced),
         proposals_as_at=sen.proposed_special_schools.as_at,
     )
+
+
+def provision_notes(sen: SenNeeds) -> list[str]:
+    """The notes under the provision chart: how the open-ended rows ("40+") are counted, and the
+    change in special places against today's, in words."""
+    c = provision_comparison(sen)
+    block = sen.proposed_special_schools
+    open_rows = [r for r in block.rows if r.places.open_ended or r.places.high is None]
+    notes = []
+    if open_rows:
+        published = join_words(
+            [f"{r.name} is published as “{r.places.describe()}”" for r in open_rows]
+        )
+        stated = block.stated_total
+        if stated.low == c.special.low and stated.high == c.special.high_if_open_at_min:
+            minimum = join_words([f"{r.name} at {r.places.low:g}" for r in open_rows])
+            total_words = f"The strategy's own total, {stated.describe()}, counts {minimum}."
+        else:
+            total_words = f"The strategy's own total is {stated.describe()}."
+        notes.append(
+            f"{published}: the proposed special places are {c.special.describe()}. {total_words}"
+        )
+    fewer_low, fewer_high = -c.special_change_low, -c.special_change_high
+    if fewer_low >= 0 and fewer_high >= 0:
+        direction = "fewer"
+        amounts = (fewer_low, fewer_high)
+    elif fewer_low <= 0 and fewer_high <= 0:
+        direction = "more"
+        amounts = (-fewer_low, -fewer_high)
+    else:
+        direction = ""
+    if direction:
+        a, b = amounts
+        change = f"{count(a) if a == b else f'{count(a)} to {count(b)}'} {direction} special places"
+    else:
+        change = f"between {count(fewer_low)} fewer and {count(-fewer_high)} more special places"
+    if open_rows:
+        has_more = join_words([f"{r.name} has more than {r.places.low:g}" for r in open_rows], "or")
+        change += f" ({direction or 'more'} still if {has_more})"
+    notes.append(
+        f"Against today's {count(c.today_places)} places that is {change}, with "
+        f"{c.enhanced.describe()} places in enhanced resource schools besides."
+    )
+    return notes
 
 
 def provision_frame(sen: SenNeeds) -> pd.DataFrame:
@@ -679,6 +817,41 @@ def need_beside_support(dataset: Dataset) -> tuple[NeedSupportRow, ...]:
             )
         )
     return tuple(rows)
+
+
+def _lower_first(text: str) -> str:
+    """ "Autism HLTA posts" -> "autism HLTA posts"; an initialism ("SEMH posts") is kept."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def need_support_notes(dataset: Dataset) -> list[str]:
+    """The notes under the need-beside-support chart: the at-risk service's reductions are not
+    split by team, and which at-risk groups (and pool) the chart's group figures are."""
+    detail = dataset.sen_support
+    try:
+        service = dataset.service(detail.service_id)
+    except KeyError:
+        return []
+    pool = service.staffing.value("market_testing_reduction_fte")
+    named = [_lower_first(g.label) for g in detail.groups if not g.derived]
+    remainder = [
+        f"the remainder of the {fte(pool)} FTE pool for {_lower_first(g.label)}"
+        for g in detail.groups
+        if g.derived
+    ]
+    groups = ", and ".join(
+        part for part in (f"the {join_words(named)}" if named else "", *remainder) if part
+    )
+    owner = service.name + ("'" if service.name.endswith("s") else "'s")
+    notes = [
+        f"{owner} confirmed reduction and the FTE subject to market testing are "
+        "published for the whole service only; the report does not split them by team."
+    ]
+    if groups:
+        notes.append(f"At-risk FTE of mapped groups are the buy-back model's groups ({groups}).")
+    return notes
 
 
 def _sum_stated(values) -> float | None:  # type: ignore[no-untyped-def]

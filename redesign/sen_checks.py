@@ -13,10 +13,12 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from redesign.arithmetic import differs, total
+from redesign.formatting import count, count_words, money_m, pounds
 from redesign.reconciliation import Discrepancy
 from redesign.sen import ProposedProvision, SenNeeds
 from redesign.sen_analysis import (
     category_totals,
+    out_of_city_cost_words,
     out_of_city_estimate,
     placements_summary,
     proposed_places,
@@ -341,19 +343,28 @@ def sen_notes(sen: SenNeeds) -> list[SenNote]:
         notes.append(
             SenNote(
                 PLACEMENTS,
-                "One answer (0) is given for all three placement types, although the question "
-                "asks for each.",
+                f"One answer ({count(placements.inside_authority)}) is given for all "
+                f"{count_words(len(sen.placements.types))} placement types, although the "
+                "question asks for each.",
                 quote=sen.placements.placed_inside_authority.source.quote,
             )
         )
     estimate = out_of_city_estimate(sen)
+    cost = out_of_city_cost_words(estimate)
+    rounding = ""
+    if estimate.approximate:
+        step = (estimate.annual_cost_high_gbp - estimate.annual_cost_low_gbp) / 1e6
+        rounding = (
+            f" (between {count(estimate.implied_pupils_low)} and "
+            f"{count(estimate.implied_pupils_high)} if '{cost}' is read to the nearest "
+            f"{money_m(step, estimate.places_m)})"
+        )
     notes.append(
         SenNote(
             OUT_OF_CITY,
-            f"About £{estimate.annual_cost_gbp / 1e6:.1f}m a year at £{estimate.average_cost_gbp:,.0f} "
-            f"per pupil implies about {estimate.implied_pupils:.0f} pupils placed out of city "
-            f"(between {estimate.implied_pupils_low:.0f} and {estimate.implied_pupils_high:.0f} "
-            f"if 'about £3.5m' is read to the nearest £0.1m). These figures are undated in the "
+            f"{cost[:1].upper()}{cost[1:]} a year at {pounds(estimate.average_cost_gbp)} per "
+            f"pupil implies about {count(estimate.implied_pupils)} pupils placed out of city"
+            f"{rounding}. These figures are undated in the "
             f"source (c. 2004, education's share only); the FOI reply's {placements.total} "
             f"independent placements are {placements.as_at} and count a different thing, so "
             "the two are not a trend.",
@@ -365,9 +376,10 @@ def sen_notes(sen: SenNeeds) -> list[SenNote]:
         notes.append(
             SenNote(
                 TIMELINE,
-                "The timeline shows 'BEST Teams: 4 teams over 2 years'; the matching suggested "
-                "action (15) names multi-agency teams in two areas. The timeline's bars lost their "
-                "years in extraction: only years written in the text are shown.",
+                f"The timeline shows '{best.label}: {best.detail}'; the matching suggested "
+                f"action ({', '.join(str(n) for n in best.actions)}) names multi-agency teams "
+                "in two areas. The timeline's bars lost their years in extraction: only years "
+                "written in the text are shown.",
                 quote=best.quote,
             )
         )

@@ -21,7 +21,15 @@ from redesign.finance import (
     totals,
     waterfall_steps,
 )
-from redesign.formatting import count, format_frame_by_unit, fte, money_m, pct
+from redesign.formatting import (
+    count,
+    count_words,
+    format_frame_by_unit,
+    fte,
+    join_words,
+    money_m,
+    pct,
+)
 from redesign.palette import category_colours
 from redesign.reconciliation import Discrepancy, service_discrepancies, services_discrepancies
 from redesign.records import Figure
@@ -843,6 +851,85 @@ def ranked_savings_alt(ranked: pd.DataFrame) -> str:
     if missing:
         text += f"; {_names(missing)} states none"
     return text + "."
+
+
+def staffing_now_after_alt(services: tuple[Service, ...]) -> str:
+    """One-sentence alt text for the FTE now and after chart: how many services, and the service
+    whose FTE falls most (saying when its FTE after is derived)."""
+    if len(services) == 1:
+        text = f"Grouped bar chart of FTE now and FTE after for {services[0].name}"
+    else:
+        text = (
+            "Grouped bar chart of FTE now and FTE after for each of the "
+            f"{count_words(len(services))} services"
+        )
+    falls = []
+    for s in services:
+        st = service_staffing(s)
+        now, after = st.current_fte, st.proposed_fte_after
+        if now is not None and after is not None and differs(now, after) and now > after:
+            falls.append((now - after, s.name, st))
+    if falls:
+        _fall, name, st = max(falls, key=lambda item: item[0])
+        derived = "a derived " if st.proposed_fte_derived else ""
+        text += (
+            f"; {name} falls from {fte(st.current_fte)} to {derived}{fte(st.proposed_fte_after)}"
+        )
+    return text + "."
+
+
+def staffing_reductions_alt(services: tuple[Service, ...]) -> str:
+    """One-sentence alt text for the reductions-by-kind chart: where the confirmed reductions are,
+    and every FTE subject to market testing or a potential reduction, by service."""
+    staffs = [(s.name, service_staffing(s)) for s in services]
+    n = len(staffs)
+    with_confirmed = sum(1 for _name, st in staffs if differs(st.confirmed_reduction_fte, 0.0))
+    without = n - with_confirmed
+    if with_confirmed == 0:
+        where = "no confirmed reductions"
+    elif without == 0:
+        where = "confirmed reductions in every service" if n > 1 else "a confirmed reduction"
+    elif without < with_confirmed:
+        where = f"confirmed reductions in every service but {count_words(without)}"
+    else:
+        where = (
+            f"confirmed reductions in {count_words(with_confirmed)} of the {count_words(n)} "
+            "services"
+        )
+    extras = [
+        f"{fte(st.market_testing_fte)} FTE subject to market testing in {name}"
+        for name, st in staffs
+        if differs(st.market_testing_fte, 0.0)
+    ] + [
+        f"a potential {fte(st.potential_reduction_fte)} FTE in {name}"
+        for name, st in staffs
+        if differs(st.potential_reduction_fte, 0.0)
+    ]
+    text = f"Stacked bar chart of the FTE reductions per service: {where}"
+    if extras:
+        text += (", plus " if with_confirmed else "; ") + join_words(extras)
+    return text + "."
+
+
+def headcount_alt(services: tuple[Service, ...]) -> str:
+    """One-sentence alt text for the headcount chart, naming any casual staff (kept apart)."""
+    casual = [
+        f"{s.name} also has {count(v)} casual staff"
+        for s in services
+        if (v := s.staffing.value("casual_staff"))
+    ]
+    text = "Bar chart of the number of people employed in each service now"
+    return text + ("; " + join_words(casual) if casual else "") + "."
+
+
+def categories_lead(dataset: Dataset) -> str:
+    """The opening sentence of the overview's category section, counting the report's list."""
+    n = len(dataset.categories)
+    noun = "category" if n == 1 else "categories"
+    return (
+        f"The report opens with a list of {count_words(n)} {noun} and the services named under "
+        f"{'it' if n == 1 else 'each'}."
+    )
 
 
 def reconciliation_display(frame: pd.DataFrame) -> pd.DataFrame:
