@@ -4,6 +4,11 @@ Every figure: light background, gridlines #D9D9D9, axis text #595959, fonts of 1
 on a projector), no title inside the figure (the page writes title and subtitle above it), and a text
 label with words or signed values on every bar, so nothing depends on colour, the legend or hover.
 Builders only lay out numbers they are given; the numbers come from ``redesign.views``.
+
+Charts with one bar per service draw at most ``MAX_CATEGORIES`` services, the largest by the chart's
+own measure, and one bar "Other N services (combined)" holding the sum of the rest
+(``redesign.aggregate``), so a dataset with hundreds of services still gives a readable chart. The
+report's nine services are never combined. The page's data table keeps every row.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from redesign import palette as pal
+from redesign.aggregate import COMBINED, MAX_CATEGORIES, top_n_with_other, waterfall_top_n
 from redesign.formatting import count, fte, money_m, share, signed_money_m
 
 FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", "DejaVu Sans", Arial, sans-serif'
@@ -116,14 +122,38 @@ def _height(rows: int, extra: int = 140) -> int:
     return max(200, rows * ROW_PX + extra)
 
 
+def _combined_hover(template: str, plotted: pd.DataFrame, measure: str) -> dict[str, Any]:
+    """A bar trace's hover arguments: ``template`` as it is when every row is its own bar; when
+    the last row combines services, its hover says so (the other rows' hover is unchanged)."""
+    combined = [int(n) for n in plotted[COMBINED]]
+    if not any(combined):
+        return {"hovertemplate": template}
+    notes = [
+        f"<br>{n} services with a smaller {measure}, combined in one bar;"
+        "<br>each is listed in the data table"
+        if n
+        else ""
+        for n in combined
+    ]
+    return {
+        "customdata": notes,
+        "hovertemplate": template.replace("<extra>", "%{customdata}<extra>"),
+    }
+
+
 # --- overview: saving by service -----------------------------------------------------------------
 
 
-def saving_by_service_bar(frame: pd.DataFrame) -> go.Figure:
+def saving_by_service_bar(frame: pd.DataFrame, limit: int = MAX_CATEGORIES) -> go.Figure:
     """Ranked horizontal bars of stated saving per service (``views.ranked_savings_frame``).
 
-    A service with no stated saving keeps its row, with the words "no saving stated".
+    A service with no stated saving keeps its row, with the words "no saving stated". Beyond
+    ``limit`` services, the largest savings keep their bars (largest first) and the rest are one
+    bar at the bottom, "Other N services (combined)", with their summed saving and share.
     """
+    frame = top_n_with_other(
+        frame, "Saving £m", "Service", limit, sum_cols=["Share of stated saving"]
+    )
     labels = [wrap_label(s) for s in frame["Service"]]
     values, texts = [], []
     for _, row in frame.iterrows():
@@ -145,7 +175,7 @@ def saving_by_service_bar(frame: pd.DataFrame) -> go.Figure:
             textfont={"size": LABEL_SIZE, "color": pal.TEXT},
             cliponaxis=False,
             name="Stated saving",
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            **_combined_hover("%{y}: %{text}<extra></extra>", frame, "saving"),
         )
     )
     house_layout(
@@ -179,7 +209,7 @@ def waterfall_label(row: pd.Series) -> str:
     return text
 
 
-def waterfall(frame: pd.DataFrame, zoom: bool = False) -> go.Figure:
+def waterfall(frame: pd.DataFrame, zoom: bool = False, limit: int = MAX_CATEGORIES) -> go.Figure:
     """Horizontal waterfall from ``views.waterfall_table``: current budget down to proposed cost.
 
     Totals are light blue with a dark outline; saving steps take their funding stream's colour (dark
@@ -187,7 +217,11 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False) -> go.Figure:
     purple with a diagonal pattern, "gap" in their label and their own row: never absorbed.
     ``zoom`` starts the £m axis just below the lowest level (said in the axis title), so small
     steps are visible; the total bars are then cut at the axis.
+    Beyond ``limit`` saving steps, the largest keep their own step, in order, and the rest are one
+    step "Other N services (combined)" whose change is the sum of theirs, so the end level is
+    unchanged; totals and gaps are always drawn as they are (``aggregate.waterfall_top_n``).
     """
+    frame = waterfall_top_n(frame, limit)
     labels = [wrap_label(s, 28) for s in frame["Step"]]
     groups: dict[str, dict[str, list[Any]]] = {}
     for label, (_, row) in zip(labels, frame.iterrows(), strict=True):
@@ -292,7 +326,24 @@ REDUCTION_PARTS = (
 def _after_text(value: float | None, basis: str) -> str:
     if value is None:
         return "not stated"
+    if basis.startswith("partly"):  # a bar combining services: "partly derived"
+        return f"after {fte(value)} ({basis})"
     return f"after {fte(value)}" + (" (derived)" if basis.startswith("derived") else "")
+
+
+def _combined_after_basis(rows: pd.DataFrame) -> dict[str, str]:
+    """The "FTE after basis" of a bar combining ``rows``: published, derived or partly either."""
+    derived = sum(str(b).startswith("derived") for b in rows["FTE after basis"])
+    missing = int(rows["FTE after"].isna().sum())
+    if missing:
+        basis = "partly not stated"
+    elif derived == len(rows):
+        basis = "derived: sum of derived FTE after (not published)"
+    elif derived:
+        basis = "partly derived"
+    else:
+        basis = "published"
+    return {"FTE after basis": basis}
 
 
 def _service_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -300,13 +351,21 @@ def _service_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["service_id"] != ""]
 
 
-def staffing_now_after(frame: pd.DataFrame) -> go.Figure:
+def staffing_now_after(frame: pd.DataFrame, limit: int = MAX_CATEGORIES) -> go.Figure:
     """FTE now and after per service, as grouped bars labelled "now ..." and "after ...".
 
     From ``views.staffing_frame`` (the total row is left out). An "after" the report does not
-    publish is labelled "derived".
+    publish is labelled "derived". Beyond ``limit`` services, those with the most FTE now keep
+    their bars (in report order) and the rest are one pair, "Other N services (combined)".
     """
-    frame = _service_rows(frame)
+    frame = top_n_with_other(
+        _service_rows(frame),
+        "FTE now",
+        "Service",
+        limit,
+        sum_cols=["FTE after"],
+        fill=_combined_after_basis,
+    )
     labels = [wrap_label(s) for s in frame["Service"]]
     now_fill, _ = pal.STAFFING_STYLE["now"]
     after_fill, _ = pal.STAFFING_STYLE["after"]
@@ -326,7 +385,7 @@ def staffing_now_after(frame: pd.DataFrame) -> go.Figure:
             cliponaxis=False,
             offset=0.02,
             width=0.4,
-            hovertemplate="%{y}: FTE now %{x:.2f}<extra></extra>",
+            **_combined_hover("%{y}: FTE now %{x:.2f}<extra></extra>", frame, "FTE now"),
         )
     )
     fig.add_trace(
@@ -344,7 +403,7 @@ def staffing_now_after(frame: pd.DataFrame) -> go.Figure:
             cliponaxis=False,
             offset=-0.42,
             width=0.4,
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            **_combined_hover("%{y}: %{text}<extra></extra>", frame, "FTE now"),
         )
     )
     house_layout(
@@ -361,13 +420,17 @@ def staffing_now_after(frame: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def staffing_reductions(frame: pd.DataFrame) -> go.Figure:
+def staffing_reductions(frame: pd.DataFrame, limit: int = MAX_CATEGORIES) -> go.Figure:
     """FTE reductions per service as stacked parts: confirmed (solid), subject to market testing
     (crossed) and potential (dotted), with the words and numbers beside each bar.
 
-    From ``views.staffing_frame`` (the total row is left out).
+    From ``views.staffing_frame`` (the total row is left out). Beyond ``limit`` services, those
+    with the largest total reduction keep their bars (in report order) and the rest are one
+    stacked bar, "Other N services (combined)", each part the sum of theirs.
     """
-    frame = _service_rows(frame)
+    frame = top_n_with_other(
+        _service_rows(frame), [column for column, _, _ in REDUCTION_PARTS], "Service", limit
+    )
     labels = [wrap_label(s) for s in frame["Service"]]
     fig = go.Figure()
     totals_by_row = [0.0] * len(frame)
@@ -397,7 +460,9 @@ def staffing_reductions(frame: pd.DataFrame) -> go.Figure:
                     },
                     "line": {"color": pal.DARK_GREY, "width": 0.5},
                 },
-                hovertemplate=f"%{{y}}: %{{x:.2f}} FTE {word}<extra></extra>",
+                **_combined_hover(
+                    f"%{{y}}: %{{x:.2f}} FTE {word}<extra></extra>", frame, "total reduction"
+                ),
             )
         )
     fig.add_trace(
@@ -427,8 +492,14 @@ def staffing_reductions(frame: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def headcount_bar(frame: pd.DataFrame) -> go.Figure:
-    """Headcount (people) per service, with casual staff as a separate, patterned part."""
+def headcount_bar(frame: pd.DataFrame, limit: int = MAX_CATEGORIES) -> go.Figure:
+    """Headcount (people) per service, with casual staff as a separate, patterned part.
+
+    From ``views.headcount_frame``. Beyond ``limit`` services, those with the most people
+    (headcount plus casual staff, the bar's length) keep their bars (in report order) and the
+    rest are one bar, "Other N services (combined)", each part the sum of theirs.
+    """
+    frame = top_n_with_other(frame, ["Headcount", "Casual staff (headcount)"], "Service", limit)
     labels = [wrap_label(s) for s in frame["Service"]]
     heads = [number_or_none(v) for v in frame["Headcount"]]
     casual = [number_or_none(v) for v in frame["Casual staff (headcount)"]]
@@ -442,7 +513,7 @@ def headcount_bar(frame: pd.DataFrame) -> go.Figure:
             orientation="h",
             name="Headcount (people employed)",
             marker={"color": fill},
-            hovertemplate="%{y}: %{x:,.0f} people<extra></extra>",
+            **_combined_hover("%{y}: %{x:,.0f} people<extra></extra>", frame, "headcount"),
         )
     )
     fig.add_trace(
@@ -461,7 +532,9 @@ def headcount_bar(frame: pd.DataFrame) -> go.Figure:
                     "fillmode": "overlay",
                 },
             },
-            hovertemplate="%{y}: plus %{x:,.0f} casual staff<extra></extra>",
+            **_combined_hover(
+                "%{y}: plus %{x:,.0f} casual staff<extra></extra>", frame, "headcount"
+            ),
         )
     )
     ends = [(h or 0.0) + (c or 0.0) for h, c in zip(heads, casual, strict=True)]
