@@ -92,13 +92,24 @@ def data_table(
 
 
 def csv_button(
-    frame: pd.DataFrame, *, file_name: str, key: str, label: str = "Download CSV"
+    frame: pd.DataFrame,
+    *,
+    file_name: str,
+    key: str,
+    label: str = "Download CSV",
+    deferred: bool = False,
 ) -> None:
-    """The numbers as CSV (unformatted, exact), UTF-8 with a byte-order mark for Excel."""
-    data = visible(frame).to_csv(index=False).encode("utf-8-sig")
+    """The numbers as CSV (unformatted, exact), UTF-8 with a byte-order mark for Excel.
+
+    ``deferred=True`` makes the file only when the button is pressed (for tables redrawn on every
+    key press); the frame must then not be changed afterwards."""
+
+    def data() -> bytes:
+        return visible(frame).to_csv(index=False).encode("utf-8-sig")
+
     st.download_button(
         label,
-        data=data,
+        data=data if deferred else data(),
         file_name=file_name if file_name.endswith(".csv") else f"{file_name}.csv",
         mime="text/csv",
         key=key,
