@@ -482,6 +482,9 @@ def _assumption_value_text(value: float, unit: str) -> str:
     return f"{value:g}"
 
 
+TILE_WIDTH = 285
+
+
 def _metric(label: str, value: str, change: float, delta: str, help_text: str) -> None:
     """A tile whose change against the proposal is in words and an arrow, never colour alone."""
     same = not delta or delta == bt.NO_CHANGE
@@ -494,6 +497,7 @@ def _metric(label: str, value: str, change: float, delta: str, help_text: str) -
         delta_description="vs proposal",
         help=md(help_text),
         border=True,
+        width=TILE_WIDTH,
     )
 
 
@@ -572,11 +576,11 @@ def _tiles(result: ScenarioResult, proposal: ScenarioResult) -> None:
             " the direct cost of each FTE kept above or below the proposal (ASSUMPTION).",
         ),
     ]
-    for start in range(0, len(tiles), 2):
-        cols = st.columns(2)
-        for col, tile in zip(cols, tiles[start : start + 2], strict=False):
-            with col:
-                _metric(*tile)
+    # One wrapping row of fixed-width tiles (two a line in the output column) rather than a
+    # row of columns per pair: every block is redrawn on each key press.
+    with st.container(horizontal=True, gap="small"):
+        for tile in tiles:
+            _metric(*tile)
 
 
 def _group_card(group: AtRiskGroup, at_risk_fte: float) -> DeltaGenerator:
@@ -606,10 +610,13 @@ def _group_card(group: AtRiskGroup, at_risk_fte: float) -> DeltaGenerator:
     return slot
 
 
+BOX_WIDTH = 140
+
+
 def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
     """A group's slider and exact box, and what its level means (redrawn on every key press)."""
-    slider_col, box_col = st.columns([3, 1], vertical_alignment="bottom")
-    with slider_col:
+    # A horizontal container, not columns: one block instead of three, redrawn on each press.
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         st.slider(
             f"{group.label}: buy-back",
             min_value=0,
@@ -622,7 +629,6 @@ def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
             help="% of today's at-risk posts bought back: 0% closes the group, 100% keeps"
             " every post, above 100% expands it.",
         )
-    with box_col:
         st.number_input(
             "Exact %",
             min_value=0.0,
@@ -633,6 +639,7 @@ def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
             on_change=on_box,
             args=(group.id,),
             help=f"{group.label}: type an exact buy-back level, to 0.1%.",
+            width=BOX_WIDTH,
         )
     kept = (
         f"**Kept {md(fte(outcome.retained_fte))} FTE · redundant"
@@ -697,8 +704,7 @@ def _group_chooser() -> tuple[str, ...]:
 
 
 def _all_groups_control() -> None:
-    cols = st.columns([3, 1], vertical_alignment="bottom")
-    with cols[0]:
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         st.slider(
             "All groups: buy-back",
             min_value=0,
@@ -710,7 +716,6 @@ def _all_groups_control() -> None:
             help="Shows the buy-back across all groups (the share of at-risk FTE kept);"
             " moving it sets every group to that level. Then fine-tune each group below.",
         )
-    with cols[1]:
         st.number_input(
             "Exact %",
             min_value=0.0,
@@ -720,6 +725,7 @@ def _all_groups_control() -> None:
             key=wkey(ALL_BOX),
             on_change=on_all_box,
             help="All groups: type an exact buy-back level, to 0.1%.",
+            width=BOX_WIDTH,
         )
     st.button(
         "Reset to the proposal",
@@ -787,7 +793,7 @@ def _fte_chart(result: ScenarioResult) -> None:
     table = charts.fte_table(result)
     with st.expander("Show data table", icon=":material/table:"):
         data_table(table)
-    csv_button(table, file_name="bb_fte", key="csv_bb_fte")
+    csv_button(table, file_name="bb_fte", key="csv_bb_fte", deferred=True)
 
 
 def _curve_chart(s: Scenario, result: ScenarioResult) -> None:
@@ -815,24 +821,33 @@ def _proposal_pct(s: Scenario) -> float:
     return model().assumption_values(s)["proposal_buyback_pct"]
 
 
-def _share(s: Scenario) -> None:
+def _share_frame() -> DeltaGenerator:
+    """The unchanging part of the share box (full runs); returns the place for the link."""
     with st.container(border=True):
         st.markdown("#### Send or save this scenario")
         st.markdown(
             "This link reproduces the scenario exactly (every level and every changed"
             " assumption). Copy it with the button at its right-hand end, or save a file."
         )
-        st.code(share_link(s), language=None, wrap_lines=True)
-        name = s.name or "buyback-scenario"
-        st.download_button(
-            "Download scenario (YAML)",
-            data=sio.to_yaml(model(), s).encode("utf-8"),
-            file_name=f"{_file_slug(name)}.yaml",
-            mime="application/x-yaml",
-            key="bb:download_yaml",
-            icon=":material/download:",
-            on_click="ignore",
-        )
+        return st.container()
+
+
+def _share(s: Scenario) -> None:
+    """The link and the file for this scenario (every key press)."""
+    st.code(share_link(s), language=None, wrap_lines=True)
+    name = s.name or "buyback-scenario"
+    m = model()
+    st.download_button(
+        "Download scenario (YAML)",
+        # Made when the button is pressed (Streamlit's deferred download), not on every key
+        # press; the model and scenario are immutable, so the file is this scenario's.
+        data=lambda: sio.to_yaml(m, s).encode("utf-8"),
+        file_name=f"{_file_slug(name)}.yaml",
+        mime="application/x-yaml",
+        key="bb:download_yaml",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def _file_slug(name: str) -> str:
@@ -846,7 +861,9 @@ class Slots:
 
     all_groups: DeltaGenerator
     groups: dict[str, DeltaGenerator]
-    outputs: DeltaGenerator
+    sentence: DeltaGenerator
+    tiles: DeltaGenerator
+    share: DeltaGenerator
     fte_chart: DeltaGenerator
     curve_chart: DeltaGenerator
 
@@ -868,11 +885,19 @@ def layout() -> Slots:
             all_groups = st.container()
         shown = set(_group_chooser())
         groups = {g.id: _group_card(g, m.at_risk_fte[g.id]) for g in m.groups if g.id in shown}
+    s = scenario()
     with outputs:
         st.header("What this scenario means", anchor="what-it-means")
-        out = st.container()
-    fte_slot, curve_slot = _chart_layout(scenario())
-    return Slots(all_groups, groups, out, fte_slot, curve_slot)
+        with st.container(border=True):
+            sentence = st.container()
+        tiles = st.container()
+        st.caption(
+            "Changes are against the proposal (every group at"
+            f" {bt.level_pct(_proposal_pct(s) / 100)} buy-back) with the same assumptions."
+        )
+        share = _share_frame()
+    fte_slot, curve_slot = _chart_layout(s)
+    return Slots(all_groups, groups, sentence, tiles, share, fte_slot, curve_slot)
 
 
 @st.fragment
@@ -890,14 +915,11 @@ def interactive(slots: Slots) -> None:
         if outcome.group_id in slots.groups:
             with slots.groups[outcome.group_id]:
                 _group_controls(groups[outcome.group_id], outcome)
-    with slots.outputs:
-        with st.container(border=True):
-            st.markdown(md(bt.scenario_sentence(result)))
+    with slots.sentence:
+        st.markdown(md(bt.scenario_sentence(result)))
+    with slots.tiles:
         _tiles(result, proposal)
-        st.caption(
-            "Changes are against the proposal (every group at"
-            f" {bt.level_pct(_proposal_pct(s) / 100)} buy-back) with the same assumptions."
-        )
+    with slots.share:
         _share(s)
     with slots.fte_chart:
         _fte_chart(result)
