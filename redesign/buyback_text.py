@@ -8,8 +8,17 @@ before it reaches Markdown.
 
 from __future__ import annotations
 
-from redesign.formatting import MINUS, fte, money_words, pct, signed_fte, signed_money_m
-from redesign.scenario import MAX_LEVEL, GroupOutcome, ScenarioResult
+from redesign.formatting import (
+    MINUS,
+    escape_markdown,
+    fte,
+    money_m,
+    money_words,
+    pct,
+    signed_fte,
+    signed_money_m,
+)
+from redesign.scenario import MAX_LEVEL, BuybackModel, GroupOutcome, ScenarioResult
 
 NO_CHANGE = "no change"
 ASSUMPTION_NOTE = "Money figures rest on this tool's assumptions, not on the report."
@@ -190,3 +199,82 @@ def delta_points(change_pct: float | None) -> str:
         return NO_CHANGE
     sign = "+" if change_pct > 0 else MINUS
     return f"{sign}{abs(change_pct):.1f} points"
+
+
+def page_intro(model: BuybackModel, retention_quote: str | None) -> str:
+    """The buy-back page's opening paragraph (Markdown), its figures from the dataset."""
+    words = ""
+    if retention_quote:
+        # The report runs two sentences together ("... purchase support Consequently, the team
+        # ..."); the join is shown as an ellipsis, the words as published.
+        quote = retention_quote.strip().rstrip(".").replace(" Consequently, ", " … ")
+        words = f": “{escape_markdown(quote)}”"
+    return (
+        f"The SEN Support Services proposal makes {fte(model.confirmed_fte)} FTE redundant and"
+        f" puts a further {fte(model.pool_fte)} FTE at risk{words}. Set how much of each group"
+        " schools buy back and see the posts, the traded income needed and the saving."
+        " **Proposals, not decisions**; money figures rest on the assumptions at the foot of the"
+        " page."
+    )
+
+
+# Past this many groups (synthetic data) the source line counts them instead of naming them.
+_NAMED_IN_SOURCE = 4
+
+
+def source_fte(model: BuybackModel, section: str) -> str:
+    """The source line under the FTE chart: the pool, the named groups and how the rest is
+    derived, every figure as the dataset holds it."""
+    named = [g for g in model.groups if g.fte is not None]
+    derived = [g for g in model.groups if g.fte is None]
+    if len(named) <= _NAMED_IN_SOURCE:
+        parts = [
+            (f"{g.posts.value:g} " if g.posts is not None else "")
+            + f"{in_sentence(g.label)}, {g.fte.value:g} FTE"
+            for g in named
+            if g.fte is not None
+        ]
+    else:
+        parts = [f"{len(named)} named groups"]
+    text = (
+        f"Cabinet report appendix, section “{section}” ({fte(model.pool_fte)} FTE at risk subject"
+        " to market testing" + "".join(f"; {p}" for p in parts) + ")."
+    )
+    if len(derived) == 1 and len(named) <= _NAMED_IN_SOURCE:
+        minus = "".join(f" {MINUS} {g.fte.value:g}" for g in named if g.fte is not None)
+        text += f" The {in_sentence(derived[0].label)} are derived ({fte(model.pool_fte)}{minus})."
+    elif derived:
+        text += f" {len(derived)} groups are derived from the pool less the named groups."
+    return text + " The buy-back levels are this scenario's inputs, not figures from the report."
+
+
+def source_money(model: BuybackModel, section: str) -> str:
+    """The source line under the money figures: the report's budget lines and the assumptions."""
+    share = model.traded_share_now_pct
+    return (
+        f"Cabinet report appendix, section “{section}” (current budget"
+        f" {money_m(model.current_budget_m)}, proposed cost {money_m(model.proposed_cost_m)},"
+        f" saving {money_m(model.proposed_saving_m)}"
+        + (f", {pct(share, 0)} traded" if share is not None else "")
+        + "). ASSUMPTIONS, not in the report: cost per FTE, traded charge, fixed costs,"
+        " redundancy cost per FTE and the buy-back the"
+        f" {money_m(model.proposed_cost_m)} assumes (data/assumptions.yaml, editable on this page)."
+    )
+
+
+def method_text(model: BuybackModel, proposal_level_pct: float) -> str:
+    """How the model works, in words, with the report's cost and saving."""
+    return (
+        "For each group with A FTE at risk and buy-back level L: kept = L × A; redundant"
+        " = A − kept (never below zero); above 100% the extra is expansion. Direct cost"
+        " = kept × cost per FTE; traded income = direct cost × traded charge. The"
+        f" proposal's {money_m(model.proposed_cost_m)} is taken to keep every group at the"
+        f" proposal's buy-back ({level_pct(proposal_level_pct / 100)}, an assumption), so each FTE"
+        " kept above or below that changes the service cost by its cost per FTE and the council's"
+        " net cost by that cost less its traded income: saving ="
+        f" {money_m(model.proposed_saving_m)} − Σ (kept − proposal) × cost × (1 − charge)."
+        " A group breaks even where its traded income covers its direct cost and its"
+        " fixed cost: L = fixed ÷ (A × cost × (charge − 1)). The same model answers on"
+        " the command line: python -m redesign scenario --buyback 0.6 --group"
+        " behaviour_and_other=0.4."
+    )

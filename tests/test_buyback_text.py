@@ -118,3 +118,41 @@ def test_every_scenario_has_a_sentence(levels: tuple[float, ...], charge: int) -
     for o in r.groups:
         assert bt.break_even_text(o)
         assert bt.viability_text(o)
+
+
+def test_page_texts_come_from_the_dataset(dataset) -> None:
+    """The intro, source lines and method text carry the dataset's figures, not typed ones."""
+    m = BuybackModel(dataset)
+    section = dataset.sen_support.section
+    intro = bt.page_intro(m, dataset.sen_support.retention_quote)
+    assert intro.startswith(
+        "The SEN Support Services proposal makes 22.83 FTE redundant and puts a further 33.32 FTE"
+        " at risk: “the retained establishment will reflect the commitment of schools and other"
+        " potential customers to purchase support … the team may constrict or expand”."
+    )
+    assert bt.source_fte(m, section) == (
+        "Cabinet report appendix, section “Special Educational Needs (SEN) Support Services”"
+        " (33.32 FTE at risk subject to market testing; 12 autism teaching posts, 9.2 FTE; 6"
+        " autism HLTA posts, 4.13 FTE). The central behaviour and other traded posts are derived"
+        " (33.32 − 9.2 − 4.13). The buy-back levels are this scenario's inputs, not figures from"
+        " the report."
+    )
+    money = bt.source_money(m, section)
+    assert "(current budget £7.23m, proposed cost £5.98m, saving £1.25m, 22% traded)" in money
+    assert "the buy-back the £5.98m assumes" in money
+    method = bt.method_text(m, 100)
+    assert "The proposal's £5.98m is taken" in method and "saving = £1.25m −" in method
+    assert "(100%, an assumption)" in bt.method_text(m, 100)
+    assert "(90%, an assumption)" in bt.method_text(m, 90)
+
+    # Change the figures: every text follows.
+    m.pool_fte, m.confirmed_fte = 40.0, 20.5
+    m.proposed_cost_m, m.proposed_saving_m, m.current_budget_m = 6.1, 1.3, 7.4
+    intro = bt.page_intro(m, None)
+    assert "makes 20.50 FTE redundant and puts a further 40.00 FTE at risk." in intro
+    assert "(40.00 FTE at risk" in bt.source_fte(m, section)
+    assert "(40.00 − 9.2 − 4.13)" in bt.source_fte(m, section)
+    assert "current budget £7.40m, proposed cost £6.10m, saving £1.30m" in bt.source_money(
+        m, section
+    )
+    assert "saving = £1.30m" in bt.method_text(m, 100)

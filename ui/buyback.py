@@ -458,18 +458,18 @@ def group_levels_rows(saved: list[tuple[str, Scenario]]) -> Mapping[str, list[fl
 
 # --- rendering --------------------------------------------------------------------------------
 
-SOURCE_FTE = (
-    "Cabinet report appendix, section “Special Educational Needs (SEN) Support Services” (33.32 FTE"
-    " at risk subject to market testing; 12 autism teaching posts, 9.2 FTE; 6 autism HLTA posts,"
-    " 4.13 FTE). The behaviour and other posts are derived (33.32 − 9.2 − 4.13). The buy-back levels"
-    " are this scenario's inputs, not figures from the report."
-)
-SOURCE_MONEY = (
-    "Cabinet report appendix, section “Special Educational Needs (SEN) Support Services” (current"
-    " budget £7.23m, proposed cost £5.98m, saving £1.25m, 22% traded). ASSUMPTIONS, not in the"
-    " report: cost per FTE, traded charge, fixed costs, redundancy cost per FTE and the buy-back the"
-    " £5.98m assumes (data/assumptions.yaml, editable on this page)."
-)
+
+def _section() -> str:
+    """The report section the model's figures come from (the dataset the model was built on)."""
+    return st.session_state[MODEL_FOR][0].section
+
+
+def _source_fte() -> str:
+    return bt.source_fte(model(), _section())
+
+
+def _source_money() -> str:
+    return bt.source_money(model(), _section())
 
 
 def _assumption_value_text(value: float, unit: str) -> str:
@@ -482,7 +482,7 @@ def _assumption_value_text(value: float, unit: str) -> str:
     return f"{value:g}"
 
 
-TILE_WIDTH = 285
+TILE_WIDTH = 205
 
 
 def _metric(label: str, value: str, change: float, delta: str, help_text: str) -> None:
@@ -766,14 +766,14 @@ def _chart_layout(s: Scenario) -> tuple[DeltaGenerator, DeltaGenerator]:
     table, CSV, source). Only the parts that move with the buy-back are left to the fragment:
     the curve's table depends on the assumptions alone, which change only on a full run."""
     fte_slot = _chart_head(*FTE_CHART, "bb_fte")
-    source_line(SOURCE_FTE)
+    source_line(_source_fte())
     curve_slot = _chart_head(*CURVE_CHART, "bb_curve")
     st.caption(md(CURVE_NOTE))
     table = charts.curve_table(curve(s))
     with st.expander("Show data table", icon=":material/table:"):
         data_table(table)
     csv_button(table, file_name="bb_curve", key="csv_bb_curve")
-    source_line(SOURCE_MONEY)
+    source_line(_source_money())
     return fte_slot, curve_slot
 
 
@@ -1023,7 +1023,7 @@ def _compare_section() -> None:
     with row[0]:
         csv_button(numbers, file_name="buyback_compared_scenarios", key="csv_bb_compare")
     with row[1]:
-        source_line(SOURCE_MONEY)
+        source_line(_source_money())
 
 
 def compare_numbers(
@@ -1085,7 +1085,10 @@ def _upload_section() -> None:
 
 ASSUMPTION_SECTIONS = (
     ("Cost per FTE (a year, salary plus employer on-costs)", ("cost_per_fte.",)),
-    ("Traded charge, and the buy-back the £5.98m assumes", ("traded_charge_pct", "proposal_")),
+    (
+        "Traded charge, and the buy-back the {proposed_cost} assumes",
+        ("traded_charge_pct", "proposal_"),
+    ),
     ("Fixed costs kept whatever schools buy (a year)", ("fixed_cost.",)),
     ("One-off redundancy cost", ("redundancy_cost",)),
     ("Minimum viable team", ("min_viable_fte.",)),
@@ -1096,7 +1099,8 @@ def _assumption_sections(ids: list[str]) -> list[tuple[str, list[str]]]:
     """Assumptions under short headings, in data order; any not matched go under "Other"."""
     out: list[tuple[str, list[str]]] = []
     placed: set[str] = set()
-    for title, prefixes in ASSUMPTION_SECTIONS:
+    for template, prefixes in ASSUMPTION_SECTIONS:
+        title = template.format(proposed_cost=money_m(model().proposed_cost_m))
         members = [a for a in ids if a.startswith(prefixes) and a not in placed]
         placed.update(members)
         if members:
@@ -1177,21 +1181,7 @@ def _assumptions_section() -> None:
 
 def _method_section() -> None:
     with st.expander("How the model works", icon=":material/functions:"):
-        st.markdown(
-            md(
-                "For each group with A FTE at risk and buy-back level L: kept = L × A; redundant"
-                " = A − kept (never below zero); above 100% the extra is expansion. Direct cost"
-                " = kept × cost per FTE; traded income = direct cost × traded charge. The"
-                " proposal's £5.98m is taken to keep every group at the proposal's buy-back"
-                " (100%, an assumption), so each FTE kept above or below that changes the service"
-                " cost by its cost per FTE and the council's net cost by that cost less its"
-                " traded income: saving = £1.25m − Σ (kept − proposal) × cost × (1 − charge)."
-                " A group breaks even where its traded income covers its direct cost and its"
-                " fixed cost: L = fixed ÷ (A × cost × (charge − 1)). The same model answers on"
-                " the command line: python -m redesign scenario --buyback 0.6 --group"
-                " behaviour_and_other=0.4."
-            )
-        )
+        st.markdown(md(bt.method_text(model(), _proposal_pct(scenario()))))
 
 
 def render(dataset: Dataset) -> None:

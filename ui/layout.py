@@ -68,13 +68,14 @@ def _ensure_navigation() -> None:
 
 def page_setup(
     title: str,
-    intro: str | None = None,
+    intro: str | Callable[[Dataset], str] | None = None,
     params: Callable[[str], bool] | Collection[str] | None = None,
 ) -> Dataset:
     """Sidebar, styles and page title; returns the (cached) dataset or stops with its problems.
 
-    ``params`` are the link settings (query keys) the page reads; any other key in the URL gets a
-    notice and is removed. ``None`` skips the check."""
+    ``intro`` is Markdown, or a function of the dataset that writes it (for an intro with figures
+    in it). ``params`` are the link settings (query keys) the page reads; any other key in the URL
+    gets a notice and is removed. ``None`` skips the check."""
     _ensure_navigation()
     st.html(_CSS)
     with st.sidebar:
@@ -82,6 +83,8 @@ def page_setup(
     sidebar_glossary()
     st.sidebar.caption(f"Data folder: {escape_markdown(plain_text(str(data_dir())))}")
     st.title(escape_markdown(title))
+    if callable(intro):
+        intro = intro(get_dataset())
     if intro:
         st.markdown(intro)
     if params is not None:
