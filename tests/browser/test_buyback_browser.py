@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -186,4 +187,39 @@ def test_rapid_key_presses_are_not_lost(streamlit_server: str, page: Page) -> No
     page.keyboard.press("ArrowRight")
     expect(thumb).to_have_value("91", timeout=30_000)
     wait_for_app(page)
+    assert_no_exception(page)
+
+
+def test_downloads_hold_the_scenario_on_screen(streamlit_server: str, page: Page) -> None:
+    """The YAML and the FTE CSV are made when the button is pressed (deferred downloads): each
+    holds the scenario on screen at that moment, after key presses, not the one the page opened
+    with."""
+    from redesign import load_dataset
+    from redesign import scenario_io as sio
+    from redesign.scenario import BuybackModel
+
+    open_buyback(page, streamlit_server, SIXTY_FORTY)
+    thumb = group_slider(page, "Autism teaching posts: buy-back")
+    thumb.focus()
+    page.keyboard.press("ArrowLeft")  # 60% -> 59%
+    expect(page.get_by_text("59% of the autism teaching posts").first).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="Download scenario (YAML)").click()
+    raw = Path(info.value.path()).read_bytes()
+    model = BuybackModel(load_dataset())
+    scenario = sio.from_yaml(model, raw)
+    assert scenario.levels == {
+        "autism_teaching": 0.59,
+        "autism_hlta": 0.6,
+        "behaviour_and_other": 0.4,
+    }
+
+    fte_block = page.get_by_test_id("stDownloadButton").filter(has_text="Download CSV").first
+    with page.expect_download(timeout=30_000) as info:
+        fte_block.get_by_role("button").click()
+    csv = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    assert csv.splitlines()[0].startswith("Group,Buy-back %,At risk FTE,Kept FTE")
+    assert "Autism teaching posts,59.0," in csv
     assert_no_exception(page)
