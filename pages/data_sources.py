@@ -5,12 +5,13 @@ from datetime import date
 
 import streamlit as st
 
-from redesign import tables, views
 from redesign.export import long_date
-from ui.blocks import md, table_block
-from ui.data import get_workbook
+from ui import cached
+from ui.blocks import md
+from ui.data import data_version, get_workbook
 from ui.glossary import glossary_section
 from ui.layout import page_setup
+from ui.prepared import table_block
 
 dataset = page_setup(
     "Data and sources",
@@ -38,45 +39,43 @@ for doc in dataset.documents.values():
         f"- **{md(doc.short)}**: {md(doc.title)}" + (f" ({md(doc.date)})" if doc.date else "")
     )
 
-all_tables = {t.key: t for t in tables.dataset_tables(dataset)}
+# Every table formatted, escaped and exported once per data version (ui.cached).
+parts = cached.data_sources(data_version())
 
 st.header("Where the published figures do not add up", anchor="reconciliation")
-recon = all_tables.pop("reconciliation")
+recon = parts.reconciliation
 st.markdown(
     md(
         "Nothing is corrected: each row compares a published figure with what the other "
         "published figures imply, and gives both. "
     )
-    + f"**{len(recon.frame)}** "
+    + f"**{len(recon.table.frame)}** "
     + md("checks do not reconcile.")
 )
 table_block(
     title="Reconciliation list",
-    table=recon.frame,
+    table=recon.table,
     key="reconciliation",
     description=recon.description,
     sources=[d.title for d in dataset.documents.values()],
-    static=True,
-    display=views.reconciliation_display(recon.frame),
 )
 
 st.header("Each figure's source", anchor="figure-sources")
-sources = all_tables.pop("figure_sources")
+sources = parts.figure_sources
 table_block(
     title="Every published figure, with its quote",
-    table=sources.frame,
+    table=sources.table,
     key="figure_sources",
     description=sources.description,
     sources=[d.title for d in dataset.documents.values() if d.id != "tool_editorial"],
     height=520,
-    display=views.figure_sources_display(sources.frame),
 )
 
 st.header("The dataset, table by table", anchor="tables")
-for table in all_tables.values():
+for table in parts.others:
     table_block(
         title=table.title,
-        table=table.frame,
+        table=table.table,
         key=table.key,
         description=table.description,
         sources=[dataset.document_title("cabinet_appendix")]

@@ -4,11 +4,13 @@ import html
 
 import streamlit as st
 
-from redesign import charts, narrative, views
-from ui.blocks import chart_block, label, md, metric_tiles
+from ui import cached
+from ui.blocks import label, md, metric_tiles
 from ui.briefing import briefing_downloads
+from ui.data import data_version
 from ui.format import share
 from ui.layout import page_setup
+from ui.prepared import chart_block
 
 dataset = page_setup(
     "Education Services redesign: overview",
@@ -16,10 +18,11 @@ dataset = page_setup(
     "education service. Choose a service below to see its detail.",
     params=(),
 )
-services = dataset.services
+# Figures, tables and the summary made once per data version (ui.cached), not on every rerun.
+parts = cached.overview(data_version())
 
 st.header("Headline figures", anchor="headline-figures")
-tiles = {t.key: t for t in views.headline_figures(services)}
+tiles = parts.tiles
 st.subheader("Money (£m)", anchor=False)
 metric_tiles(
     [tiles[k] for k in ("current_budget", "proposed_cost", "saving", "saving_computed")],
@@ -37,31 +40,30 @@ st.caption(
 )
 
 st.header("In brief", anchor="in-brief")
-for paragraph in narrative.overview_summary(dataset):
+for paragraph in parts.summary:
     st.markdown(md(paragraph))
 
-ranked = views.ranked_savings_frame(services)
-largest = views.largest_saving(services)
+largest = parts.largest_saving
 chart_block(
     title=f"{largest[0]} makes {share(largest[1])} of the stated saving"
     if largest
     else "Saving stated for each service",
     subtitle="Saving stated in the report for each service, £m, largest first, with its share "
     "of all stated savings. 2016 proposals.",
-    fig=charts.saving_by_service_bar(ranked),
-    table=ranked,
-    alt=views.ranked_savings_alt(ranked),
-    sources=views.source_summary(dataset, views.money_figures(services)),
+    fig=parts.ranked_fig,
+    table=parts.ranked,
+    alt=parts.ranked_alt,
+    sources=parts.money_sources,
     key="saving_by_service",
 )
 
 st.header("Services by original-proposals category", anchor="categories")
 st.markdown(
-    md(views.categories_lead(dataset))
+    md(parts.categories_lead)
     + " A service can appear under several. Where the list does not name a service outright, the "
     "link is this tool's reading and is marked **inferred**."
 )
-groups = views.category_groups(dataset)
+groups = parts.category_groups
 for start in range(0, len(groups), 3):
     cols = st.columns(3)
     for col, group in zip(cols, groups[start : start + 3], strict=False):

@@ -10,15 +10,15 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from redesign import sen_analysis as sa
-from redesign import sen_charts as sc
-from redesign.reconciliation import Discrepancy, discrepancies_frame
-from redesign.sen_checks import notes_frame, sen_discrepancies, sen_notes
+from redesign.reconciliation import Discrepancy
 from redesign.views import Headline
-from ui import state
-from ui.blocks import chart_block, csv_button, data_table, md, metric_tiles, source_line
-from ui.blocks import table_block as _table_block
+from ui import cached, state
+from ui.blocks import md, metric_tiles, source_line
+from ui.data import data_version
 from ui.format import count, pct
 from ui.layout import page_setup
+from ui.prepared import PreparedTable, chart_block, show_csv, show_table
+from ui.prepared import table_block as _table_block
 
 SERVICE_PAGE = "pages/service.py"
 BUYBACK_PAGE = "pages/buyback.py"
@@ -46,15 +46,13 @@ if sen is None:
     st.stop()
 
 DOC = dataset.document_title(sen.document)
-found = sen_discrepancies(sen)
+# Figures and tables made once per data version (ui.cached), not on every rerun.
+parts = cached.sen_needs(data_version())
+found = parts.discrepancies
 
 
 def source(section: str, as_at: str) -> str:
     return f"{DOC}, {section} ({as_at})"
-
-
-def counts(*columns: str) -> dict:
-    return dict.fromkeys(columns, count)
 
 
 def table_block(**kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -146,7 +144,7 @@ metric_tiles(
 
 # --- pupils by category of need ----------------------------------------------------------------
 st.header("Pupils by category of need", anchor="need")
-categories = sa.categories_frame(sen)
+categories = parts.categories_frame
 largest = categories.sort_values("Total pupils", ascending=False).iloc[0]
 chart_block(
     title=f"{largest['Category of need']}: the most common main need",
@@ -154,8 +152,8 @@ chart_block(
         f"Pupils at School Action Plus, at statutory assessment or with a statement, by main need, "
         f"primary and secondary schools, {sen.categories.as_at}."
     ),
-    fig=sc.categories_bar(categories),
-    table=categories.drop(columns=["category_id"]),
+    fig=parts.categories_fig,
+    table=parts.categories,
     alt=(
         f"Grouped bar chart of pupils by main need in primary and secondary schools, "
         f"{sen.categories.as_at}; {largest['Category of need']} is the largest with "
@@ -163,7 +161,6 @@ chart_block(
     ),
     sources=source(sen.categories.section, sen.categories.as_at),
     key="sen_categories",
-    formatters=counts("Primary pupils", "Secondary pupils", "Total pupils"),
     notes=[
         f"{table_total.primary:,} primary and {table_total.secondary:,} secondary pupils, "
         f"{table_total.total:,} in all (the sum of the rows).",
@@ -185,21 +182,16 @@ st.markdown(
 )
 table_block(
     title=f"School Action and School Action Plus, {rolls.as_at}",
-    table=sa.school_action_frame(sen),
+    table=parts.school_action,
     key="sen_school_action",
     description="Derived: the roll each published share implies (count ÷ share), and the range "
     "of whole rolls consistent with the share's rounding to one decimal place.",
     sources=source(sen.school_action.section, sen.school_action.as_at),
-    formatters={
-        **counts("Pupils", "Roll implied", "Roll consistent with the rounding, from", "to"),
-        "Share of roll % (published)": lambda v: pct(v),
-    },
-    static=True,
 )
 primary, secondary = sa.statements_per_school(sen)
 table_block(
     title=f"Pupils with statements, {sen.statements.as_at}",
-    table=sa.statements_frame(sen),
+    table=parts.statements,
     key="sen_statements",
     description=(
         f"Secondary: {secondary.pupils} pupils in {secondary.schools} schools, "
@@ -209,16 +201,11 @@ table_block(
         "schools is not stated, so no average can be given."
     ),
     sources=source(sen.statements.section, sen.statements.as_at),
-    formatters={
-        **counts("Pupils with statements", "Schools", "Fewest per school", "Most per school"),
-        "Average per school": lambda v: f"{v:.2f}",
-    },
-    static=True,
 )
 
 # --- special schools -----------------------------------------------------------------------------
 st.header("Special schools: places and pupils", anchor="special-schools")
-special = sa.special_schools_frame(sen)
+special = parts.special.frame
 over = special[special["Status"] == "over capacity"]
 full = special[special["Status"] == "at capacity"]
 over_words = "; ".join(
@@ -235,15 +222,14 @@ chart_block(
         f"{schools.pupils:,} pupils in {schools.places:,} places ({pct(schools.occupancy_pct)} "
         "filled, derived)."
     ),
-    fig=sc.special_schools_bar(special),
-    table=special,
+    fig=parts.special_fig,
+    table=parts.special,
     alt=(
         f"Bar chart of places and pupils in {schools.schools} special schools, {schools.as_at}; "
         f"over capacity: {over_words or 'none'}."
     ),
     sources=source(sen.special_schools.section, sen.special_schools.as_at),
     key="sen_special_schools",
-    formatters=counts("Places", "Pupils", "Spare places"),
     notes=[
         f"Over capacity (more pupils than places, as published): {over_words or 'none'}.",
         f"Full (as many pupils as places): {', '.join(full['School']) or 'none'}.",
@@ -256,7 +242,6 @@ sen_discrepancy_notes([d for d in found if d.service == "Special schools"])
 
 # --- today's provision against the proposals ---------------------------------------------------
 st.header("Today's special places against the strategy's proposals", anchor="proposals")
-provision = sa.provision_frame(sen)
 chart_block(
     title=(
         f"Strategy proposed {comparison.special.short()} special places, against "
@@ -267,8 +252,8 @@ chart_block(
         "proposed for broad-spectrum, autism and BESD special schools and for enhanced resource "
         f"schools ({comparison.proposals_as_at}). Ranges are drawn as ranges."
     ),
-    fig=sc.provision_ranges(provision),
-    table=provision,
+    fig=parts.provision_fig,
+    table=parts.provision,
     alt=(
         f"Bar chart: {comparison.today_places:,} special places in {comparison.today_as_at}; "
         f"proposed special places {comparison.special.describe()}; proposed enhanced resource "
@@ -280,19 +265,16 @@ chart_block(
         source(sen.proposed_enhanced_resource_schools.section, "2004/05 proposals"),
     ],
     key="sen_provision",
-    formatters=counts("Places, lowest", "Places, highest published"),
-    notes=sa.provision_notes(sen),
+    notes=parts.provision_notes,
 )
 table_block(
     title="The proposed schools, one by one (2004/05 proposals)",
-    table=sa.proposed_schools_frame(sen),
+    table=parts.proposed_schools,
     key="sen_proposed_schools",
     sources=[
         source(sen.proposed_special_schools.section, "2004/05 proposals"),
         source(sen.proposed_enhanced_resource_schools.section, "2004/05 proposals"),
     ],
-    formatters=counts("Places, lowest", "Places, highest"),
-    static=True,
 )
 
 # --- independent placements and out-of-city cost -----------------------------------------------
@@ -306,19 +288,18 @@ chart_block(
         f"{placements.as_at} (FOI reply). Placed inside the authority's boundary: "
         f"{placements.inside_authority} ({pct(placements.inside_share_pct)})."
     ),
-    fig=sc.placements_bar(sa.placements_frame(sen)),
-    table=sa.placements_frame(sen),
+    fig=parts.placements_fig,
+    table=parts.placements,
     alt=(
         f"Bar chart of {placements.total} independent SEN placements by type, "
         f"{placements.as_at}; none placed inside the authority."
     ),
     sources=source(sen.placements.section, sen.placements.as_at),
     key="sen_placements",
-    formatters=counts("Children and young people"),
     notes=[sen.placements.placed_inside_note or "", sen.placements.as_at_note or ""],
 )
 st.subheader("Out-of-city cost to education (undated, c. 2004)", anchor="out-of-city")
-metric_tiles(sa.out_of_city_headlines(sen), per_row=3)
+metric_tiles(parts.out_of_city, per_row=3)
 st.markdown(
     md(
         f"The strategy does not date these figures (it says “currently”, c. 2004); the "
@@ -341,8 +322,7 @@ st.warning(
     + md(dataset.need_map.note if dataset.need_map else ""),
     icon=":material/edit_note:",
 )
-rows = sa.need_beside_support(dataset)
-need_frame = sa.need_support_frame(rows)
+rows = parts.need_rows
 chart_block(
     title="Pupils by need beside the staffing change meeting it",
     subtitle=(
@@ -351,8 +331,8 @@ chart_block(
         "the at-risk posts of mapped groups. A service's figures repeat for each need it serves: "
         "do not add them up."
     ),
-    fig=sc.need_support_chart(need_frame),
-    table=need_frame.drop(columns=["category_id"]),
+    fig=parts.need_fig,
+    table=parts.need,
     alt=(
         f"Two-panel bar chart: pupils by main need in {sen.categories.as_at}, and for each need "
         "the FTE reductions and at-risk posts of the services this tool maps to it in the 2016 "
@@ -364,21 +344,16 @@ chart_block(
         "Redesign Explorer's own reading (need-to-support map)",
     ],
     key="sen_need_support",
-    formatters=counts("Primary pupils", "Secondary pupils", "Total pupils"),
-    notes=sa.need_support_notes(dataset),
+    notes=parts.need_notes,
 )
-detail = sa.need_support_detail_frame(rows)
 table_block(
     title="Which services and teams, and why (the tool's reading)",
-    table=detail[
-        ["Category of need", "Service", "Teams", "At-risk groups", "Why (the tool's reading)"]
-    ],
+    table=parts.need_detail,
     key="sen_need_support_detail",
     sources=[
         "Redesign Explorer's own reading (need-to-support map)",
         "Cabinet report appendix, service staffing (2016 proposals)",
     ],
-    static=True,
 )
 st.markdown("**Open the services' drilldowns, or change the buy-back:**")
 seen: set[str] = set()
@@ -429,8 +404,10 @@ query = st.text_input(
     "The search is kept in the page link.",
     on_change=_on_search,
 )
-actions = sa.actions_frame(sen)
+actions = parts.actions.frame
 shown = sa.filter_actions(actions, query or "")
+# Every action (no search): the table made once; a search's rows are made for that search.
+shown_table: PreparedTable = parts.actions if shown is actions else cached.actions_prepared(shown)
 st.markdown(
     md(
         f"Showing {len(shown)} of {len(actions)} suggested actions"
@@ -438,8 +415,8 @@ st.markdown(
     )
 )
 # On screen the columns a reader needs; the CSV keeps every column (notes on wording included).
-data_table(sa.actions_display_frame(shown), formatters={"No.": count}, static=True)
-csv_button(shown, file_name="sen_suggested_actions", key="csv_sen_actions")
+show_table(shown_table)
+show_csv(shown_table, file_name="sen_suggested_actions", key="csv_sen_actions")
 source_line(source("Summary of Suggested Actions", "strategy, 2004/05"))
 st.caption(
     md(
@@ -450,10 +427,9 @@ st.caption(
 )
 table_block(
     title=f"Timeline for implementation, {sen.timeline.start} to {sen.timeline.end}",
-    table=sa.timeline_frame(sen),
+    table=parts.timeline,
     key="sen_timeline",
     sources=source(sen.timeline.section, sen.timeline.as_at),
-    static=True,
 )
 
 # --- checks ---------------------------------------------------------------------------------------
@@ -466,16 +442,13 @@ st.markdown(
 )
 table_block(
     title="Figures that do not add up",
-    table=discrepancies_frame(found),
+    table=parts.checks,
     key="sen_discrepancies",
     sources=DOC,
-    formatters=dict.fromkeys(("Published", "Computed", "Difference"), count),
-    static=True,
 )
 table_block(
     title="Notes",
-    table=notes_frame(sen_notes(sen)),
+    table=parts.notes,
     key="sen_notes",
     sources=DOC,
-    static=True,
 )

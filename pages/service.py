@@ -3,11 +3,13 @@ service, with each reconciliation gap shown beside the figure it affects."""
 
 import streamlit as st
 
-from redesign import charts, narrative, views
-from ui import state
-from ui.blocks import chart_block, data_table, discrepancy_notes, label, md, metric_tiles
-from ui.format import fte, markdown_paragraphs
+from redesign import views
+from ui import cached, state
+from ui.blocks import discrepancy_notes, label, md, metric_tiles
+from ui.data import data_version
+from ui.format import markdown_paragraphs
 from ui.layout import page_setup
+from ui.prepared import chart_block, show_table
 
 dataset = page_setup("Service drilldown", params=("service",))
 ids = [s.id for s in dataset.services]
@@ -47,18 +49,20 @@ with nav[1], st.container(horizontal=True, gap="small"):
             help=f"Next service: {md(next_service.name)}",
         )
 
+# Figures, tables and texts for this service, made once per data version (ui.cached).
+parts = cached.service(data_version(), service_id)
+
 st.header(md(service.name), anchor="service")
 position, count = views.service_position(dataset, service_id)
-categories = views.service_categories_text(dataset, service)
+categories = parts.categories_text
 st.caption(
     md(f"Service {position} of {count} in the cabinet report, section “{service.section}”.")
     + (f" Original-proposals category: {md(categories)}." if categories else "")
 )
-st.markdown(md(narrative.service_summary(dataset, service)))
+st.markdown(md(parts.summary))
 
-found = views.discrepancies_by_place(service)
-one = (service,)
-tiles = {t.key: t for t in views.headline_figures(one)}
+found = parts.discrepancies
+tiles = parts.tiles
 metric_tiles(
     [tiles[k] for k in ("current_budget", "proposed_cost", "saving", "saving_computed")],
     per_row=4,
@@ -67,20 +71,18 @@ metric_tiles([tiles[k] for k in ("current_fte", "fte_after", "headcount")], per_
 
 # --- money ---------------------------------------------------------------------------------------
 st.header("Money", anchor="money")
-budget = views.budget_frame(service)
 chart_block(
     title="Current budget against proposed cost",
     subtitle=f"{service.name}: £m as stated in the report, 2016 proposals.",
-    fig=charts.service_budget_bar(budget),
-    table=budget,
+    fig=parts.budget_fig,
+    table=parts.budget,
     alt=f"Bar chart of {service.name}'s current budget and proposed cost in £m.",
-    sources=views.source_summary(dataset, views.money_figures(one)),
+    sources=parts.money_sources,
     key="service_budget",
     discrepancies=found.get("budget", []),
 )
 
-streams = views.service_streams_frame(service)
-if streams.empty:
+if parts.streams_fig is None or parts.streams is None:
     st.subheader("Saving by funding stream", anchor="streams")
     st.markdown("The report gives no saving by funding stream for this service.")
     discrepancy_notes(found.get("streams", []))
@@ -89,40 +91,39 @@ else:
         title="Saving by funding stream",
         subtitle=f"{service.name}: saving in £m by funding stream, as stated; any part the "
         "report does not split is shown as a gap.",
-        fig=charts.streams_bar(streams),
-        table=streams,
+        fig=parts.streams_fig,
+        table=parts.streams,
         alt=f"Bar chart of {service.name}'s saving split by funding stream.",
-        sources=views.source_summary(dataset, views.money_figures(one)),
+        sources=parts.money_sources,
         key="service_streams",
         discrepancies=found.get("streams", []),
     )
-split = views.funding_split_text(service)
+split = parts.funding_split
 if split:
     st.markdown("**How the service is funded today:** " + md(split) + ".")
 
 # --- staffing ------------------------------------------------------------------------------------
 st.header("Staff", anchor="staff")
-staff = views.staffing_frame(one)
 chart_block(
     title="Staff now and after, in FTE",
     subtitle=f"{service.name}: full-time equivalent (FTE) now, after, and reductions by kind, "
     "as stated; a figure the report does not state is marked derived.",
-    fig=charts.service_staffing_bar(staff),
-    table=staff,
-    alt=f"Bar chart of {service.name}'s FTE now ({fte(staff['FTE now'].iloc[0])}), after, and "
+    fig=parts.staff_fig,
+    table=parts.staff,
+    alt=f"Bar chart of {service.name}'s FTE now ({parts.fte_now}), after, and "
     "its confirmed, market-testing and potential reductions.",
-    sources=views.source_summary(dataset, views.staffing_figures(one)),
+    sources=parts.staffing_sources,
     key="service_staffing",
     discrepancies=found.get("staffing", []),
 )
 st.subheader("Every staffing figure", anchor="staffing-figures")
 st.markdown("Headcount counts people; FTE counts full-time equivalents. They are never added.")
-data_table(views.staffing_lines_frame(views.service_staffing_lines(service)))
+show_table(parts.staffing_lines)
 
 # --- the report's text ---------------------------------------------------------------------------
 st.header("What the report says", anchor="report-text")
 st.caption("The report's own words for this service, as published.")
-for i, section in enumerate(views.service_text_sections(service)):
+for i, section in enumerate(parts.text_sections):
     with st.expander(label(section.heading), expanded=i == 0):
         st.markdown(markdown_paragraphs(section.text))
 if service.notes:
@@ -138,5 +139,4 @@ st.markdown(
         f"section “{service.section}”."
     )
 )
-figure_sources = views.service_figure_sources(dataset, service)
-data_table(figure_sources, display=views.figure_sources_display(figure_sources))
+show_table(parts.figure_sources)

@@ -4,11 +4,13 @@ published figures do not reconcile are their own labelled steps (``?axis=zoom|ze
 
 import streamlit as st
 
-from redesign import charts, views
-from ui import state
-from ui.blocks import chart_block, md
+from redesign import views
+from ui import cached, state
+from ui.blocks import md
+from ui.data import data_version
 from ui.format import money_m
 from ui.layout import page_setup
+from ui.prepared import chart_block
 
 VIEWS = {"service": "By service", "stream": "By funding stream"}
 AXES = {"zoom": "Zoom to the changes", "zero": "Start at zero"}
@@ -48,8 +50,9 @@ services = views.services_in(dataset, category)
 if not services:
     st.info("No service of the report is listed under this category.")
     st.stop()
-frame = views.waterfall_view(dataset, view, category)
-start, end = views.waterfall_ends(frame)
+# The figure and table for these settings, made once per data version (ui.cached).
+parts = cached.waterfall(data_version(), view, category, axis == "zoom")
+start, end = parts.start, parts.end
 scope = "all services" if category == views.ALL_CATEGORIES else f"“{categories[category]}”"
 what = "service by service" if view == "service" else "by funding stream"
 
@@ -57,7 +60,7 @@ notes = [
     "Purple, hatched steps labelled “gap” are where the published figures do not add up; "
     "they are shown, never absorbed into another step."
 ]
-notes += views.waterfall_gap_notes(frame)
+notes += parts.gap_notes
 if view == "stream":
     notes.append(
         "DSG is ring-fenced: its savings are shown apart from council-funded (core) savings, "
@@ -70,11 +73,11 @@ chart_block(
     title=f"Budget falls from {money_m(start)} to {money_m(end)}",
     subtitle=f"Current budget to proposed cost, {what}, {scope}: £m, with each step's share "
     "of the stated savings. 2016 proposals.",
-    fig=charts.waterfall(frame, zoom=axis == "zoom"),
-    table=frame,
+    fig=parts.fig,
+    table=parts.table,
     alt=f"Waterfall chart from the current budget of {money_m(start)} to the proposed cost of "
     f"{money_m(end)}, {what}, with gaps where the published figures do not reconcile.",
-    sources=views.source_summary(dataset, views.money_figures(services)),
+    sources=parts.money_sources,
     key=f"waterfall_{view}",
     notes=notes,
 )

@@ -23,6 +23,23 @@ QUOTE_LIMIT = 60
 _MARKDOWN_SPECIAL = frozenset(string.punctuation)
 
 
+def _escape_order(special: frozenset[str]) -> tuple[str, ...]:
+    """The characters to escape, backslash first: escaping them one ``str.replace`` at a time then
+    gives the same text as escaping character by character (the backslashes added later are
+    never escaped again), several times faster in CPython."""
+    return tuple(sorted(special, key=lambda ch: (ch != "\\", ch)))
+
+
+def _escape(text: str, order: tuple[str, ...]) -> str:
+    for ch in order:
+        if ch in text:
+            text = text.replace(ch, "\\" + ch)
+    return text
+
+
+_MARKDOWN_ORDER = _escape_order(_MARKDOWN_SPECIAL)
+
+
 def _number(x: Any) -> float | None:
     """A finite float, or None for None/NaN/pd.NA/non-numbers."""
     if x is None or isinstance(x, bool):
@@ -167,22 +184,27 @@ def escape_markdown(text: str) -> str:
     list) also neutralises HTML tags (``\\<script\\>``), links, emphasis, Streamlit's ``:colour[...]``
     directives and ``$`` maths.
     """
-    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    return _escape(text, _MARKDOWN_ORDER)
 
 
 # Characters that start Markdown or HTML in a short label (emphasis, code, links, tags, maths,
 # Streamlit's :colour[...] directives). Parentheses, full stops and colons are left alone, so a
 # label used as an accessible name ("Help for Saving (as stated)") reads without backslashes.
 _LABEL_SPECIAL = frozenset("\\`*_[]<>$~|#{}")
+_LABEL_ORDER = _escape_order(_LABEL_SPECIAL)
 
 
 def escape_label(text: str) -> str:
     """Escape the characters that would format a one-line label; keep it readable as a name."""
-    return "".join(f"\\{ch}" if ch in _LABEL_SPECIAL else ch for ch in plain_text(text))
+    return _escape(plain_text(text), _LABEL_ORDER)
 
 
 def plain_text(text: str) -> str:
     """Control and format characters (newlines, bidi overrides, zero-width) replaced by a space."""
+    if text.isprintable():
+        # No character of categories Cc, Cf, Zl or Zp (isprintable is False for each of them):
+        # nothing to replace, and the common case is spared a look-up per character.
+        return text
     return "".join(
         " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text
     )
@@ -247,11 +269,12 @@ def format_frame(
     """
     formatters = dict(formatters or {})
     out = pd.DataFrame(index=frame.index)
+    texts: list[tuple[Any, list[str]]] = []
     for column in frame.columns:
         series = frame[column]
         fmt = formatters.get(column) or column_formatter(str(column))
         if pd.api.types.is_bool_dtype(series):
-            out[column] = [yes_no(v, missing) for v in series]
+            texts.append((column, [yes_no(v, missing) for v in series]))
             continue
         values = []
         for v in series:
@@ -263,6 +286,12 @@ def format_frame(
                 values.append(fmt(v))
             else:
                 values.append(str(v))
+        texts.append((column, values))
+    if texts and frame.columns.is_unique:
+        # One frame from all the columns: adding them one at a time (below) costs several times
+        # as much in pandas 3. The columns, their order and dtypes are the same.
+        return pd.DataFrame(dict(texts), index=frame.index, columns=[c for c, _v in texts])
+    for column, values in texts:
         out[column] = values
     return out
 

@@ -43,6 +43,30 @@ def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
     return load_dataset(Path(root))
 
 
+# A version of the data: the folder and its files' names, sizes and modification times. It is the
+# dataset's cache key, and the key of everything derived from the dataset alone (ui.cached).
+DataVersion = tuple[str, tuple[tuple[str, int, int], ...]]
+
+
+def data_version() -> DataVersion:
+    """The version of the data folder in use (cheap: no file is read). Should the folder have
+    changed since the page loaded it and no longer validate, the page shows the problems and
+    stops, as ``get_dataset`` does, rather than failing later in ``dataset_of``."""
+    root = data_dir()
+    version = str(root), _fingerprint(root)
+    try:
+        _load(*version)  # from the cache, unless the files changed a moment ago
+    except DataError as exc:
+        show_data_error(exc, root)
+        st.stop()
+    return version
+
+
+def dataset_of(version: DataVersion) -> Dataset:
+    """The dataset of ``version``, from the cache (loaded if the cache no longer holds it)."""
+    return _load(*version)
+
+
 def get_dataset() -> Dataset:
     """The dataset, from the cache when the files have not changed; stops the page on a DataError."""
     root = data_dir()

@@ -1,0 +1,377 @@
+"""What each page draws that follows from the dataset alone (and the page's settings): figures, data
+tables made ready to draw, and the longer texts, built once per data version and shared by every
+session instead of being rebuilt on every rerun.
+
+Why: a rerun with nothing changed rebuilt every Plotly figure (20-60 ms each with plotly 7) and
+formatted, escaped and exported every table again, from a dataset that never changes while it is
+loaded. Each function here takes the data version (``ui.data.data_version()``: the folder and its
+files' names, sizes and times, the dataset's own cache key) and the page's settings, so an edited
+data file gives new parts, as it gives a new dataset.
+
+Everything returned is shared between sessions, so nothing may change it afterwards: pages pass the
+figures to ``st.plotly_chart`` (which serialises a copy) and the tables to ``ui.prepared``'s blocks
+(which only read them). The builders are pure: ``redesign`` computes, ``ui.prepared.prepare_table``
+formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from redesign import charts, narrative, tables, views
+from redesign import sen_analysis as sa
+from redesign import sen_charts as sc
+from redesign.formatting import Formatter, count, fte, pct
+from redesign.reconciliation import Discrepancy, discrepancies_frame
+from redesign.sen_checks import notes_frame, sen_discrepancies, sen_notes
+from redesign.views import CategoryGroup, Headline, TextSection
+from ui.data import DataVersion, dataset_of
+from ui.prepared import PreparedTable, csv_bytes, prepare_table
+
+# A page's parts are small (a few figures and tables); a few data versions and, for the pages with
+# settings, every combination of them fit. Least recently used entries go first.
+_ENTRIES = 64
+
+
+def _counts(*columns: str) -> dict[str, Formatter]:
+    return dict.fromkeys(columns, count)
+
+
+# --- overview ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverviewParts:
+    tiles: dict[str, Headline]
+    summary: tuple[str, ...]
+    largest_saving: tuple[str, float | None] | None
+    ranked_fig: go.Figure
+    ranked: PreparedTable
+    ranked_alt: str
+    money_sources: str
+    categories_lead: str
+    category_groups: tuple[CategoryGroup, ...]
+
+
+@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+def overview(version: DataVersion) -> OverviewParts:
+    dataset = dataset_of(version)
+    services = dataset.services
+    ranked = views.ranked_savings_frame(services)
+    return OverviewParts(
+        tiles={t.key: t for t in views.headline_figures(services)},
+        summary=tuple(narrative.overview_summary(dataset)),
+        largest_saving=views.largest_saving(services),
+        ranked_fig=charts.saving_by_service_bar(ranked),
+        ranked=prepare_table(ranked),
+        ranked_alt=views.ranked_savings_alt(ranked),
+        money_sources=views.source_summary(dataset, views.money_figures(services)),
+        categories_lead=views.categories_lead(dataset),
+        category_groups=tuple(views.category_groups(dataset)),
+    )
+
+
+# --- service drilldown ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceParts:
+    summary: str
+    categories_text: str
+    tiles: dict[str, Headline]
+    discrepancies: dict[str, list[Discrepancy]]
+    money_sources: str
+    staffing_sources: str
+    budget_fig: go.Figure
+    budget: PreparedTable
+    streams_fig: go.Figure | None  # None: the report gives no saving by stream
+    streams: PreparedTable | None
+    funding_split: str
+    staff_fig: go.Figure
+    staff: PreparedTable
+    fte_now: str
+    staffing_lines: PreparedTable
+    text_sections: tuple[TextSection, ...]
+    figure_sources: PreparedTable
+
+
+@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+def service(version: DataVersion, service_id: str) -> ServiceParts:
+    dataset = dataset_of(version)
+    item = dataset.service(service_id)
+    one = (item,)
+    budget = views.budget_frame(item)
+    streams = views.service_streams_frame(item)
+    staff = views.staffing_frame(one)
+    sources = views.service_figure_sources(dataset, item)
+    return ServiceParts(
+        summary=narrative.service_summary(dataset, item),
+        categories_text=views.service_categories_text(dataset, item),
+        tiles={t.key: t for t in views.headline_figures(one)},
+        discrepancies=views.discrepancies_by_place(item),
+        money_sources=views.source_summary(dataset, views.money_figures(one)),
+        staffing_sources=views.source_summary(dataset, views.staffing_figures(one)),
+        budget_fig=charts.service_budget_bar(budget),
+        budget=prepare_table(budget),
+        streams_fig=None if streams.empty else charts.streams_bar(streams),
+        streams=None if streams.empty else prepare_table(streams),
+        funding_split=views.funding_split_text(item),
+        staff_fig=charts.service_staffing_bar(staff),
+        staff=prepare_table(staff),
+        fte_now=fte(staff["FTE now"].iloc[0]),
+        staffing_lines=prepare_table(
+            views.staffing_lines_frame(views.service_staffing_lines(item))
+        ),
+        text_sections=tuple(views.service_text_sections(item)),
+        figure_sources=prepare_table(sources, display=views.figure_sources_display(sources)),
+    )
+
+
+# --- savings waterfall ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WaterfallParts:
+    start: float | None
+    end: float | None
+    fig: go.Figure
+    table: PreparedTable
+    gap_notes: tuple[str, ...]
+    money_sources: str
+
+
+@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+def waterfall(version: DataVersion, view: str, category: str, zoom: bool) -> WaterfallParts:
+    """The waterfall for one view (by service or stream), category and axis; the category must
+    have services (the page says so and stops otherwise)."""
+    dataset = dataset_of(version)
+    frame = views.waterfall_view(dataset, view, category)
+    start, end = views.waterfall_ends(frame)
+    services = views.services_in(dataset, category)
+    return WaterfallParts(
+        start=start,
+        end=end,
+        fig=charts.waterfall(frame, zoom=zoom),
+        table=prepare_table(frame),
+        gap_notes=tuple(views.waterfall_gap_notes(frame)),
+        money_sources=views.source_summary(dataset, views.money_figures(services)),
+    )
+
+
+# --- staffing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffingParts:
+    tiles: dict[str, Headline]
+    sources: str
+    now_after_fig: go.Figure
+    staff: PreparedTable
+    now_after_alt: str
+    reductions_fig: go.Figure
+    reductions: PreparedTable
+    reductions_alt: str
+    fte_gaps: tuple[Discrepancy, ...]
+    largest_headcount: tuple[str, float | None] | None
+    headcount_fig: go.Figure
+    headcount: PreparedTable
+    headcount_alt: str
+
+
+@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+def staffing(version: DataVersion) -> StaffingParts:
+    dataset = dataset_of(version)
+    services = dataset.services
+    staff = views.staffing_frame(services, total_row=True)
+    heads = views.headcount_frame(services)
+    return StaffingParts(
+        tiles={t.key: t for t in views.headline_figures(services)},
+        sources=views.source_summary(dataset, views.staffing_figures(services)),
+        now_after_fig=charts.staffing_now_after(staff),
+        staff=prepare_table(staff),
+        now_after_alt=views.staffing_now_after_alt(services),
+        reductions_fig=charts.staffing_reductions(staff),
+        reductions=prepare_table(views.reductions_frame(services)),
+        reductions_alt=views.staffing_reductions_alt(services),
+        fte_gaps=tuple(
+            d for s in services for d in views.discrepancies_by_place(s).get("staffing", [])
+        ),
+        largest_headcount=views.largest_headcount(services),
+        headcount_fig=charts.headcount_bar(heads),
+        headcount=prepare_table(heads),
+        headcount_alt=views.headcount_alt(services),
+    )
+
+
+# --- data and sources ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NamedTable:
+    key: str
+    title: str
+    description: str
+    table: PreparedTable
+
+
+@dataclass(frozen=True)
+class DataSourcesParts:
+    reconciliation: NamedTable
+    figure_sources: NamedTable
+    others: tuple[NamedTable, ...]  # every other dataset table, in the workbook's order
+
+
+@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+def data_sources(version: DataVersion) -> DataSourcesParts:
+    dataset = dataset_of(version)
+    all_tables = {t.key: t for t in tables.dataset_tables(dataset)}
+    recon = all_tables.pop("reconciliation")
+    sources = all_tables.pop("figure_sources")
+    return DataSourcesParts(
+        reconciliation=NamedTable(
+            recon.key,
+            recon.title,
+            recon.description,
+            prepare_table(
+                recon.frame, static=True, display=views.reconciliation_display(recon.frame)
+            ),
+        ),
+        figure_sources=NamedTable(
+            sources.key,
+            sources.title,
+            sources.description,
+            prepare_table(
+                sources.frame, static=False, display=views.figure_sources_display(sources.frame)
+            ),
+        ),
+        others=tuple(
+            NamedTable(t.key, t.title, t.description, prepare_table(t.frame, static=False))
+            for t in all_tables.values()
+        ),
+    )
+
+
+# --- SEN needs and provision ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SenParts:
+    discrepancies: tuple[Discrepancy, ...]
+    categories_frame: pd.DataFrame  # with category_id
+    categories_fig: go.Figure
+    categories: PreparedTable
+    school_action: PreparedTable
+    statements: PreparedTable
+    special_fig: go.Figure
+    special: PreparedTable
+    provision_fig: go.Figure
+    provision: PreparedTable
+    provision_notes: tuple[str, ...]
+    proposed_schools: PreparedTable
+    placements_fig: go.Figure
+    placements: PreparedTable
+    out_of_city: tuple[Headline, ...]
+    need_fig: go.Figure
+    need: PreparedTable
+    need_notes: tuple[str, ...]
+    need_rows: tuple[sa.NeedSupportRow, ...]
+    need_detail: PreparedTable
+    actions: PreparedTable  # every action: ``frame`` for the CSV, ``text`` the columns shown
+    timeline: PreparedTable
+    checks: PreparedTable
+    notes: PreparedTable
+
+
+@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+def sen_needs(version: DataVersion) -> SenParts:
+    """The SEN page's parts; the dataset must have its SEN data (the page checks first)."""
+    dataset = dataset_of(version)
+    sen = dataset.sen
+    if sen is None:
+        raise ValueError("this dataset has no SEN needs data")
+    found = sen_discrepancies(sen)
+    categories = sa.categories_frame(sen)
+    special = sa.special_schools_frame(sen)
+    provision = sa.provision_frame(sen)
+    placements = sa.placements_frame(sen)
+    rows = sa.need_beside_support(dataset)
+    need = sa.need_support_frame(rows)
+    detail = sa.need_support_detail_frame(rows)
+    actions = sa.actions_frame(sen)
+    return SenParts(
+        discrepancies=tuple(found),
+        categories_frame=categories,
+        categories_fig=sc.categories_bar(categories),
+        categories=prepare_table(
+            categories.drop(columns=["category_id"]),
+            formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),
+        ),
+        school_action=prepare_table(
+            sa.school_action_frame(sen),
+            formatters={
+                **_counts(
+                    "Pupils", "Roll implied", "Roll consistent with the rounding, from", "to"
+                ),
+                "Share of roll % (published)": lambda v: pct(v),
+            },
+        ),
+        statements=prepare_table(
+            sa.statements_frame(sen),
+            formatters={
+                **_counts(
+                    "Pupils with statements", "Schools", "Fewest per school", "Most per school"
+                ),
+                "Average per school": lambda v: f"{v:.2f}",
+            },
+        ),
+        special_fig=sc.special_schools_bar(special),
+        special=prepare_table(special, formatters=_counts("Places", "Pupils", "Spare places")),
+        provision_fig=sc.provision_ranges(provision),
+        provision=prepare_table(
+            provision, formatters=_counts("Places, lowest", "Places, highest published")
+        ),
+        provision_notes=tuple(sa.provision_notes(sen)),
+        proposed_schools=prepare_table(
+            sa.proposed_schools_frame(sen),
+            formatters=_counts("Places, lowest", "Places, highest"),
+        ),
+        placements_fig=sc.placements_bar(placements),
+        placements=prepare_table(placements, formatters=_counts("Children and young people")),
+        out_of_city=tuple(sa.out_of_city_headlines(sen)),
+        need_fig=sc.need_support_chart(need),
+        need=prepare_table(
+            need.drop(columns=["category_id"]),
+            formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),
+        ),
+        need_notes=tuple(sa.need_support_notes(dataset)),
+        need_rows=rows,
+        need_detail=prepare_table(
+            detail[
+                [
+                    "Category of need",
+                    "Service",
+                    "Teams",
+                    "At-risk groups",
+                    "Why (the tool's reading)",
+                ]
+            ]
+        ),
+        actions=actions_prepared(actions),
+        timeline=prepare_table(sa.timeline_frame(sen)),
+        checks=prepare_table(
+            discrepancies_frame(found),
+            formatters=dict.fromkeys(("Published", "Computed", "Difference"), count),
+        ),
+        notes=prepare_table(notes_frame(sen_notes(sen))),
+    )
+
+
+def actions_prepared(shown: pd.DataFrame) -> PreparedTable:
+    """The suggested actions for the rows ``shown`` (``sa.actions_frame`` or a search's rows of
+    it): on screen the columns a reader needs, in the CSV every column."""
+    shown_table = prepare_table(sa.actions_display_frame(shown), formatters={"No.": count})
+    return replace(shown_table, frame=shown, csv=csv_bytes(shown))
