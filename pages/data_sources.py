@@ -7,11 +7,10 @@ import streamlit as st
 
 from redesign.export import long_date
 from ui import cached
-from ui.blocks import md
+from ui.blocks import md, table_block
 from ui.data import data_version, get_workbook
 from ui.glossary import glossary_section
 from ui.layout import page_setup
-from ui.prepared import table_block
 
 dataset = page_setup(
     "Data and sources",

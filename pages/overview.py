@@ -5,12 +5,11 @@ import html
 import streamlit as st
 
 from ui import cached
-from ui.blocks import label, md, metric_tiles
+from ui.blocks import chart_block, label, md, metric_tiles
 from ui.briefing import briefing_downloads
 from ui.data import data_version
 from ui.format import share
 from ui.layout import page_setup
-from ui.prepared import chart_block
 
 dataset = page_setup(
     "Education Services redesign: overview",

@@ -13,12 +13,19 @@ from redesign import sen_analysis as sa
 from redesign.reconciliation import Discrepancy
 from redesign.views import Headline
 from ui import cached, state
-from ui.blocks import md, metric_tiles, source_line
+from ui.blocks import (
+    PreparedTable,
+    chart_block,
+    md,
+    metric_tiles,
+    show_csv,
+    show_table,
+    source_line,
+)
+from ui.blocks import table_block as _table_block
 from ui.data import data_version
 from ui.format import count, pct
 from ui.layout import page_setup
-from ui.prepared import PreparedTable, chart_block, show_csv, show_table
-from ui.prepared import table_block as _table_block
 
 SERVICE_PAGE = "pages/service.py"
 BUYBACK_PAGE = "pages/buyback.py"

@@ -5,11 +5,10 @@ import streamlit as st
 
 from redesign import views
 from ui import cached, state
-from ui.blocks import discrepancy_notes, label, md, metric_tiles
+from ui.blocks import chart_block, discrepancy_notes, label, md, metric_tiles, show_table
 from ui.data import data_version
 from ui.format import markdown_paragraphs
 from ui.layout import page_setup
-from ui.prepared import chart_block, show_table
 
 dataset = page_setup("Service drilldown", params=("service",))
 ids = [s.id for s in dataset.services]

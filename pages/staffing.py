@@ -4,11 +4,10 @@ to market testing, potential) as distinct parts, a headcount view, and totals.""
 import streamlit as st
 
 from ui import cached
-from ui.blocks import discrepancy_notes, metric_tiles
+from ui.blocks import chart_block, discrepancy_notes, metric_tiles
 from ui.data import data_version
 from ui.format import share
 from ui.layout import page_setup
-from ui.prepared import chart_block
 
 page_setup(
     "Staffing before and after",

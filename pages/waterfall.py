@@ -6,11 +6,10 @@ import streamlit as st
 
 from redesign import views
 from ui import cached, state
-from ui.blocks import md
+from ui.blocks import chart_block, md
 from ui.data import data_version
 from ui.format import money_m
 from ui.layout import page_setup
-from ui.prepared import chart_block
 
 VIEWS = {"service": "By service", "stream": "By funding stream"}
 AXES = {"zoom": "Zoom to the changes", "zero": "Start at zero"}

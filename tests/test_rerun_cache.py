@@ -125,16 +125,16 @@ def test_format_frame_matches_the_column_by_column_version(dataset):
         assert got.columns.dtype == expected.columns.dtype
 
 
-# --- ui.prepared draws what ui.blocks draws ------------------------------------------------------
+# --- blocks from prepared tables draw what blocks from frames draw ---------------------------
 
 
 def _blocks_page(prepared: bool) -> None:
-    """Every block both ways; run once with ui.blocks, once with ui.prepared."""
+    """Every block both ways: once from frames, once from tables prepared ahead."""
     from redesign import charts, load_dataset, views
     from redesign.formatting import count
     from tests.conftest import DATA
     from ui import blocks
-    from ui import prepared as pr
+    from ui import blocks as pr
 
     dataset = load_dataset(DATA)
     staff = views.staffing_frame(dataset.services, total_row=True)

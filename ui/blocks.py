@@ -8,10 +8,12 @@ a "Show data table" expander, a CSV download of those numbers, and a "Source: ..
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from redesign.formatting import (
@@ -66,6 +68,76 @@ def source_line(sources: str | Iterable[str]) -> None:
         st.caption("Source: " + md("; ".join(items)))
 
 
+@dataclass(frozen=True)
+class PreparedTable:
+    """A table ready to draw: ``text`` is ``frame`` formatted in the house style (every cell and
+    header escaped when ``static``), ``csv`` the file ``csv_button`` offers. ``ui.cached`` makes
+    each page's tables once per data version and shares them between sessions: never change one
+    or its frames after it is made.
+
+    ``arrow`` is ``text`` already converted to an Arrow table, which ``st.table`` and
+    ``st.dataframe`` take as it is: the same bytes reach the browser as when Streamlit converts
+    the frame itself (pyarrow's ``Table.from_pandas`` with its default index handling, as
+    Streamlit calls it), without the conversion on every rerun. None: shown from ``text``."""
+
+    frame: pd.DataFrame
+    text: pd.DataFrame
+    csv: bytes
+    static: bool
+    arrow: pa.Table | None = None
+
+
+def prepare_table(
+    frame: pd.DataFrame,
+    *,
+    formatters: Mapping[str, Formatter] | None = None,
+    static: bool = True,
+    display: pd.DataFrame | None = None,
+    with_csv: bool = True,
+    with_arrow: bool = True,
+) -> PreparedTable:
+    """Everything drawing ``frame`` as a table (and its CSV) needs, computed now (pure: no
+    Streamlit call). ``display`` is an already formatted version of ``frame`` (e.g. values
+    formatted row by row by their unit) shown instead."""
+    text = visible(display) if display is not None else format_frame(visible(frame), formatters)
+    if static:
+        text = text.map(md)
+        text.columns = [md(c) for c in text.columns]
+    return PreparedTable(
+        frame=frame,
+        text=text,
+        csv=csv_bytes(frame) if with_csv else b"",
+        static=static,
+        arrow=_arrow(text) if with_arrow else None,
+    )
+
+
+def _arrow(text: pd.DataFrame) -> pa.Table | None:
+    """``text`` as an Arrow table, or None where pyarrow cannot convert it as it stands (then
+    Streamlit converts the frame, with its own fixes, when it is drawn)."""
+    try:
+        return pa.Table.from_pandas(text)
+    except (pa.ArrowException, OverflowError, TypeError, ValueError):
+        return None
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The numbers as CSV (unformatted, exact), UTF-8 with a byte-order mark for Excel."""
+    return visible(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def show_table(table: PreparedTable, *, height: int | None = None) -> None:
+    """A prepared table: ``static`` a real HTML table (``st.table``, best for screen readers and
+    short tables), else an interactive grid for long ones."""
+    data = table.text if table.arrow is None else table.arrow
+    if table.static:
+        st.table(data, hide_index=True, **({"height": height} if height else {}))
+    else:
+        st.dataframe(
+            data, hide_index=True, width="stretch", **({"height": height} if height else {})
+        )
+
+
 def data_table(
     frame: pd.DataFrame,
     *,
@@ -74,21 +146,29 @@ def data_table(
     height: int | None = None,
     display: pd.DataFrame | None = None,
 ) -> None:
-    """A table formatted in the house style (£m 2dp, FTE 2dp), every cell escaped.
+    """A table formatted in the house style (£m 2dp, FTE 2dp), every cell escaped, made now (for
+    tables that change on every run; see ``prepare_table`` for those that do not)."""
+    table = prepare_table(
+        frame,
+        formatters=formatters,
+        static=static,
+        display=display,
+        with_csv=False,
+        with_arrow=False,
+    )
+    show_table(table, height=height)
 
-    ``static=True`` renders a real HTML table (``st.table``), best for screen readers and short
-    tables; ``False`` an interactive grid for long ones. ``display`` is an already formatted
-    version of ``frame`` (e.g. values formatted row by row by their unit) shown instead.
-    """
-    text = visible(display) if display is not None else format_frame(visible(frame), formatters)
-    if static:
-        escaped = text.map(md)
-        escaped.columns = [md(c) for c in escaped.columns]
-        st.table(escaped, hide_index=True, **({"height": height} if height else {}))
-    else:
-        st.dataframe(
-            text, hide_index=True, width="stretch", **({"height": height} if height else {})
-        )
+
+def _download_csv(data: bytes | Callable[[], bytes], file_name: str, key: str, label: str) -> None:
+    st.download_button(
+        label,
+        data=data,
+        file_name=file_name if file_name.endswith(".csv") else f"{file_name}.csv",
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def csv_button(
@@ -103,18 +183,28 @@ def csv_button(
 
     ``deferred=True`` makes the file only when the button is pressed (for tables redrawn on every
     key press); the frame must then not be changed afterwards."""
+    _download_csv(
+        (lambda: csv_bytes(frame)) if deferred else csv_bytes(frame), file_name, key, label
+    )
 
-    def data() -> bytes:
-        return visible(frame).to_csv(index=False).encode("utf-8-sig")
 
-    st.download_button(
-        label,
-        data=data if deferred else data(),
-        file_name=file_name if file_name.endswith(".csv") else f"{file_name}.csv",
-        mime="text/csv",
-        key=key,
-        icon=":material/download:",
-        on_click="ignore",
+def show_csv(
+    table: PreparedTable, *, file_name: str, key: str, label: str = "Download CSV"
+) -> None:
+    """``csv_button`` for a prepared table."""
+    _download_csv(table.csv, file_name, key, label)
+
+
+def _prepared(
+    table: pd.DataFrame | PreparedTable,
+    formatters: Mapping[str, Formatter] | None,
+    static: bool,
+    display: pd.DataFrame | None = None,
+) -> PreparedTable:
+    if isinstance(table, PreparedTable):
+        return table
+    return prepare_table(
+        table, formatters=formatters, static=static, display=display, with_arrow=False
     )
 
 
@@ -123,7 +213,7 @@ def chart_block(
     title: str,
     subtitle: str,
     fig: go.Figure | dict,
-    table: pd.DataFrame,
+    table: pd.DataFrame | PreparedTable,
     alt: str,
     sources: str | Sequence[str],
     key: str,
@@ -139,8 +229,10 @@ def chart_block(
     scenario; ``alt`` is one sentence for screen readers; ``key`` must be unique on the page (it
     names the chart and the CSV button). ``notes`` are short plain-text lines shown under the chart;
     ``discrepancies`` (where the published figures behind the chart do not add up) are shown
-    between the subtitle and the chart, with both numbers.
+    between the subtitle and the chart, with both numbers. ``table`` is a frame, or a
+    ``PreparedTable`` made ahead (then ``formatters`` and ``static_table`` are its own).
     """
+    prepared = _prepared(table, formatters, static_table)
     # Titles built from data can run long; tests check the real ones keep to MAX_TITLE_WORDS.
     st.subheader(md(title), anchor=_slug(key))
     st.markdown(md(subtitle))
@@ -156,15 +248,15 @@ def chart_block(
     if notes:
         st.caption("\n".join(f"- {md(note)}" for note in notes))
     with st.expander("Show data table", expanded=table_expanded, icon=":material/table:"):
-        data_table(table, formatters=formatters, static=static_table)
-    csv_button(table, file_name=_slug(key), key=f"csv_{key}")
+        show_table(prepared)
+    show_csv(prepared, file_name=_slug(key), key=f"csv_{key}")
     source_line(sources)
 
 
 def table_block(
     *,
     title: str,
-    table: pd.DataFrame,
+    table: pd.DataFrame | PreparedTable,
     key: str,
     description: str = "",
     sources: str | Sequence[str] = (),
@@ -174,13 +266,15 @@ def table_block(
     level: int = 3,
     display: pd.DataFrame | None = None,
 ) -> None:
-    """A titled table with its CSV download and source line (no chart)."""
+    """A titled table with its CSV download and source line (no chart). ``table`` is a frame, or
+    a ``PreparedTable`` made ahead (then ``formatters``, ``static`` and ``display`` are its own)."""
+    prepared = _prepared(table, formatters, static, display)
     heading = "#" * level
     st.markdown(f"{heading} {md(title)}")
     if description:
         st.markdown(md(description))
-    data_table(table, formatters=formatters, static=static, height=height, display=display)
-    csv_button(table, file_name=_slug(key), key=f"csv_{key}")
+    show_table(prepared, height=height)
+    show_csv(prepared, file_name=_slug(key), key=f"csv_{key}")
     source_line(sources)
 
 

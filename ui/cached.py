@@ -9,8 +9,8 @@ files' names, sizes and times, the dataset's own cache key) and the page's setti
 data file gives new parts, as it gives a new dataset.
 
 Everything returned is shared between sessions, so nothing may change it afterwards: pages pass the
-figures to ``st.plotly_chart`` (which serialises a copy) and the tables to ``ui.prepared``'s blocks
-(which only read them). The builders are pure: ``redesign`` computes, ``ui.prepared.prepare_table``
+figures to ``st.plotly_chart`` (which serialises a copy) and the tables to ``ui.blocks``'s blocks
+(which only read them). The builders are pure: ``redesign`` computes, ``ui.blocks.prepare_table``
 formats.
 """
 
@@ -29,8 +29,8 @@ from redesign.formatting import Formatter, count, fte, pct
 from redesign.reconciliation import Discrepancy, discrepancies_frame
 from redesign.sen_checks import notes_frame, sen_discrepancies, sen_notes
 from redesign.views import CategoryGroup, Headline, TextSection
+from ui.blocks import PreparedTable, csv_bytes, prepare_table
 from ui.data import DataVersion, dataset_of
-from ui.prepared import PreparedTable, csv_bytes, prepare_table
 
 # A page's parts are small (a few figures and tables); a few data versions and, for the pages with
 # settings, every combination of them fit. Least recently used entries go first.
