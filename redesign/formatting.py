@@ -160,9 +160,22 @@ def decimal(x: Any, places: int = 2, missing: str = NOT_STATED) -> str:
     return f"{MINUS if sign == MINUS else ''}{magnitude:,.{places}f}"
 
 
-def join_words(items: list[str] | tuple[str, ...], conjunction: str = "and") -> str:
-    """Items as a list in prose: "A", "A and B", "A, B and C" (no serial comma)."""
+# Names listed in a sentence before the rest are counted ("A, B, C, D, E, F and 894 more"): alt
+# text and notes stay readable however large the dataset grows.
+LIST_LIMIT = 6
+
+
+def join_words(
+    items: list[str] | tuple[str, ...],
+    conjunction: str = "and",
+    limit: int | None = LIST_LIMIT,
+    more: str = "more",
+) -> str:
+    """Items as a list in prose: "A", "A and B", "A, B and C" (no serial comma); past ``limit``
+    items the rest are counted: "A, B and 5 more"."""
     items = list(items)
+    if limit is not None and len(items) > limit + 1:
+        items = [*items[:limit], f"{count(len(items) - limit)} {more}"]
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]

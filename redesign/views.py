@@ -53,10 +53,7 @@ class Headline:
 
 
 def _names(names: tuple[str, ...] | list[str]) -> str:
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return join_words(names, more="more services")
 
 
 def headline_figures(services: tuple[Service, ...]) -> list[Headline]:
@@ -907,7 +904,9 @@ def staffing_reductions_alt(services: tuple[Service, ...]) -> str:
     ]
     text = f"Stacked bar chart of the FTE reductions per service: {where}"
     if extras:
-        text += (", plus " if with_confirmed else "; ") + join_words(extras)
+        text += (", plus " if with_confirmed else "; ") + join_words(
+            extras, more="more services with such reductions"
+        )
     return text + "."
 
 
@@ -919,7 +918,8 @@ def headcount_alt(services: tuple[Service, ...]) -> str:
         if (v := s.staffing.value("casual_staff"))
     ]
     text = "Bar chart of the number of people employed in each service now"
-    return text + ("; " + join_words(casual) if casual else "") + "."
+    more = "more services with casual staff"
+    return text + ("; " + join_words(casual, more=more) if casual else "") + "."
 
 
 def categories_lead(dataset: Dataset) -> str:
