@@ -25,7 +25,7 @@ Layout: ``layout`` draws what does not change with the buy-back on full runs; th
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -613,21 +613,30 @@ def _group_card(group: AtRiskGroup, at_risk_fte: float) -> DeltaGenerator:
 BOX_WIDTH = 140
 
 
-def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
-    """A group's slider and exact box, and what its level means (redrawn on every key press)."""
-    # A horizontal container, not columns: one block instead of three, redrawn on each press.
+def _level_controls(
+    label: str,
+    slider_base: str,
+    box_base: str,
+    *,
+    on_slider: Callable[..., None],
+    on_box: Callable[..., None],
+    args: tuple[str, ...],
+    slider_help: str,
+    box_help: str,
+) -> None:
+    """A buy-back slider (whole %) and its exact box (to 0.1%) side by side. A horizontal
+    container, not columns: one block instead of three, redrawn on each key press."""
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         st.slider(
-            f"{group.label}: buy-back",
+            label,
             min_value=0,
             max_value=int(MAX_LEVEL * 100),
             step=1,
             format="%d%%",
-            key=wkey(slider_key(group.id)),
+            key=wkey(slider_base),
             on_change=on_slider,
-            args=(group.id,),
-            help="% of today's at-risk posts bought back: 0% closes the group, 100% keeps"
-            " every post, above 100% expands it.",
+            args=args,
+            help=slider_help,
         )
         st.number_input(
             "Exact %",
@@ -635,12 +644,27 @@ def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
             max_value=MAX_LEVEL * 100,
             step=0.1,
             format="%.1f",
-            key=wkey(box_key(group.id)),
+            key=wkey(box_base),
             on_change=on_box,
-            args=(group.id,),
-            help=f"{group.label}: type an exact buy-back level, to 0.1%.",
+            args=args,
+            help=box_help,
             width=BOX_WIDTH,
         )
+
+
+def _group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
+    """A group's slider and exact box, and what its level means (redrawn on every key press)."""
+    _level_controls(
+        f"{group.label}: buy-back",
+        slider_key(group.id),
+        box_key(group.id),
+        on_slider=on_slider,
+        on_box=on_box,
+        args=(group.id,),
+        slider_help="% of today's at-risk posts bought back: 0% closes the group, 100% keeps"
+        " every post, above 100% expands it.",
+        box_help=f"{group.label}: type an exact buy-back level, to 0.1%.",
+    )
     kept = (
         f"**Kept {md(fte(outcome.retained_fte))} FTE · redundant"
         f" {md(fte(outcome.redundant_fte))} FTE"
@@ -704,29 +728,17 @@ def _group_chooser() -> tuple[str, ...]:
 
 
 def _all_groups_control() -> None:
-    with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
-        st.slider(
-            "All groups: buy-back",
-            min_value=0,
-            max_value=int(MAX_LEVEL * 100),
-            step=1,
-            format="%d%%",
-            key=wkey(ALL_SLIDER),
-            on_change=on_all_slider,
-            help="Shows the buy-back across all groups (the share of at-risk FTE kept);"
-            " moving it sets every group to that level. Then fine-tune each group below.",
-        )
-        st.number_input(
-            "Exact %",
-            min_value=0.0,
-            max_value=MAX_LEVEL * 100,
-            step=0.1,
-            format="%.1f",
-            key=wkey(ALL_BOX),
-            on_change=on_all_box,
-            help="All groups: type an exact buy-back level, to 0.1%.",
-            width=BOX_WIDTH,
-        )
+    _level_controls(
+        "All groups: buy-back",
+        ALL_SLIDER,
+        ALL_BOX,
+        on_slider=on_all_slider,
+        on_box=on_all_box,
+        args=(),
+        slider_help="Shows the buy-back across all groups (the share of at-risk FTE kept);"
+        " moving it sets every group to that level. Then fine-tune each group below.",
+        box_help="All groups: type an exact buy-back level, to 0.1%.",
+    )
     st.button(
         "Reset to the proposal",
         key="bb:reset_levels",
