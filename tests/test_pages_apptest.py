@@ -285,3 +285,15 @@ def test_data_error_is_a_readable_list(tmp_path, monkeypatch):
     assert "could not be used" in message
     assert "sources.yaml" in message
     assert "Traceback" not in message
+    # The server's file paths are not shown: only the data folder's name.
+    captions = [plain(str(c.value)) for c in at.caption]
+    assert f"Data folder: {tmp_path.name}" in captions
+    assert not any(str(tmp_path.parent) in c for c in captions)
+
+
+def test_sidebar_names_the_data_folder_without_the_server_path():
+    at = app()
+    captions = [plain(str(c.value)) for c in at.sidebar.caption]
+    assert "Data folder: data" in captions
+    root = str(Path(APP).resolve().parent)
+    assert not any(root in c for c in captions)

@@ -21,6 +21,16 @@ def data_dir() -> Path:
     return default_data_dir()
 
 
+def data_dir_label(root: Path) -> str:
+    """The data folder as users may see it: relative to the app (``data``) or, for a folder set
+    with $REDESIGN_DATA_DIR elsewhere, its name alone: the server's file paths are not shown."""
+    app_root = Path(__file__).resolve().parent.parent
+    try:
+        return str(root.resolve().relative_to(app_root))
+    except (OSError, ValueError):
+        return root.name or str(root)
+
+
 def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and modification times of the data files: cheap (no reading), and it changes
     when a file is edited, so the cache never serves a stale dataset."""
@@ -90,7 +100,7 @@ def show_data_error(exc: DataError, root: Path) -> None:
         f"{lines}{more}",
         icon=":material/error:",
     )
-    st.caption(f"Data folder: {escape_markdown(plain_text(str(root)))}")
+    st.caption(f"Data folder: {escape_markdown(plain_text(data_dir_label(root)))}")
 
 
 @st.cache_data(show_spinner="Building the workbook…", max_entries=4)

@@ -12,7 +12,7 @@ import streamlit as st
 
 from redesign import Dataset
 from redesign.formatting import escape_markdown, plain_text
-from ui.data import data_dir, get_dataset
+from ui.data import data_dir, data_dir_label, get_dataset
 from ui.glossary import sidebar_glossary
 from ui.state import drop_unknown_params
 
@@ -81,7 +81,7 @@ def page_setup(
     with st.sidebar:
         st.markdown(PROPOSALS_NOTE)
     sidebar_glossary()
-    st.sidebar.caption(f"Data folder: {escape_markdown(plain_text(str(data_dir())))}")
+    st.sidebar.caption(f"Data folder: {escape_markdown(plain_text(data_dir_label(data_dir())))}")
     st.title(escape_markdown(title))
     if callable(intro):
         intro = intro(get_dataset())
