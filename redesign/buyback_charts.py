@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+import plotly.io as pio
 
 from redesign import palette
 from redesign.arithmetic import total
@@ -45,6 +46,10 @@ SCENARIO_STYLES = (
 
 def _layout(**extra: Any) -> dict[str, Any]:
     layout: dict[str, Any] = {
+        # Plotly's empty "none" template, as on the other pages (redesign.charts): the look is set
+        # in full here, and the page sends the dict to the browser as it is, without Plotly's
+        # default template filled in (ui.blocks.ReadyFigure).
+        "template": pio.templates["none"].to_plotly_json(),
         "font": {"family": FONT_FAMILY, "size": FONT_SIZE, "color": palette.TEXT},
         "paper_bgcolor": palette.BACKGROUND,
         "plot_bgcolor": palette.BACKGROUND,
@@ -132,7 +137,12 @@ def _bar(
 
 def fte_table(result: ScenarioResult) -> pd.DataFrame:
     """The numbers behind the FTE chart, one row per group and a total."""
-    rows = [
+    return pd.DataFrame(fte_table_rows(result))
+
+
+def fte_table_rows(result: ScenarioResult) -> list[dict[str, Any]]:
+    """``fte_table`` as rows (the page draws them on every key press without a DataFrame)."""
+    rows: list[dict[str, Any]] = [
         {
             "Group": o.label,
             "Buy-back %": round(o.level * 100, 1),
@@ -155,7 +165,7 @@ def fte_table(result: ScenarioResult) -> pd.DataFrame:
             "Expansion FTE": result.expansion_fte,
         }
     )
-    return pd.DataFrame(rows)
+    return rows
 
 
 # Bars on the FTE chart: with more groups than this (synthetic data at 10x/100x) the largest

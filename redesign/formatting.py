@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import string
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -289,23 +289,41 @@ def format_frame(
         if pd.api.types.is_bool_dtype(series):
             texts.append((column, [yes_no(v, missing) for v in series]))
             continue
-        values = []
-        for v in series:
-            if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
-                values.append(missing)
-            elif isinstance(v, bool):
-                values.append(yes_no(v))
-            elif fmt is not None and _number(v) is not None:
-                values.append(fmt(v))
-            else:
-                values.append(str(v))
-        texts.append((column, values))
+        texts.append((column, [format_cell(v, fmt, missing) for v in series]))
     if texts and frame.columns.is_unique:
         # One frame from all the columns: adding them one at a time (below) costs several times
         # as much in pandas 3. The columns, their order and dtypes are the same.
         return pd.DataFrame(dict(texts), index=frame.index, columns=[c for c, _v in texts])
     for column, values in texts:
         out[column] = values
+    return out
+
+
+def format_cell(value: Any, fmt: Formatter | None, missing: str = "—") -> str:
+    """One table cell as display text, by its column's formatter (``format_frame``'s rule)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return missing
+    if isinstance(value, bool):
+        return yes_no(value)
+    if fmt is not None and _number(value) is not None:
+        return fmt(value)
+    return str(value)
+
+
+def format_records(
+    records: Sequence[Mapping[str, Any]],
+    formatters: Mapping[str, Formatter] | None = None,
+    missing: str = "—",
+) -> dict[str, list[str]]:
+    """``format_frame`` for a short table given as rows (dicts with the same keys, in order),
+    without building a DataFrame: column -> its cells as display text. For tables redrawn on
+    every key press, where pandas' own overhead is most of the cost."""
+    formatters = dict(formatters or {})
+    columns = list(records[0]) if records else []
+    out: dict[str, list[str]] = {}
+    for column in columns:
+        fmt = formatters.get(column) or column_formatter(column)
+        out[column] = [format_cell(row[column], fmt, missing) for row in records]
     return out
 
 

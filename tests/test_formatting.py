@@ -15,6 +15,7 @@ from redesign.formatting import (
     count,
     escape_markdown,
     format_frame,
+    format_records,
     fte,
     markdown_paragraphs,
     money_m,
@@ -148,3 +149,33 @@ def test_escape_label_keeps_names_readable_but_inert():
     assert escape_label("FTE after: 86.51") == "FTE after: 86.51"
     assert escape_label("<b>*x*</b> [a](b) $y$") == "\\<b\\>\\*x\\*\\</b\\> \\[a\\](b) \\$y\\$"
     assert escape_label("a\nb") == "a b"
+
+
+# Headers of every unit the house rules know, and plain text.
+RECORD_COLUMNS = ("Service", "Saving £m", "Change £m", "FTE now", "Buy-back %", "Headcount")
+_number_or_missing = st.one_of(
+    st.none(),
+    st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    st.just(math.nan),
+)
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "Service": st.text(max_size=12),
+                **{c: _number_or_missing for c in RECORD_COLUMNS[1:]},
+            }
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_format_records_is_format_frame_without_the_frame(records):
+    expected = format_frame(pd.DataFrame(records))
+    assert format_records(records) == {c: list(expected[c]) for c in expected.columns}
+
+
+def test_format_records_of_no_rows_is_empty():
+    assert format_records([]) == {}

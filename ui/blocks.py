@@ -10,17 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from redesign.formatting import (
     Formatter,
     escape_label,
     escape_markdown,
     format_frame,
+    format_records,
     fte,
     money_m,
     plain_text,
@@ -38,6 +41,36 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
+
+
+class ReadyFigure(BaseFigure):
+    """A finished Plotly figure held as its JSON-ready dict, which ``st.plotly_chart`` draws
+    without copying or checking it again.
+
+    Why: ``st.plotly_chart`` asks a ``go.Figure`` for ``to_dict()``, which deep-copies every
+    trace, and checks a plain dict by building a ``go.Figure`` from it (a copy and a walk of the
+    schema): 1-3 ms a figure on every rerun, the largest part of a key press on the buy-back
+    page. This figure answers ``to_dict()`` with its dict as it is. Make one with
+    ``ready_figure``; only ``to_dict`` works (it is not a figure to edit), and nothing may change
+    the dict afterwards: ui.cached shares them between sessions (tests/test_rerun_cache.py checks
+    that drawing one leaves it unchanged, tests/test_blocks.py that Streamlit sends the same JSON
+    as for the ``go.Figure``)."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        # BaseFigure.__init__ is skipped on purpose: its copy and check are what this avoids.
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._spec
+
+    def __repr__(self) -> str:
+        return f"ReadyFigure({len(self._spec.get('data', ()))} traces)"
+
+
+def ready_figure(fig: go.Figure | Mapping[str, Any]) -> ReadyFigure:
+    """``fig`` ready to draw: a ``go.Figure`` as its dict (copied once, here), or a dict built to
+    Plotly's schema (redesign.buyback_charts, checked against ``go.Figure`` in the tests)."""
+    return ReadyFigure(fig.to_dict() if isinstance(fig, go.Figure) else dict(fig))
 
 
 def _slug(text: str) -> str:
@@ -159,6 +192,19 @@ def data_table(
     show_table(table, height=height)
 
 
+def record_table(
+    records: Sequence[Mapping[str, Any]], *, formatters: Mapping[str, Formatter] | None = None
+) -> None:
+    """A short table given as rows, drawn as ``data_table`` draws a frame (house style, every
+    cell and header escaped, a real HTML table) but without pandas: for tables redrawn on every
+    key press, where building, formatting and converting a DataFrame cost about 3 ms."""
+    texts = format_records(records, formatters)
+    st.table(
+        pa.table({md(column): [md(cell) for cell in cells] for column, cells in texts.items()}),
+        hide_index=True,
+    )
+
+
 def _download_csv(data: bytes | Callable[[], bytes], file_name: str, key: str, label: str) -> None:
     st.download_button(
         label,
@@ -212,7 +258,7 @@ def chart_block(
     *,
     title: str,
     subtitle: str,
-    fig: go.Figure | dict,
+    fig: go.Figure | ReadyFigure,
     table: pd.DataFrame | PreparedTable,
     alt: str,
     sources: str | Sequence[str],

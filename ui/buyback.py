@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
@@ -50,7 +49,16 @@ from redesign.scenario import (
     compare_frame,
 )
 from redesign.sen_support import AtRiskGroup
-from ui.blocks import PLOTLY_CONFIG, csv_button, data_table, md, source_line
+from ui.blocks import (
+    PLOTLY_CONFIG,
+    ReadyFigure,
+    csv_button,
+    data_table,
+    md,
+    ready_figure,
+    record_table,
+    source_line,
+)
 
 SERVICE_PAGE = "pages/service.py"
 
@@ -170,7 +178,39 @@ def set_widget(base: str, value: Any) -> None:
     gens = dict(ss.get(GEN, {}))
     gens[base] = gens.get(base, 0) + 1
     ss[GEN] = gens
+    retire_key(current)
     ss[wkey(base)] = value
+
+
+def retire_key(key: str) -> None:
+    """Forget a widget key the page has replaced with a fresh one.
+
+    Streamlit 1.67 keeps every widget key a session has used, with the widget's metadata, until
+    the key is reused or deleted, so a fresh key on each key press grew the session without end
+    (about seven entries a press of the all-groups slider; found by the soak in bench/).
+    Deleting the key from st.session_state drops its value and key mapping; the metadata is
+    only reachable through Streamlit's internals, so it is dropped there when they are as
+    expected, and otherwise left (tests/test_buyback_page.py checks the session stays bounded).
+    A stale value the browser still sends for the old key is then ignored: Streamlit skips
+    widgets it has no metadata for."""
+    widget_id, metadata = _widget_metadata_of(key)
+    if key in st.session_state:
+        del st.session_state[key]
+    if metadata is not None and widget_id is not None:
+        metadata.pop(widget_id, None)
+
+
+def _widget_metadata_of(key: str) -> tuple[str | None, dict[str, Any] | None]:
+    """The widget id of ``key`` and Streamlit's widget-metadata table, or Nones."""
+    try:
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        state = get_session_state()._state
+        table = state._new_widget_state.widget_metadata
+        widget_id = state.get_widget_id_from_key(key)
+    except Exception:  # Streamlit's internals changed: keep the metadata
+        return None, None
+    return (widget_id, table) if isinstance(table, dict) else (None, None)
 
 
 def _set_scenario(new: Scenario, *, except_widget: str | None = None) -> None:
@@ -802,10 +842,10 @@ def _fte_chart(result: ScenarioResult) -> None:
             " redundant, shown for each of the three groups."
         ),
     )
-    table = charts.fte_table(result)
+    rows = charts.fte_table_rows(result)
     with st.expander("Show data table", icon=":material/table:"):
-        data_table(table)
-    csv_button(table, file_name="bb_fte", key="csv_bb_fte", deferred=True)
+        record_table(rows)
+    csv_button(pd.DataFrame(rows), file_name="bb_fte", key="csv_bb_fte", deferred=True)
 
 
 def _curve_chart(s: Scenario, result: ScenarioResult) -> None:
@@ -823,10 +863,10 @@ def _curve_chart(s: Scenario, result: ScenarioResult) -> None:
     )
 
 
-def _figure(fig: dict[str, Any]) -> go.Figure:
-    # The dict is checked against Plotly's schema in tests/test_buyback_charts.py; skipping the
-    # validation here saves several milliseconds on every key press of a slider.
-    return go.Figure(fig, _validate=False)
+def _figure(fig: dict[str, Any]) -> ReadyFigure:
+    # The dict is checked against Plotly's schema in tests/test_buyback_charts.py; drawing it
+    # without go.Figure's copy and check saves several milliseconds on every key press.
+    return ready_figure(fig)
 
 
 def _proposal_pct(s: Scenario) -> float:
