@@ -7,8 +7,10 @@ serialising the figure on the server; plotly.js redrawing it in the browser), so
 how much of a ratio target against the empty app is reachable at all for a page with charts.
 
 The chart is built like the buy-back page's posts chart (redesign/buyback_charts.py
-``fte_figure``, drawn by ui/buyback.py ``_fte_chart``): a plain dict in Plotly's JSON schema
-wrapped in ``go.Figure(..., _validate=False)``, three groups as horizontal stacked bars of kept,
+``fte_figure``, drawn by ui/buyback.py ``_fte_chart``): a plain dict in Plotly's JSON schema with
+Plotly's empty "none" template, handed to ``st.plotly_chart`` as it is through a figure class
+whose ``to_dict`` returns it (as ui/blocks.py ``ReadyFigure``: no ``go.Figure`` copy or
+check), three groups as horizontal stacked bars of kept,
 redundant (and, above 100 %, expansion) FTE with a pattern and a label on each bar, and the same
 ``st.plotly_chart`` arguments. Only trivial arithmetic on the slider value; no project code is
 imported, so it stays a floor.
@@ -18,8 +20,19 @@ lines of 31 points, this scenario's two points marked with text, a dotted line a
 since the buy-back page redraws both on a key press.
 """
 
-import plotly.graph_objects as go
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
+
+
+class Ready(BaseFigure):
+    """The dict as it is (the page's ui.blocks.ReadyFigure, repeated: no project code here)."""
+
+    def __init__(self, spec: dict) -> None:
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict:
+        return self._spec
+
 
 FONT = {"family": "Arial, Helvetica, sans-serif", "size": 16, "color": "#0B0C0C"}
 AXIS = {
@@ -29,6 +42,7 @@ AXIS = {
     "automargin": True,
 }
 GROUPS = (("Curriculum support advisers", 12.0), ("Governor services", 8.5), ("Music hub", 5.0))
+NO_TEMPLATE = {"data": {"scatter": [{"type": "scatter"}]}}  # Plotly's "none" template
 PATTERN = {"fillmode": "overlay", "fgcolor": "#FFFFFF", "fgopacity": 0.45, "size": 10}
 
 
@@ -52,7 +66,7 @@ def bar(name: str, values: list[float], labels: list[str], colour: str, shape: s
     }
 
 
-def fte_chart(level: float) -> go.Figure:
+def fte_chart(level: float) -> Ready:
     kept = [min(fte * level, fte) for _, fte in GROUPS]
     redundant = [max(fte - fte * level, 0.0) for _, fte in GROUPS]
     expansion = [max(fte * level - fte, 0.0) for _, fte in GROUPS]
@@ -68,6 +82,7 @@ def fte_chart(level: float) -> go.Figure:
         traces.append(bar("Expansion (above today's posts)", expansion, labels, "#28A197", "/"))
     top = max(fte * max(level, 1.0) for _, fte in GROUPS)
     layout = {
+        "template": NO_TEMPLATE,
         "font": FONT,
         "paper_bgcolor": "#FFFFFF",
         "plot_bgcolor": "#FFFFFF",
@@ -80,10 +95,10 @@ def fte_chart(level: float) -> go.Figure:
         "xaxis": {**AXIS, "title": {"text": "FTE"}, "range": [0, top * 1.08]},
         "yaxis": {**AXIS, "showgrid": False},
     }
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return Ready({"data": traces, "layout": layout})
 
 
-def curve_chart(level: float) -> go.Figure:
+def curve_chart(level: float) -> Ready:
     at_risk = sum(fte for _, fte in GROUPS)
     x = list(range(0, 155, 5))
     saving = [round(at_risk * 0.04 * (1 - p / 100), 3) for p in x]
@@ -105,6 +120,7 @@ def curve_chart(level: float) -> go.Figure:
         },
     ]
     layout = {
+        "template": NO_TEMPLATE,
         "font": FONT,
         "paper_bgcolor": "#FFFFFF",
         "plot_bgcolor": "#FFFFFF",
@@ -125,7 +141,7 @@ def curve_chart(level: float) -> go.Figure:
         "xaxis": {**AXIS, "title": {"text": "Buy-back %"}},
         "yaxis": {**AXIS, "title": {"text": "£m"}},
     }
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return Ready({"data": traces, "layout": layout})
 
 
 value = st.slider("Buy-back %", min_value=0, max_value=150, value=100, step=1)

@@ -523,9 +523,18 @@ def _assumption_value_text(value: float, unit: str) -> str:
 
 
 TILE_WIDTH = 205
+# Pixels a character of a tile's value takes on average (digits in Streamlit's metric font, about
+# 2.25rem): tiles widen for long values ("3,332.00 of 3,332.00" at 100x the data).
+VALUE_CHAR_PX = 14
 
 
-def _metric(label: str, value: str, change: float, delta: str, help_text: str) -> None:
+def tile_width(values: list[str]) -> int:
+    """One width for every tile: TILE_WIDTH, or wider so that the longest value is not cut."""
+    longest = max((len(v) for v in values), default=0)
+    return max(TILE_WIDTH, VALUE_CHAR_PX * longest + 12)
+
+
+def _metric(label: str, value: str, change: float, delta: str, help_text: str, width: int) -> None:
     """A tile whose change against the proposal is in words and an arrow, never colour alone."""
     same = not delta or delta == bt.NO_CHANGE
     st.metric(
@@ -537,7 +546,7 @@ def _metric(label: str, value: str, change: float, delta: str, help_text: str) -
         delta_description="vs proposal",
         help=md(help_text),
         border=True,
-        width=TILE_WIDTH,
+        width=width,
     )
 
 
@@ -616,11 +625,12 @@ def _tiles(result: ScenarioResult, proposal: ScenarioResult) -> None:
             " the direct cost of each FTE kept above or below the proposal (ASSUMPTION).",
         ),
     ]
+    width = tile_width([tile[1] for tile in tiles])
     # One wrapping row of fixed-width tiles (two a line in the output column) rather than a
     # row of columns per pair: every block is redrawn on each key press.
     with st.container(horizontal=True, gap="small"):
         for tile in tiles:
-            _metric(*tile)
+            _metric(*tile, width=width)
 
 
 def _group_card(group: AtRiskGroup, at_risk_fte: float) -> DeltaGenerator:
