@@ -481,3 +481,13 @@ def test_a_long_session_does_not_keep_every_widget_key():
     # And the page still follows the slider.
     assert slider(at, "bb:slider:all").value == 50 + 29 % 7
     assert box(at, "bb:box:autism_teaching").value == float(50 + 29 % 7)
+
+
+def test_tiles_widen_for_long_values_only():
+    from ui.buyback import TILE_WIDTH, tile_width
+
+    # Real data: two tiles a row in the output column, as before.
+    assert tile_width(["15.99 of 33.32", "£1.54m", "25.7%"]) <= TILE_WIDTH + 5
+    # 10x and 100x synthetic data: wide enough not to cut the value.
+    assert tile_width(["333.20 of 333.20"]) > TILE_WIDTH
+    assert tile_width(["3,332.00 of 3,332.00"]) > tile_width(["333.20 of 333.20"])
