@@ -61,12 +61,16 @@ class Dataset:
         return doc.short if doc else document_id
 
 
+# Resolved once: resolving walks the path with a system call a part, and pages ask on every rerun.
+_PACKAGE_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
 def default_data_dir() -> Path:
     """$REDESIGN_DATA_DIR if set, else the ``data/`` folder beside this package."""
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "data"
+    return _PACKAGE_DATA_DIR
 
 
 def _read(path: Path, problems: list[DataProblem], label: str | None = None) -> Any:

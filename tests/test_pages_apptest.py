@@ -297,3 +297,26 @@ def test_sidebar_names_the_data_folder_without_the_server_path():
     assert "Data folder: data" in captions
     root = str(Path(APP).resolve().parent)
     assert not any(root in c for c in captions)
+
+
+SCRIPTS = ["app.py", *sorted(f"pages/{p.name}" for p in (Path(APP).parent / "pages").glob("*.py"))]
+
+
+@pytest.mark.parametrize("path", SCRIPTS)
+def test_no_page_relies_on_magic(path):
+    """.streamlit/config.toml turns Streamlit's "magic" off, so a bare expression would silently
+    draw nothing: no script may have one (magic would wrap it in ``transparent_write``)."""
+    import ast
+
+    from streamlit.runtime.scriptrunner import magic
+
+    root = Path(APP).parent
+    tree = magic.add_magic((root / path).read_text(encoding="utf-8"), path)
+    assert "transparent_write" not in ast.dump(tree)
+
+
+def test_magic_is_off():
+    import tomllib
+
+    config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["magicEnabled"] is False

@@ -346,3 +346,30 @@ def test_changed_data_gives_new_parts(data_copy, monkeypatch):
     assert changed is not parts
     assert "falls from 120.50" in changed.now_after_alt
     assert "falls from 109.34" in parts.now_after_alt
+
+
+def test_data_version_changes_with_any_data_file_and_only_those(data_copy, monkeypatch):
+    from ui.data import data_version
+
+    monkeypatch.setenv("REDESIGN_DATA_DIR", str(data_copy))
+    first = data_version()
+    assert data_version() == first  # nothing changed: same key, so the caches hit
+    (data_copy / "notes.txt").write_text("not data", encoding="utf-8")
+    assert data_version() == first  # only .yaml/.yml files are data
+    nested = data_copy / "services" / "extra"
+    nested.mkdir()
+    (nested / "more.yml").write_text("x: 1\n", encoding="utf-8")
+    second = data_version()
+    assert second != first  # a file in a subfolder counts
+    (nested / "more.yml").write_text("x: 22\n", encoding="utf-8")  # size changes
+    assert data_version() not in (first, second)
+
+
+def test_data_version_survives_a_looping_folder_link(data_copy, monkeypatch):
+    from ui.data import data_version
+
+    monkeypatch.setenv("REDESIGN_DATA_DIR", str(data_copy))
+    first = data_version()
+    (data_copy / "services" / "loop").symlink_to(data_copy, target_is_directory=True)
+    second = data_version()  # finishes (the walk stops at a depth) rather than recursing forever
+    assert second != first

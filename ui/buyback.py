@@ -51,7 +51,6 @@ from redesign.scenario import (
 from redesign.sen_support import AtRiskGroup
 from ui.blocks import (
     PLOTLY_CONFIG,
-    ReadyFigure,
     csv_button,
     data_table,
     md,
@@ -109,8 +108,9 @@ def upload_key() -> str:
 def use_dataset(dataset: Dataset) -> None:
     """Bind the page to the (cached, validated) dataset: the model is built once per session."""
     ss = st.session_state
-    # ui.data's cache hands out a copy of the dataset on every run, so compare by value: the model
-    # is rebuilt only if the figures it binds have changed (a data file was edited).
+    # Compared by value (cheap while ui.data's cache hands out the same dataset): after a data
+    # file is edited the dataset is a new one, and the model is rebuilt only if the figures it
+    # binds have changed.
     basis = (
         dataset.sen_support,
         dataset.assumptions,
@@ -841,7 +841,7 @@ def _chart_layout(s: Scenario) -> tuple[DeltaGenerator, DeltaGenerator]:
 
 def _fte_chart(result: ScenarioResult) -> None:
     st.plotly_chart(
-        _figure(charts.fte_figure(result)),
+        ready_figure(charts.fte_figure(result)),
         theme=None,
         width="stretch",
         key="chart_bb_fte",
@@ -860,7 +860,7 @@ def _fte_chart(result: ScenarioResult) -> None:
 
 def _curve_chart(s: Scenario, result: ScenarioResult) -> None:
     st.plotly_chart(
-        _figure(charts.curve_figure(curve(s), result, _proposal_pct(s))),
+        ready_figure(charts.curve_figure(curve(s), result, _proposal_pct(s))),
         theme=None,
         width="stretch",
         key="chart_bb_curve",
@@ -871,12 +871,6 @@ def _curve_chart(s: Scenario, result: ScenarioResult) -> None:
             f" {money_m(result.traded_income_m)} of traded income."
         ),
     )
-
-
-def _figure(fig: dict[str, Any]) -> ReadyFigure:
-    # The dict is checked against Plotly's schema in tests/test_buyback_charts.py; drawing it
-    # without go.Figure's copy and check saves several milliseconds on every key press.
-    return ready_figure(fig)
 
 
 def _proposal_pct(s: Scenario) -> float:
@@ -1070,7 +1064,7 @@ def _compare_section() -> None:
         " Money rests on ASSUMPTIONS."
     )
     st.plotly_chart(
-        _figure(charts.compare_figure(named)),
+        ready_figure(charts.compare_figure(named)),
         theme=None,
         width="stretch",
         key="chart_bb_compare",

@@ -6,6 +6,9 @@ problems as a readable list (file › record › field: message) and stops: neve
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 from pathlib import Path
 
 import streamlit as st
@@ -21,26 +24,50 @@ def data_dir() -> Path:
     return default_data_dir()
 
 
+_APP_ROOT = Path(__file__).resolve().parent.parent
+
+
+@functools.lru_cache(maxsize=16)
 def data_dir_label(root: Path) -> str:
     """The data folder as users may see it: relative to the app (``data``) or, for a folder set
     with $REDESIGN_DATA_DIR elsewhere, its name alone: the server's file paths are not shown."""
-    app_root = Path(__file__).resolve().parent.parent
     try:
-        return str(root.resolve().relative_to(app_root))
+        return str(root.resolve().relative_to(_APP_ROOT))
     except (OSError, ValueError):
         return root.name or str(root)
 
 
-def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of the data files: cheap (no reading), and it changes
-    when a file is edited, so the cache never serves a stale dataset."""
+def _fingerprint(root: Path) -> str:
+    """A digest of the data files' names, sizes and modification times: cheap (no file is read;
+    one directory walk and one ``stat`` a file), and it changes when a file is edited, so the
+    cache never serves a stale dataset. A short string rather than the list itself, because it
+    is the cache key of the dataset and of every page's parts (ui.cached), and Streamlit hashes
+    a key on every call (the list of about 30 files cost 2-3 ms a rerun to walk and hash)."""
+    found: list[tuple[str, int, int]] = []
     try:
-        files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
-        return tuple(
-            (str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns) for p in files
-        )
+        _walk(root, "", found)
     except OSError:
-        return ()
+        return ""
+    found.sort()
+    return hashlib.blake2b(repr(found).encode(), digest_size=16).hexdigest()
+
+
+# Deeper folders are not looked in (a guard against a symbolic link that loops).
+MAX_FOLDER_DEPTH = 8
+
+
+def _walk(
+    folder: Path | str, prefix: str, found: list[tuple[str, int, int]], depth: int = 0
+) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir():
+                if depth < MAX_FOLDER_DEPTH:
+                    _walk(entry.path, name + "/", found, depth + 1)
+            elif entry.is_file() and entry.name.endswith((".yaml", ".yml")):
+                info = entry.stat()
+                found.append((name, info.st_size, info.st_mtime_ns))
 
 
 # cache_resource, not cache_data: the Dataset is immutable (frozen dataclasses), so every session
@@ -48,14 +75,15 @@ def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
 # (bench: 0.5 ms at the real size, 48 ms at 100x; with cache_data's own overhead, get_dataset took
 # 0.5 s a rerun at 100x).
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
-def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
+def _load(root: str, fingerprint: str) -> Dataset:
     del fingerprint  # part of the cache key only
     return load_dataset(Path(root))
 
 
-# A version of the data: the folder and its files' names, sizes and modification times. It is the
-# dataset's cache key, and the key of everything derived from the dataset alone (ui.cached).
-DataVersion = tuple[str, tuple[tuple[str, int, int], ...]]
+# A version of the data: the folder and the digest of its files' names, sizes and modification
+# times. It is the dataset's cache key, and the key of everything derived from the dataset alone
+# (ui.cached).
+DataVersion = tuple[str, str]
 
 
 def data_version() -> DataVersion:
@@ -104,7 +132,7 @@ def show_data_error(exc: DataError, root: Path) -> None:
 
 
 @st.cache_data(show_spinner="Building the workbook…", max_entries=4)
-def _workbook(root: str, fingerprint: tuple[tuple[str, int, int], ...], day: str) -> bytes:
+def _workbook(root: str, fingerprint: str, day: str) -> bytes:
     from datetime import date
 
     from redesign.export import workbook_bytes
