@@ -340,6 +340,14 @@ def run_script(opts: Options) -> dict[str, Any]:
         t["chart_floor_slider_ratio_p50"] = ratio(
             t["slider_rerun_ms"]["p50"], chart.get("slider_rerun_ms", {}).get("p50", math.nan)
         )
+    # The same plain rerun on a real server, to show whether AppTest's way of running a page
+    # (compiling it on every run, the legacy pages/ folder pass) is what makes the pages slow.
+    from bench.server_time import measure_server_reruns
+
+    try:
+        result["server"] = measure_server_reruns(reps=10 if opts.quick else opts.script_reps)
+    except Exception as exc:
+        result["server"] = {"error": f"{type(exc).__name__}: {str(exc)[-600:]}"}
     # Profile the buy-back page (the interactive one); without it, the slowest page.
     pages = {k: v for k, v in result["targets"].items() if k not in FLOORS}
     stem = "buyback" if "buyback" in pages else None

@@ -221,6 +221,7 @@ def _script(script: dict[str, Any]) -> list[str]:
             ],
             rows,
         )
+    lines += _server_reruns(script.get("server", {}))
     prof = script.get("profile", {})
     if prof.get("project_cumulative"):
         lines += [
@@ -243,6 +244,43 @@ def _script(script: dict[str, Any]) -> list[str]:
     elif prof.get("error"):
         lines += [f"Profile failed: `{prof['error'][:300]}`", ""]
     return lines
+
+
+def _server_reruns(server: dict[str, Any]) -> list[str]:
+    """The same plain rerun on a real server (bench/server_time.py), beside AppTest's."""
+    if server.get("error"):
+        return [f"Server reruns failed: `{server['error'][:300]}`", ""]
+    targets = server.get("targets", {})
+    if not targets:
+        return []
+    lines = [
+        "**The same rerun on a real server** (bench/server_time.py): one websocket client per "
+        "page sends a rerun with nothing changed and times it to `script_finished`; server CPU "
+        "is summed over the reruns. The server compiles each script once and runs app.py's "
+        "`st.navigation` directly, where AppTest compiles on every run and first passes through "
+        "the legacy pages/ folder mode; so if the pages were slow only under AppTest, the ratios "
+        f"here would be lower. {server.get('reps', '—')} reruns each, interleaved, "
+        f"{server.get('pause_s', '—')} s apart. {server.get('stopped', '')}",
+        "",
+    ]
+    order = ["baseline"] + [k for k in targets if k != "baseline"]
+    rows = [
+        [
+            FLOOR_NAMES.get(name, name),
+            fmt_ms(targets[name]["rerun_ms"]["p50"]),
+            fmt_ms(targets[name]["rerun_ms"]["p90"]),
+            fmt_x(targets[name].get("ratio_p50")),
+            _n(targets[name].get("server_cpu_ms_per_rerun")),
+            fmt_x(targets[name].get("cpu_ratio")),
+            "; ".join(targets[name].get("errors", []))[:100],
+        ]
+        for name in order
+        if name in targets
+    ]
+    return lines + _table(
+        ["page", "rerun p50 ms", "p90 ms", "vs empty", "server CPU ms", "vs empty", "errors"],
+        rows,
+    )
 
 
 def _level_rows(

@@ -204,6 +204,10 @@ class StreamlitClient:
         """The run a browser asks for when the page opens."""
         return await self._run(self._client_state([]), timeout)
 
+    async def rerun(self, timeout: float = 60) -> RunResult:
+        """A rerun with nothing changed (what "Rerun" or a change outside a fragment sends)."""
+        return await self._run(self._client_state([]), timeout)
+
     def first_slider(self) -> SliderInfo:
         if not self.sliders:
             raise LookupError(f"no slider on page {self.page!r}")

@@ -31,3 +31,31 @@ def test_synthetic_10x_dataset_validates(tmp_path: Path) -> None:
     model = BuybackModel(dataset)
     result = model.evaluate(model.default_scenario())
     assert len(result.groups) == 10 * real["at_risk_groups"]
+
+
+def test_report_shows_server_reruns_beside_apptest(tmp_path: Path) -> None:
+    from bench import report
+
+    def timing(p50: float) -> dict[str, float]:
+        return {"n": 3, "p50": p50, "p90": p50 + 1, "mean": p50}
+
+    server = {
+        "reps": 3,
+        "pause_s": 0.15,
+        "stopped": "",
+        "targets": {
+            "baseline": {"rerun_ms": timing(5.0), "ratio_p50": 1.0, "server_cpu_ms_per_rerun": 2.0},
+            "waterfall": {
+                "rerun_ms": timing(17.5),
+                "ratio_p50": 3.5,
+                "server_cpu_ms_per_rerun": 14.0,
+                "cpu_ratio": 7.0,
+                "errors": [],
+            },
+        },
+    }
+    lines = report._server_reruns(server)
+    text = "\n".join(lines)
+    assert "| empty app (floor) | 5.0 |" in text
+    assert "| waterfall | 17.5 | 18.5 | 3.50x | 14.0 | 7.00x |" in text
+    assert report._server_reruns({"error": "boom"}) == ["Server reruns failed: `boom`", ""]
