@@ -46,7 +46,7 @@ ALL = ("latency", "script", "load", "scale", "soak")
 # The floors every figure is compared with: the empty one-slider app (the issue's targets are
 # against it), and the chart floors (bench/chart_floor_app.py: the same slider and one, or two,
 # Plotly charts it changes), which show how much of a ratio target a page with charts can reach.
-FLOORS = ("baseline", "chart_floor", "chart_floor_2")
+FLOORS = ("baseline", "chart_floor", "chart_floor_2", "frame_floor")
 CHART_FLOOR_QUERY = {"chart_floor": "", "chart_floor_2": "?charts=2"}
 CONFIG = REPO_ROOT / ".streamlit" / "config.toml"
 
@@ -508,6 +508,31 @@ def _floor_context(
     return rows
 
 
+def _frame_context(targets: dict[str, Any], base_ms: float) -> list[tuple[str, str, str]]:
+    """The app-frame floor (bench/frame_floor: what every page draws before its content) against
+    the empty app, and what the 3x then leaves a page beside what one changing chart costs."""
+    frame = targets.get("frame_floor", {}).get("rerun_ms", {}).get("p50", math.nan)
+    chart = targets.get("chart_floor", {}).get("rerun_ms", {}).get("p50", math.nan)
+    if not math.isfinite(frame):
+        return []
+    left = APPTEST_RATIO * base_ms - frame
+    chart_cost = chart - base_ms
+    verdict = (
+        f"leaves {left:.2f} ms of the {APPTEST_RATIO * base_ms:.2f} ms ({APPTEST_RATIO}x) for a "
+        f"page's own content; one changing chart alone costs {chart_cost:.2f} ms over the empty "
+        "app (one-chart floor)"
+    )
+    if math.isfinite(chart_cost) and chart_cost > left:
+        verdict += ", so no page of this app with a chart can be within the target"
+    return [
+        (
+            "Context: AppTest rerun p50, app frame floor vs empty app",
+            "—",
+            f"{_fmt_pair(frame, base_ms, 2)} — {verdict}",
+        )
+    ]
+
+
 def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     """Each target: what, the figure measured, PASS / FAIL / N/A (not measured), and why.
 
@@ -601,6 +626,7 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                     },
                 )
             )
+        context(_frame_context(targets, base))
     else:
         add(
             "AppTest rerun: every page",

@@ -26,6 +26,7 @@ RESULTS_DIR = BENCH_DIR / "results"
 BASELINE_APP = BENCH_DIR / "baseline_app.py"
 # One slider and one Plotly chart it changes (``?charts=2``: two charts); see the file.
 CHART_FLOOR_APP = BENCH_DIR / "chart_floor_app.py"
+FRAME_FLOOR_APP = BENCH_DIR / "frame_floor" / "app.py"
 APP = REPO_ROOT / "app.py"
 PAGES_DIR = REPO_ROOT / "pages"
 BUYBACK_PAGE = PAGES_DIR / "buyback.py"

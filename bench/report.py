@@ -14,6 +14,7 @@ FLOOR_NAMES = {
     "baseline": "empty app (floor)",
     "chart_floor": "one-chart floor",
     "chart_floor_2": "two-chart floor",
+    "frame_floor": "app frame floor",
 }
 
 
@@ -175,7 +176,9 @@ def _script(script: dict[str, Any]) -> list[str]:
         "interleaved round by round. *Rerun*: nothing changed. *Slider rerun*: the page's first "
         "slider moved one step. *First run*: opening the page (includes cold caches). Floors: the "
         "empty app (the issue's target is against it) and the chart floors (bench/chart_floor_app.py: "
-        "the same slider and one, or two, Plotly charts it changes); *vs chart* is the ratio to "
+        "the same slider and one, or two, Plotly charts it changes) and the app frame floor "
+        "(bench/frame_floor: app.py's navigation and page config and ui.layout.page_setup, the "
+        "frame every page draws, then the empty app's slider); *vs chart* is the ratio to "
         "the one-chart floor. "
         f"`runner.postScriptGC={script.get('postScriptGC')}`; {script.get('rounds', '—')} rounds.",
         "",
@@ -256,7 +259,8 @@ def _server_reruns(server: dict[str, Any]) -> list[str]:
     lines = [
         "**The same rerun on a real server** (bench/server_time.py): one websocket client per "
         "page sends a rerun with nothing changed and times it to `script_finished`; server CPU "
-        "is summed over the reruns. The server compiles each script once and runs app.py's "
+        "is summed over the reruns; *elements drawn* counts what the rerun sends (text, tiles, "
+        "widgets, charts, tables). The server compiles each script once and runs app.py's "
         "`st.navigation` directly, where AppTest compiles on every run and first passes through "
         "the legacy pages/ folder mode; so if the pages were slow only under AppTest, the ratios "
         f"here would be lower. {server.get('reps', '—')} reruns each, interleaved, "
@@ -272,13 +276,23 @@ def _server_reruns(server: dict[str, Any]) -> list[str]:
             fmt_x(targets[name].get("ratio_p50")),
             _n(targets[name].get("server_cpu_ms_per_rerun")),
             fmt_x(targets[name].get("cpu_ratio")),
+            str(targets[name].get("elements", "—")),
             "; ".join(targets[name].get("errors", []))[:100],
         ]
         for name in order
         if name in targets
     ]
     return lines + _table(
-        ["page", "rerun p50 ms", "p90 ms", "vs empty", "server CPU ms", "vs empty", "errors"],
+        [
+            "page",
+            "rerun p50 ms",
+            "p90 ms",
+            "vs empty",
+            "server CPU ms",
+            "vs empty",
+            "elements drawn",
+            "errors",
+        ],
         rows,
     )
 

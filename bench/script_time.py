@@ -21,12 +21,22 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import APP, BASELINE_APP, CHART_FLOOR_APP, REPO_ROOT, page_files, summarise
+from bench.common import (
+    APP,
+    BASELINE_APP,
+    CHART_FLOOR_APP,
+    FRAME_FLOOR_APP,
+    REPO_ROOT,
+    page_files,
+    summarise,
+)
 
 BASELINE = "baseline"
 # The chart floors: target name -> query parameters of bench/chart_floor_app.py.
 CHART_FLOORS = {"chart_floor": {}, "chart_floor_2": {"charts": "2"}}
-FLOORS = (BASELINE, *CHART_FLOORS)
+# The app's frame (bench/frame_floor: navigation and ui.layout.page_setup, then one slider).
+FRAME_FLOOR = "frame_floor"
+FLOORS = (BASELINE, *CHART_FLOORS, FRAME_FLOOR)
 RUN_TIMEOUT_S = 120
 
 
@@ -35,6 +45,10 @@ def _open(target: str) -> Any:
 
     if target == BASELINE:
         at = AppTest.from_file(str(BASELINE_APP), default_timeout=RUN_TIMEOUT_S)
+        at.run()
+        return at
+    if target == FRAME_FLOOR:
+        at = AppTest.from_file(str(FRAME_FLOOR_APP), default_timeout=RUN_TIMEOUT_S)
         at.run()
         return at
     if target in CHART_FLOORS:
@@ -173,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--chart-floors",
         action="store_true",
-        help="also the one- and two-chart floors (bench/chart_floor_app.py)",
+        help="also the one- and two-chart floors (bench/chart_floor_app.py) and the app-frame "
+        "floor (bench/frame_floor)",
     )
     parser.add_argument("--out", help="write the JSON here (default: stdout)")
     args = parser.parse_args(argv)
@@ -183,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_baseline:
         targets.append(BASELINE)
     if args.chart_floors:
-        targets += list(CHART_FLOORS)
+        targets += [*CHART_FLOORS, FRAME_FLOOR]
     from streamlit import config
 
     result = measure(targets, args.reps, args.warmup, args.budget)
