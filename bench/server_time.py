@@ -46,6 +46,7 @@ async def _measure(
             await client.first_run(RERUN_TIMEOUT_S)
             clients[name] = client
         times: dict[str, list[float]] = {name: [] for name in targets}
+        elements: dict[str, int] = dict.fromkeys(targets, 0)
         cpu: dict[str, float] = dict.fromkeys(targets, 0.0)
         errors: dict[str, list[str]] = {name: [] for name in targets}
         deadline = time.monotonic() + budget_s
@@ -66,6 +67,7 @@ async def _measure(
                 used = cpu_seconds(pid) - before
                 if i >= warmup:
                     times[name].append(result.seconds * 1000)
+                    elements[name] = result.elements
                     cpu[name] += used
         out: dict[str, Any] = {}
         for name, client in clients.items():
@@ -73,6 +75,8 @@ async def _measure(
             out[name] = {
                 "rerun_ms": summarise(times[name]),
                 "server_cpu_ms_per_rerun": 1000 * cpu[name] / n if n else float("nan"),
+                # Elements the rerun sent (new_element deltas: text, widgets, charts, tables).
+                "elements": elements[name],
                 "errors": (errors[name] + client.exceptions)[:3],
             }
         if stopped:

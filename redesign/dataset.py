@@ -61,7 +61,8 @@ class Dataset:
         return doc.short if doc else document_id
 
 
-# Resolved once: resolving walks the path with a system call a part, and pages ask on every rerun.
+# Resolved once: resolving makes a system call for each part of the path, and pages ask for
+# the folder on every rerun.
 _PACKAGE_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 

@@ -50,6 +50,7 @@ def test_report_shows_server_reruns_beside_apptest(tmp_path: Path) -> None:
                 "ratio_p50": 3.5,
                 "server_cpu_ms_per_rerun": 14.0,
                 "cpu_ratio": 7.0,
+                "elements": 24,
                 "errors": [],
             },
         },
@@ -57,5 +58,5 @@ def test_report_shows_server_reruns_beside_apptest(tmp_path: Path) -> None:
     lines = report._server_reruns(server)
     text = "\n".join(lines)
     assert "| empty app (floor) | 5.0 |" in text
-    assert "| waterfall | 17.5 | 18.5 | 3.50x | 14.0 | 7.00x |" in text
+    assert "| waterfall | 17.5 | 18.5 | 3.50x | 14.0 | 7.00x | 24 |" in text
     assert report._server_reruns({"error": "boom"}) == ["Server reruns failed: `boom`", ""]
