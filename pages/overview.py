@@ -13,8 +13,10 @@ from ui.layout import page_setup
 
 dataset = page_setup(
     "Education Services redesign: overview",
-    intro="What the council's 2016 proposals would change, in money and in posts, for each "
-    "education service. Choose a service below to see its detail.",
+    intro=lambda data: (
+        f"What the council's {md(data.proposals_period())} would change, in money "
+        "and in posts, for each education service. Choose a service below to see its detail."
+    ),
     params=(),
 )
 # Figures, tables and the summary made once per data version (ui.cached), not on every rerun.
@@ -48,7 +50,7 @@ chart_block(
     if largest
     else "Saving stated for each service",
     subtitle="Saving stated in the report for each service, £m, largest first, with its share "
-    "of all stated savings. 2016 proposals.",
+    f"of all stated savings. {dataset.proposals_period()}.",
     fig=parts.ranked_fig,
     table=parts.ranked,
     alt=parts.ranked_alt,

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from redesign import sen_analysis as sa
+from redesign.dataset import REPORT_DOCUMENT
 from redesign.reconciliation import Discrepancy
 from redesign.views import Headline
 from ui import cached, state
@@ -35,11 +36,14 @@ SEARCH_SYNCED = "sen_actions_search_synced"
 
 dataset = page_setup(
     "SEN needs and provision",
-    intro=(
+    intro=lambda data: (
         "What need do the SEN services meet? The council's Inclusion and SEN Strategy counted "
-        "pupils by need, special-school places and pupils **as at January 2004**; its FOI reply "
-        "counted independent placements in **February 2015**; the redesign proposals are from "
-        "**2016**. The figures are shown side by side, each with its date, and never as a trend."
+        f"pupils by need, special-school places and pupils **as at {md(data.sen.categories.as_at)}"
+        f"**; its FOI reply counted independent placements in **{md(data.sen.placements.as_at)}"
+        f"**; the redesign figures are the **{md(data.proposals_period())}**. The figures are "
+        "shown side by side, each with its date, and never as a trend."
+        if data.sen is not None
+        else ""
     ),
     params=(SEARCH_PARAM,),
 )
@@ -53,6 +57,7 @@ if sen is None:
     st.stop()
 
 DOC = dataset.document_title(sen.document)
+REPORT = dataset.document_title(REPORT_DOCUMENT)
 # Figures and tables made once per data version (ui.cached), not on every rerun.
 parts = cached.sen_needs(data_version())
 found = parts.discrepancies
@@ -138,12 +143,12 @@ metric_tiles(
         ),
         Headline(
             "proposed",
-            "Special places proposed in the strategy (2004/05)",
+            f"Special places proposed in the strategy ({sen.proposed_special_schools.period_label})",
             comparison.special.short(),
             comparison.special.low,
             f"{comparison.special.describe()}; plus {comparison.enhanced.describe()} enhanced "
-            f"resource places. Against {comparison.today_places:,} special places in "
-            f"{comparison.today_as_at}.",
+            f"resource places ({sen.proposed_special_schools.as_at}). Against "
+            f"{comparison.today_places:,} special places in {comparison.today_as_at}.",
         ),
     ],
     per_row=2,  # two to a row, so the labels (with their dates) are never cut short
@@ -268,19 +273,27 @@ chart_block(
     ),
     sources=[
         source(sen.special_schools.section, sen.special_schools.as_at),
-        source(sen.proposed_special_schools.section, "2004/05 proposals"),
-        source(sen.proposed_enhanced_resource_schools.section, "2004/05 proposals"),
+        source(sen.proposed_special_schools.section, sen.proposed_special_schools.as_at),
+        source(
+            sen.proposed_enhanced_resource_schools.section,
+            sen.proposed_enhanced_resource_schools.as_at,
+        ),
     ],
     key="sen_provision",
     notes=parts.provision_notes,
 )
 table_block(
-    title="The proposed schools, one by one (2004/05 proposals)",
+    title=f"The proposed schools, one by one ({sen.proposed_special_schools.period_label} "
+    "proposals)",
+    description=f"{sen.proposed_special_schools.as_at}.",
     table=parts.proposed_schools,
     key="sen_proposed_schools",
     sources=[
-        source(sen.proposed_special_schools.section, "2004/05 proposals"),
-        source(sen.proposed_enhanced_resource_schools.section, "2004/05 proposals"),
+        source(sen.proposed_special_schools.section, sen.proposed_special_schools.as_at),
+        source(
+            sen.proposed_enhanced_resource_schools.section,
+            sen.proposed_enhanced_resource_schools.as_at,
+        ),
     ],
 )
 
@@ -305,13 +318,12 @@ chart_block(
     key="sen_placements",
     notes=[sen.placements.placed_inside_note or "", sen.placements.as_at_note or ""],
 )
-st.subheader("Out-of-city cost to education (undated, c. 2004)", anchor="out-of-city")
+st.subheader("Out-of-city cost to education (undated)", anchor="out-of-city")
 metric_tiles(parts.out_of_city, per_row=3)
 st.markdown(
     md(
-        f"The strategy does not date these figures (it says “currently”, c. 2004); the "
-        f"{placements.total} independent placements above are from {placements.as_at} and count "
-        "a different thing, so the two are not a trend."
+        f"When: {sen.out_of_city.as_at}. The {placements.total} independent placements above "
+        f"are from {placements.as_at} and count a different thing, so the two are not a trend."
         + (
             " Of the pupils placed out of city, the strategy says: "
             f"“{sen.out_of_city.main_needs_quote}”"
@@ -320,7 +332,7 @@ st.markdown(
         )
     )
 )
-source_line(source(sen.out_of_city.section, "undated, c. 2004"))
+source_line(source(sen.out_of_city.section, sen.out_of_city.as_at))
 
 # --- need beside support -----------------------------------------------------------------------
 st.header("Need beside support", anchor="need-beside-support")
@@ -333,21 +345,21 @@ rows = parts.need_rows
 chart_block(
     title="Pupils by need beside the staffing change meeting it",
     subtitle=(
-        f"Pupils by main need ({sen.categories.as_at}) beside the 2016 proposals' FTE change of "
-        "the services mapped to each need: confirmed reduction, subject to market testing, and "
-        "the at-risk posts of mapped groups. A service's figures repeat for each need it serves: "
+        f"Pupils by main need ({sen.categories.as_at}) beside the FTE change of "
+        f"the services mapped to each need in the {dataset.proposals_period()}: confirmed "
+        "reduction, subject to market testing, and the at-risk posts of mapped groups. A service's figures repeat for each need it serves: "
         "do not add them up."
     ),
     fig=parts.need_fig,
     table=parts.need,
     alt=(
         f"Two-panel bar chart: pupils by main need in {sen.categories.as_at}, and for each need "
-        "the FTE reductions and at-risk posts of the services this tool maps to it in the 2016 "
-        "proposals."
+        "the FTE reductions and at-risk posts of the services this tool maps to it in the "
+        f"{dataset.proposals_period()}."
     ),
     sources=[
         source(sen.categories.section, sen.categories.as_at),
-        "Cabinet report appendix, service staffing (2016 proposals)",
+        f"{REPORT}, service staffing ({dataset.proposals_period()})",
         "Redesign Explorer's own reading (need-to-support map)",
     ],
     key="sen_need_support",
@@ -359,7 +371,7 @@ table_block(
     key="sen_need_support_detail",
     sources=[
         "Redesign Explorer's own reading (need-to-support map)",
-        "Cabinet report appendix, service staffing (2016 proposals)",
+        f"{REPORT}, service staffing ({dataset.proposals_period()})",
     ],
 )
 st.markdown("**Open the services' drilldowns, or change the buy-back:**")
@@ -424,7 +436,7 @@ st.markdown(
 # On screen the columns a reader needs; the CSV keeps every column (notes on wording included).
 show_table(shown_table)
 show_csv(shown_table, file_name="sen_suggested_actions", key="csv_sen_actions")
-source_line(source("Summary of Suggested Actions", "strategy, 2004/05"))
+source_line(source("Summary of Suggested Actions", sen.timeline.as_at))
 st.caption(
     md(
         "Timeline rows are matched to actions by this tool (the timeline does not cite action "

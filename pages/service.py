@@ -72,7 +72,7 @@ metric_tiles([tiles[k] for k in ("current_fte", "fte_after", "headcount")], per_
 st.header("Money", anchor="money")
 chart_block(
     title="Current budget against proposed cost",
-    subtitle=f"{service.name}: £m as stated in the report, 2016 proposals.",
+    subtitle=f"{service.name}: £m as stated in the report, {dataset.proposals_period()}.",
     fig=parts.budget_fig,
     table=parts.budget,
     alt=f"Bar chart of {service.name}'s current budget and proposed cost in £m.",

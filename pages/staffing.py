@@ -9,7 +9,7 @@ from ui.data import data_version
 from ui.format import share
 from ui.layout import page_setup
 
-page_setup(
+dataset = page_setup(
     "Staffing before and after",
     intro="Posts in full-time equivalents (FTE) now and after the proposals, and the reductions "
     "the report states, kept apart by kind. Headcount (people) is shown separately: FTE and "
@@ -29,7 +29,7 @@ metric_tiles(
 chart_block(
     title="Staff now and after, service by service",
     subtitle="Full-time equivalent (FTE) per service now and after the proposals, as stated. "
-    "2016 proposals. “Derived” marks an FTE after that the report does not state.",
+    f"{dataset.proposals_period()}. “Derived” marks an FTE after that the report does not state.",
     fig=parts.now_after_fig,
     table=parts.staff,
     alt=parts.now_after_alt,
@@ -41,7 +41,7 @@ chart_block(
     title="Reductions by kind: confirmed, market testing, potential",
     subtitle="FTE reductions the report states per service, kept apart by kind: confirmed, "
     "subject to market testing (posts kept only as far as schools buy the service back), and "
-    "potential further reductions. 2016 proposals.",
+    f"potential further reductions. {dataset.proposals_period()}.",
     fig=parts.reductions_fig,
     table=parts.reductions,
     alt=parts.reductions_alt,

@@ -71,7 +71,7 @@ if axis == "zoom":
 chart_block(
     title=f"Budget falls from {money_m(start)} to {money_m(end)}",
     subtitle=f"Current budget to proposed cost, {what}, {scope}: £m, with each step's share "
-    "of the stated savings. 2016 proposals.",
+    f"of the stated savings. {dataset.proposals_period()}.",
     fig=parts.fig,
     table=parts.table,
     alt=f"Waterfall chart from the current budget of {money_m(start)} to the proposed cost of "

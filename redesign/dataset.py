@@ -29,6 +29,8 @@ class Document:
     title: str
     short: str
     date: str
+    # How the pages name the period of the document's figures ("2016 proposals").
+    period: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,18 @@ class Dataset:
                 return category.label
         return category_id
 
+    def proposals_period(self) -> str:
+        """The period of the report's figures as the pages name it ("2016 proposals")."""
+        doc = self.documents.get(REPORT_DOCUMENT)
+        return (doc.period or doc.date) if doc else ""
+
     def document_title(self, document_id: str) -> str:
         doc = self.documents.get(document_id)
         return doc.short if doc else document_id
+
+
+# The cabinet report appendix: the source of every service's figures.
+REPORT_DOCUMENT = "cabinet_appendix"
 
 
 # Resolved once: resolving makes a system call for each part of the path, and pages ask for
@@ -189,6 +200,9 @@ def _load_documents(root: Path, problems: list[DataProblem]) -> dict[str, Docume
                 title=title,
                 short=f.text(dctx, entry, "short", required=False) or title,
                 date=f.text(dctx, entry, "date", required=False) or "",
+                period=f.text(dctx, entry, "period", required=False)
+                or f.text(dctx, entry, "date", required=False)
+                or "",
             )
     return documents
 
@@ -213,7 +227,7 @@ def _load_services(root: Path, problems: list[DataProblem]) -> tuple[Service, ..
         raw = _read(path, problems, label)
         if raw is None:
             continue
-        ctx = f.Context(label, "", "cabinet_appendix", "", problems)
+        ctx = f.Context(label, "", REPORT_DOCUMENT, "", problems)
         service = parse_service(raw, ctx)
         if service is None:
             continue

@@ -207,6 +207,12 @@ class ProposedProvision:
     note: str | None
     as_at: str
     section: str
+    # A short name for the date, for tile labels and titles ("2004/05"); as_at when not given.
+    period: str = ""
+
+    @property
+    def period_label(self) -> str:
+        return self.period or self.as_at
 
 
 @dataclass(frozen=True)
@@ -687,7 +693,7 @@ def _out_of_city(ctx: f.Context, data: dict[str, Any]) -> OutOfCity | None:
 def _proposed(
     ctx: f.Context, data: dict[str, Any], key: str, title: str
 ) -> ProposedProvision | None:
-    bctx = _block(ctx, data, key, {"section", "as_at", "note", "rows", "stated_total"})
+    bctx = _block(ctx, data, key, {"section", "as_at", "period", "note", "rows", "stated_total"})
     if bctx is None:
         return None
     raw = data[key]
@@ -723,6 +729,7 @@ def _proposed(
         note=f.text(bctx, raw, "note", required=False),
         as_at=as_at,
         section=bctx.section,
+        period=f.text(bctx, raw, "period", required=False) or "",
     )
 
 

@@ -320,3 +320,19 @@ def test_magic_is_off():
 
     config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text())
     assert config["runner"]["magicEnabled"] is False
+
+
+def test_the_proposals_period_comes_from_the_data(data_copy, monkeypatch):
+    """Chart subtitles and the sidebar note name the report's period from sources.yaml."""
+    path = data_copy / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert 'period: "2016 proposals"' in text
+    path.write_text(text.replace('period: "2016 proposals"', 'period: "Spring 2016 plan"'))
+    monkeypatch.setenv("REDESIGN_DATA_DIR", str(data_copy))
+    at = page("pages/waterfall.py")
+    assert_clean(at)
+    shown = texts(at)
+    assert "Spring 2016 plan." in shown
+    assert "2016 proposals" not in shown
+    note = " ".join(plain(str(m.value)) for m in at.sidebar.markdown)
+    assert "cabinet report on the Education Services redesign (Spring 2016 plan)" in note

@@ -16,13 +16,25 @@ from ui.data import data_dir, data_dir_label, get_dataset
 from ui.glossary import sidebar_glossary
 from ui.state import drop_unknown_params
 
-PROPOSALS_NOTE = (
-    "**Proposals, not decisions.** Every figure comes, as published, from the council's 2016 "
-    "cabinet report on the Education Services redesign or, for SEN needs and provision, its FOI "
-    "reply (2015) and Inclusion and SEN Strategy (2004 figures). Where the published figures do "
-    "not add up, both numbers are shown; figures this tool computes are labelled *derived*; "
-    "the buy-back model's inputs that are not in the report are labelled *assumptions*."
-)
+
+def proposals_note(dataset: Dataset) -> str:
+    """The sidebar's "Proposals, not decisions" note, naming each source's period from the data."""
+    report = dataset.proposals_period()
+    sen = dataset.documents.get(dataset.sen.document) if dataset.sen is not None else None
+    sen_part = (
+        f" or, for SEN needs and provision, its FOI reply and Inclusion and SEN Strategy "
+        f"({escape_markdown(plain_text(sen.date))})"
+        if sen is not None and sen.date
+        else ""
+    )
+    return (
+        "**Proposals, not decisions.** Every figure comes, as published, from the council's "
+        "cabinet report on the Education Services redesign "
+        f"({escape_markdown(plain_text(report))}){sen_part}. Where the published figures do "
+        "not add up, both numbers are shown; figures this tool computes are labelled *derived*; "
+        "the buy-back model's inputs that are not in the report are labelled *assumptions*."
+    )
+
 
 # Readability on a projector: metric values large and never cut short, labels and links that wrap
 # instead of ending in "…", and running text kept to a readable line length.
@@ -78,15 +90,17 @@ def page_setup(
     gets a notice and is removed. ``None`` skips the check."""
     _ensure_navigation()
     st.html(_CSS)
-    with st.sidebar:
-        st.markdown(PROPOSALS_NOTE)
+    # The note names the sources' periods from the data: filled in once the data has loaded.
+    note = st.sidebar.empty()
     sidebar_glossary()
     st.sidebar.caption(f"Data folder: {escape_markdown(plain_text(data_dir_label(data_dir())))}")
     st.title(escape_markdown(title))
+    dataset = get_dataset()
+    note.markdown(proposals_note(dataset))
     if callable(intro):
-        intro = intro(get_dataset())
+        intro = intro(dataset)
     if intro:
         st.markdown(intro)
     if params is not None:
         drop_unknown_params(params)
-    return get_dataset()
+    return dataset
