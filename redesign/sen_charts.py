@@ -303,10 +303,12 @@ def placements_bar(frame: pd.DataFrame) -> go.Figure:
 # ---------------------------------------------------------------------------------------------------
 # Need beside support
 # ---------------------------------------------------------------------------------------------------
-def need_support_chart(frame: pd.DataFrame) -> go.Figure:
-    """Left: pupils per category of need (January 2004). Right: the 2016 FTE change of the services
-    the tool maps to it (``sen_analysis.need_support_frame``): confirmed reduction and subject to
-    market testing (whole-service figures) and the at-risk FTE of the mapped groups."""
+def need_support_chart(frame: pd.DataFrame, pupils_as_at: str, proposals_period: str) -> go.Figure:
+    """Left: pupils per category of need (as at ``pupils_as_at``, the categories' date). Right:
+    the FTE change of the services the tool maps to it in the proposals (``proposals_period``;
+    ``sen_analysis.need_support_frame``): confirmed reduction and subject to market testing
+    (whole-service figures) and the at-risk FTE of the mapped groups. Each panel's date is in
+    its title, on the figure itself."""
     labels = [wrap_label(s, 26) for s in frame["Category of need"]]
     fig = make_subplots(
         rows=1,
@@ -314,7 +316,10 @@ def need_support_chart(frame: pd.DataFrame) -> go.Figure:
         shared_yaxes=True,
         column_widths=[0.4, 0.6],
         horizontal_spacing=0.03,
-        subplot_titles=("Pupils, January 2004", "FTE change of mapped services, 2016 proposals"),
+        subplot_titles=(
+            f"Pupils, {pupils_as_at}",
+            f"FTE change of mapped services, {proposals_period}",
+        ),
     )
     pupils = [_num(v) or 0.0 for v in frame["Total pupils"]]
     fig.add_trace(

@@ -234,16 +234,19 @@ class SenNote:
     quote: str | None = None  # verbatim words of the seed, where the note rests on them
 
 
-def sen_notes(sen: SenNeeds) -> list[SenNote]:
+def sen_notes(sen: SenNeeds, proposals_period: str = "") -> list[SenNote]:
+    """Notes on the SEN figures; ``proposals_period`` names the redesign's figures (the
+    dataset's ``proposals_period()``, e.g. "2016 proposals") in the note on dates."""
     notes: list[SenNote] = []
     cats = sen.categories
+    proposals = f"; the redesign figures are the {proposals_period}" if proposals_period else ""
     notes.append(
         SenNote(
             "Dates",
             f"The strategy's tables describe {cats.as_at}; the FOI placements "
-            f"{sen.placements.as_at}; the redesign proposals 2016. The out-of-city cost is "
-            "undated in the source (the strategy says 'currently', c. 2004). Figures from different "
-            "dates are shown side by side, never as a trend.",
+            f"{sen.placements.as_at}{proposals}. The out-of-city cost is undated in the source: "
+            f"{sen.out_of_city.as_at}. Figures from different dates are shown side by side, "
+            "never as a trend.",
         )
     )
     special = proposed_places(sen.proposed_special_schools)
@@ -364,8 +367,8 @@ def sen_notes(sen: SenNeeds) -> list[SenNote]:
             OUT_OF_CITY,
             f"{cost[:1].upper()}{cost[1:]} a year at {pounds(estimate.average_cost_gbp)} per "
             f"pupil implies about {count(estimate.implied_pupils)} pupils placed out of city"
-            f"{rounding}. These figures are undated in the "
-            f"source (c. 2004, education's share only); the FOI reply's {placements.total} "
+            f"{rounding}. These figures are undated in the source ({sen.out_of_city.as_at}) "
+            f"and are education's share only; the FOI reply's {placements.total} "
             f"independent placements are {placements.as_at} and count a different thing, so "
             "the two are not a trend.",
             quote=sen.out_of_city.annual_cost_gbp.source.quote,

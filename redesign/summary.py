@@ -77,5 +77,7 @@ def summary(dataset: Dataset) -> dict[str, Any]:
         },
         "discrepancies": [discrepancy_dict(d) for d in all_discrepancies(dataset)],
         # Caveats on the SEN dataset that are not arithmetic mismatches (empty without it).
-        "sen_notes": [note_dict(n) for n in sen_notes(dataset.sen)] if dataset.sen else [],
+        "sen_notes": [note_dict(n) for n in sen_notes(dataset.sen, dataset.proposals_period())]
+        if dataset.sen
+        else [],
     }

@@ -371,7 +371,7 @@ def sen_tables(dataset: Dataset) -> list[DatasetTable]:
             "sen_notes",
             "SEN caveats",
             "Honest caveats about the SEN figures that are not arithmetic mismatches.",
-            sen_checks.notes_frame(sen_checks.sen_notes(sen)),
+            sen_checks.notes_frame(sen_checks.sen_notes(sen, dataset.proposals_period())),
         ),
         DatasetTable(
             "sen_figure_sources",

@@ -73,7 +73,7 @@ def test_placements_bar(sen):
 
 def test_need_support_chart(dataset):
     frame = sa.need_support_frame(sa.need_beside_support(dataset))
-    fig = sc.need_support_chart(frame)
+    fig = sc.need_support_chart(frame, dataset.sen.categories.as_at, dataset.proposals_period())
     assert len(fig.data) == 4
     texts = _texts(fig)
     assert "285 pupils" in texts
@@ -81,6 +81,7 @@ def test_need_support_chart(dataset):
     assert "−22.83 FTE confirmed reduction" in texts
     assert "no reduction published" in texts  # Other -> SEN Management Services
     assert "Pupils, January 2004" in texts  # the date is on the figure itself
+    assert "FTE change of mapped services, 2016 proposals" in texts
 
 
 def test_wrap_label():

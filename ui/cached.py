@@ -341,7 +341,9 @@ def sen_needs(version: DataVersion) -> SenParts:
         placements_fig=ready_figure(sc.placements_bar(placements)),
         placements=prepare_table(placements, formatters=_counts("Children and young people")),
         out_of_city=tuple(sa.out_of_city_headlines(sen)),
-        need_fig=ready_figure(sc.need_support_chart(need)),
+        need_fig=ready_figure(
+            sc.need_support_chart(need, sen.categories.as_at, dataset.proposals_period())
+        ),
         need=prepare_table(
             need.drop(columns=["category_id"]),
             formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),
@@ -365,7 +367,7 @@ def sen_needs(version: DataVersion) -> SenParts:
             discrepancies_frame(found),
             formatters=dict.fromkeys(("Published", "Computed", "Difference"), count),
         ),
-        notes=prepare_table(notes_frame(sen_notes(sen))),
+        notes=prepare_table(notes_frame(sen_notes(sen, dataset.proposals_period()))),
     )
 
 
