@@ -285,7 +285,6 @@ chart_block(
 table_block(
     title=f"The proposed schools, one by one ({sen.proposed_special_schools.period_label} "
     "proposals)",
-    description=f"{sen.proposed_special_schools.as_at}.",
     table=parts.proposed_schools,
     key="sen_proposed_schools",
     sources=[
@@ -322,7 +321,8 @@ st.subheader("Out-of-city cost to education (undated)", anchor="out-of-city")
 metric_tiles(parts.out_of_city, per_row=3)
 st.markdown(
     md(
-        f"When: {sen.out_of_city.as_at}. The {placements.total} independent placements above "
+        f"Date of these figures: {sen.out_of_city.as_at}. The {placements.total} independent "
+        "placements above "
         f"are from {placements.as_at} and count a different thing, so the two are not a trend."
         + (
             " Of the pupils placed out of city, the strategy says: "

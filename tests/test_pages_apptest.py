@@ -336,3 +336,13 @@ def test_the_proposals_period_comes_from_the_data(data_copy, monkeypatch):
     assert "2016 proposals" not in shown
     note = " ".join(plain(str(m.value)) for m in at.sidebar.markdown)
     assert "cabinet report on the Education Services redesign (Spring 2016 plan)" in note
+
+
+@pytest.mark.parametrize("path", [p for p in SCRIPTS if p != "app.py"])
+def test_no_page_speaks_of_seeds(path):
+    """ "Seed" is this project's word for a source document's text file; readers see the
+    documents' own names ("the strategy", "the cabinet report")."""
+    at = page(path)
+    assert_clean(at)
+    shown = texts(at) + " ".join(plain(str(m.value)) for m in at.sidebar.markdown)
+    assert not re.search(r"\bseeds?\b", shown, re.IGNORECASE), path
