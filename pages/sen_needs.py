@@ -322,8 +322,8 @@ metric_tiles(parts.out_of_city, per_row=3)
 st.markdown(
     md(
         f"Date of these figures: {sen.out_of_city.as_at}. The {placements.total} independent "
-        "placements above "
-        f"are from {placements.as_at} and count a different thing, so the two are not a trend."
+        f"placements above are from {placements.as_at} and count a different thing, so the two "
+        "are not a trend."
         + (
             " Of the pupils placed out of city, the strategy says: "
             f"“{sen.out_of_city.main_needs_quote}”"
@@ -347,7 +347,8 @@ chart_block(
     subtitle=(
         f"Pupils by main need ({sen.categories.as_at}) beside the FTE change of "
         f"the services mapped to each need in the {dataset.proposals_period()}: confirmed "
-        "reduction, subject to market testing, and the at-risk posts of mapped groups. A service's figures repeat for each need it serves: "
+        "reduction, subject to market testing, and the at-risk posts of mapped groups. "
+        "A service's figures repeat for each need it serves: "
         "do not add them up."
     ),
     fig=parts.need_fig,

@@ -29,8 +29,13 @@ class Document:
     title: str
     short: str
     date: str
-    # How the pages name the period of the document's figures ("2016 proposals").
+    # How the pages name the period of the document's figures ("2016 proposals"); optional.
     period: str = ""
+
+    @property
+    def period_label(self) -> str:
+        """The period, or the date when the data gives no period."""
+        return self.period or self.date
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,7 @@ class Dataset:
     def proposals_period(self) -> str:
         """The period of the report's figures as the pages name it ("2016 proposals")."""
         doc = self.documents.get(REPORT_DOCUMENT)
-        return (doc.period or doc.date) if doc else ""
+        return doc.period_label if doc else ""
 
     def document_title(self, document_id: str) -> str:
         doc = self.documents.get(document_id)
@@ -200,9 +205,7 @@ def _load_documents(root: Path, problems: list[DataProblem]) -> dict[str, Docume
                 title=title,
                 short=f.text(dctx, entry, "short", required=False) or title,
                 date=f.text(dctx, entry, "date", required=False) or "",
-                period=f.text(dctx, entry, "period", required=False)
-                or f.text(dctx, entry, "date", required=False)
-                or "",
+                period=f.text(dctx, entry, "period", required=False) or "",
             )
     return documents
 
