@@ -234,3 +234,26 @@ def test_bad_yaml_values_are_data_errors(data_copy, content, words):
     problems = problems_of(data_copy)
     assert problems[0].file == HES
     assert words in problems[0].message
+
+
+def test_the_report_period_falls_back_to_its_date(data_copy: Path) -> None:
+    path = data_copy / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert load_dataset(data_copy).proposals_period() == "2016 proposals"
+    path.write_text(text.replace('    period: "2016 proposals"\n', ""), encoding="utf-8")
+    assert load_dataset(data_copy).proposals_period() == (
+        "2016 (consultation 3 October to 23 November 2016)"
+    )
+
+
+def test_a_mistyped_document_date_is_one_problem(data_copy: Path) -> None:
+    path = data_copy / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    bad = text.replace('date: "2016 (consultation 3 October to 23 November 2016)"', "date: [2016]")
+    assert bad != text
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_dataset(data_copy)
+    problems = [str(p) for p in raised.value.problems if "date" in str(p)]
+    assert len(problems) == 1, problems
+    assert "sources.yaml" in problems[0]
