@@ -41,12 +41,13 @@ from bench.common import (
     run_async,
     summarise,
 )
+from bench.script_time import FLOORS
 
 ALL = ("latency", "script", "load", "scale", "soak")
-# The floors every figure is compared with: the empty one-slider app (the targets are
-# against it), and the chart floors (bench/chart_floor_app.py: the same slider and one, or two,
-# Plotly charts it changes), which show how much of a ratio target a page with charts can reach.
-FLOORS = ("baseline", "chart_floor", "chart_floor_2", "frame_floor")
+# The floors every figure is compared with (bench.script_time.FLOORS): the empty one-slider app
+# (the targets are against it), the chart floors (bench/chart_floor_app.py: the same
+# slider and one, or two, Plotly charts it changes), which show how much of a ratio target a page
+# with charts can reach, and the app-frame floor (bench/frame_floor).
 CHART_FLOOR_QUERY = {"chart_floor": "", "chart_floor_2": "?charts=2"}
 CONFIG = REPO_ROOT / ".streamlit" / "config.toml"
 

@@ -37,18 +37,16 @@ CHART_FLOORS = {"chart_floor": {}, "chart_floor_2": {"charts": "2"}}
 # The app's frame (bench/frame_floor: navigation and ui.layout.page_setup, then one slider).
 FRAME_FLOOR = "frame_floor"
 FLOORS = (BASELINE, *CHART_FLOORS, FRAME_FLOOR)
+# The floors that are a script of their own, opened as they are.
+SCRIPT_FLOORS = {BASELINE: BASELINE_APP, FRAME_FLOOR: FRAME_FLOOR_APP}
 RUN_TIMEOUT_S = 120
 
 
 def _open(target: str) -> Any:
     from streamlit.testing.v1 import AppTest
 
-    if target == BASELINE:
-        at = AppTest.from_file(str(BASELINE_APP), default_timeout=RUN_TIMEOUT_S)
-        at.run()
-        return at
-    if target == FRAME_FLOOR:
-        at = AppTest.from_file(str(FRAME_FLOOR_APP), default_timeout=RUN_TIMEOUT_S)
+    if target in SCRIPT_FLOORS:
+        at = AppTest.from_file(str(SCRIPT_FLOORS[target]), default_timeout=RUN_TIMEOUT_S)
         at.run()
         return at
     if target in CHART_FLOORS:
