@@ -19,6 +19,7 @@ from redesign import load_dataset
 from redesign import scenario_io as sio
 from redesign.formatting import MINUS
 from redesign.scenario import BuybackModel, Scenario
+from tests.tables import open_data_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 # The same switch as tests/browser/conftest.py: the entry script, relative to the repo root.
@@ -451,6 +452,8 @@ def test_posts_table_is_the_house_style_table_of_the_scenario():
     from ui.blocks import md
 
     at = open_page(**SIXTY_FORTY)
+    assert not [t for t in at.table if "Kept FTE" in list(t.value.columns)]  # drawn when opened
+    open_data_tables(at)
     shown = [t.value for t in at.table if "Kept FTE" in list(t.value.columns)]
     assert len(shown) == 1
     s, _ = sio.from_query(MODEL, SIXTY_FORTY)
@@ -458,6 +461,22 @@ def test_posts_table_is_the_house_style_table_of_the_scenario():
     # Escaped for Markdown as data_table escapes them (st.table renders cells as Markdown).
     assert shown[0].to_dict("list") == {md(c): [md(x) for x in v] for c, v in expected.items()}
     assert md("60.0%") in list(shown[0][md("Buy-back %")])
+
+
+def test_an_open_posts_table_stays_open_and_follows_the_slider():
+    """Opened once, the posts table is redrawn with the scenario on every key press."""
+    at = open_data_tables(open_page())
+
+    def kept() -> list[str]:
+        (table,) = [t.value for t in at.table if "Kept FTE" in list(t.value.columns)]
+        return [plain(str(v)) for v in table["Kept FTE"]]
+
+    before = kept()
+    slider(at, "bb:slider:all").set_value(0).run()
+    assert not at.exception
+    after = kept()
+    assert after != before
+    assert all(float(v) == 0 for v in after[:-1])  # every group; the last row is the total
 
 
 def _widget_entries(at: AppTest) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from redesign.finance import totals
 from redesign.formatting import count, fte, money_m
+from tests.tables import open_data_tables
 from ui.blocks import MAX_TITLE_WORDS, md
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -230,7 +231,10 @@ def test_waterfall_stream_switch():
     control.set_value("stream").run()
     assert_clean(at)
     assert qp(at, "view") == ["stream"]
-    # The SEN Support saving the report does not split is its own step in the data table.
+    # The SEN Support saving the report does not split is its own step in the data table, which
+    # is drawn when the user opens it.
+    assert not at.table
+    open_data_tables(at)
     body = "\n".join(plain(str(v)) for t in at.table for v in t.value.to_numpy().ravel())
     assert "Not split by stream: SEN Support Services" in body
 

@@ -8,7 +8,8 @@ a "Show data table" expander, a CSV download of those numbers, and a "Source: ..
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -205,6 +206,31 @@ def record_table(
     )
 
 
+TABLE_EXPANDER_LABEL = "Show data table"
+TABLE_EXPANDER_PREFIX = "table_"
+
+
+@contextmanager
+def table_expander(key: str, *, expanded: bool = False) -> Iterator[bool]:
+    """The "Show data table" expander under a chart; yields whether it is open, so the table is
+    drawn only then (``key`` as the chart's, unique on the page).
+
+    Why: a closed expander's contents are still built and sent on every rerun (on the buy-back
+    page, formatting the curve's table was an eighth of a rerun). With ``on_change="rerun"``
+    Streamlit reruns when the user opens it, and the table appears then: the same page for the
+    user, less work and fewer bytes on every key press. It stays open while the user moves
+    sliders, and is redrawn with them."""
+    box = st.expander(
+        TABLE_EXPANDER_LABEL,
+        expanded=expanded,
+        icon=":material/table:",
+        key=f"{TABLE_EXPANDER_PREFIX}{key}",
+        on_change="rerun",
+    )
+    with box:
+        yield bool(box.open)
+
+
 def _download_csv(data: bytes | Callable[[], bytes], file_name: str, key: str, label: str) -> None:
     st.download_button(
         label,
@@ -293,8 +319,9 @@ def chart_block(
     )
     if notes:
         st.caption("\n".join(f"- {md(note)}" for note in notes))
-    with st.expander("Show data table", expanded=table_expanded, icon=":material/table:"):
-        show_table(prepared)
+    with table_expander(key, expanded=table_expanded) as shown:
+        if shown:
+            show_table(prepared)
     show_csv(prepared, file_name=_slug(key), key=f"csv_{key}")
     source_line(sources)
 

@@ -57,6 +57,7 @@ from ui.blocks import (
     ready_figure,
     record_table,
     source_line,
+    table_expander,
 )
 
 SERVICE_PAGE = "pages/service.py"
@@ -832,8 +833,9 @@ def _chart_layout(s: Scenario) -> tuple[DeltaGenerator, DeltaGenerator]:
     curve_slot = _chart_head(*CURVE_CHART, "bb_curve")
     st.caption(md(CURVE_NOTE))
     table = charts.curve_table(curve(s))
-    with st.expander("Show data table", icon=":material/table:"):
-        data_table(table)
+    with table_expander("bb_curve") as shown:
+        if shown:
+            data_table(table)
     csv_button(table, file_name="bb_curve", key="csv_bb_curve")
     source_line(_source_money())
     return fte_slot, curve_slot
@@ -853,8 +855,9 @@ def _fte_chart(result: ScenarioResult) -> None:
         ),
     )
     rows = charts.fte_table_rows(result)
-    with st.expander("Show data table", icon=":material/table:"):
-        record_table(rows)
+    with table_expander("bb_fte") as shown:
+        if shown:
+            record_table(rows)
     csv_button(pd.DataFrame(rows), file_name="bb_fte", key="csv_bb_fte", deferred=True)
 
 

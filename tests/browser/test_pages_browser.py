@@ -160,3 +160,19 @@ def test_server_is_healthy(streamlit_server: str):
             assert resp.status == 200
     except urllib.error.URLError as exc:  # pragma: no cover - reported as a failure
         pytest.fail(f"health check failed: {exc}")
+
+
+def test_a_chart_table_appears_when_opened(streamlit_server: str, page: Page):
+    """The table under a chart is drawn when its "Show data table" is opened (ui.blocks
+    .table_expander), in the browser as well as under AppTest."""
+    _open(page, streamlit_server, "waterfall?view=stream")
+    page.wait_for_selector(PLOTLY_SVG, timeout=30_000)
+    table = page.get_by_test_id("stTable")
+    expect(table).to_have_count(0)
+    page.get_by_test_id("stExpander").filter(has_text="Show data table").first.locator(
+        "summary"
+    ).click()
+    expect(table.first).to_be_visible(timeout=30_000)
+    expect(table.first).to_contain_text("Not split by stream: SEN Support Services")
+    wait_for_app(page)
+    assert_no_exception(page)
