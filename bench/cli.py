@@ -509,29 +509,57 @@ def _floor_context(
     return rows
 
 
+BLOCK_LABELS = {"block_floor": "one chart block", "block_floor_2": "two chart blocks"}
+
+
 def _frame_context(targets: dict[str, Any], base_ms: float) -> list[tuple[str, str, str]]:
     """The app-frame floor (bench/frame_floor: what every page draws before its content) against
-    the empty app, and what the 3x then leaves a page beside what one changing chart costs."""
+    the empty app, and what the 3x then leaves a page beside what one changing chart costs; then
+    the block floors (the frame with one, or two, chart blocks drawn as CONVENTIONS.md asks) and
+    which pages show at least that many charts."""
     frame = targets.get("frame_floor", {}).get("rerun_ms", {}).get("p50", math.nan)
     chart = targets.get("chart_floor", {}).get("rerun_ms", {}).get("p50", math.nan)
     if not math.isfinite(frame):
         return []
-    left = APPTEST_RATIO * base_ms - frame
+    budget = APPTEST_RATIO * base_ms
+    left = budget - frame
     chart_cost = chart - base_ms
     verdict = (
-        f"leaves {left:.2f} ms of the {APPTEST_RATIO * base_ms:.2f} ms ({APPTEST_RATIO}x) for a "
+        f"leaves {left:.2f} ms of the {budget:.2f} ms ({APPTEST_RATIO}x) for a "
         f"page's own content; one changing chart alone costs {chart_cost:.2f} ms over the empty "
         "app (one-chart floor)"
     )
     if math.isfinite(chart_cost) and chart_cost > left:
         verdict += ", so no page of this app with a chart can be within the target"
-    return [
+    rows = [
         (
             "Context: AppTest rerun p50, app frame floor vs empty app",
             "—",
             f"{_fmt_pair(frame, base_ms, 2)} — {verdict}",
         )
     ]
+    pages = {k: len(v.get("charts", [])) for k, v in targets.items() if k not in FLOORS}
+    for n, (key, label) in enumerate(BLOCK_LABELS.items(), start=1):
+        ms = targets.get(key, {}).get("rerun_ms", {}).get("p50", math.nan)
+        if not math.isfinite(ms):
+            continue
+        with_charts = sorted(page for page, charts in pages.items() if charts >= n)
+        if ms > budget:
+            verdict = (
+                f"above {APPTEST_RATIO}x before a page draws anything of its own, so out of "
+                f"reach for a page with {n} or more charts drawn as the conventions ask"
+                + (f" ({', '.join(with_charts)})" if with_charts else "")
+            )
+        else:
+            verdict = f"leaves {budget - ms:.2f} ms of the {budget:.2f} ms for the rest of the page"
+        rows.append(
+            (
+                f"Context: AppTest rerun p50, app frame with {label} vs empty app",
+                f"≤ {APPTEST_RATIO}x to leave the page room",
+                f"{_fmt_pair(ms, base_ms, 2)} — {verdict}",
+            )
+        )
+    return rows
 
 
 def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:

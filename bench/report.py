@@ -15,6 +15,8 @@ FLOOR_NAMES = {
     "chart_floor": "one-chart floor",
     "chart_floor_2": "two-chart floor",
     "frame_floor": "app frame floor",
+    "block_floor": "app frame + one chart block",
+    "block_floor_2": "app frame + two chart blocks",
 }
 
 
@@ -178,7 +180,10 @@ def _script(script: dict[str, Any]) -> list[str]:
         "empty app (the issue's target is against it) and the chart floors (bench/chart_floor_app.py: "
         "the same slider and one, or two, Plotly charts it changes) and the app frame floor "
         "(bench/frame_floor: app.py's navigation and page config and ui.layout.page_setup, the "
-        "frame every page draws, then the empty app's slider); *vs chart* is the ratio to "
+        "frame every page draws, then the empty app's slider) and the block floors (the same frame "
+        "with one, or two, chart blocks drawn by the app's ui.blocks.chart_block: title, subtitle, "
+        'chart, "Show data table", CSV and source line, as CONVENTIONS.md asks under every '
+        "chart); *vs chart* is the ratio to "
         "the one-chart floor. "
         f"`runner.postScriptGC={script.get('postScriptGC')}`; {script.get('rounds', '—')} rounds.",
         "",

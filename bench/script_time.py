@@ -2,7 +2,9 @@
 
 With ``--chart-floors`` the chart floors are measured too (bench/chart_floor_app.py: one slider and
 one Plotly chart it changes; ``chart_floor_2`` with a second chart), to show what a changing chart
-costs by itself.
+costs by itself, and so are the app's own frame and the block floors (bench/frame_floor: the frame,
+then with one or two of the conventions' chart blocks), to show what every page draws before its
+own content and what each chart drawn as CONVENTIONS.md asks adds to it.
 
 Runs in its own process (``python -m bench.script_time``) so each measurement starts from the same
 clean interpreter, and so REDESIGN_DATA_DIR can point the pages at a synthetic dataset. Targets are
@@ -34,24 +36,29 @@ from bench.common import (
 BASELINE = "baseline"
 # The chart floors: target name -> query parameters of bench/chart_floor_app.py.
 CHART_FLOORS = {"chart_floor": {}, "chart_floor_2": {"charts": "2"}}
-# The app's frame (bench/frame_floor: navigation and ui.layout.page_setup, then one slider).
+# The app's frame (bench/frame_floor: navigation and ui.layout.page_setup, then one slider), and
+# the block floors: the frame with one, or two, of the conventions' chart blocks (ui.blocks
+# .chart_block: title, subtitle, chart, "Show data table", CSV and source line) under the slider.
 FRAME_FLOOR = "frame_floor"
-FLOORS = (BASELINE, *CHART_FLOORS, FRAME_FLOOR)
-# The floors that are a script of their own, opened as they are.
-SCRIPT_FLOORS = {BASELINE: BASELINE_APP, FRAME_FLOOR: FRAME_FLOOR_APP}
+BLOCK_FLOORS = {"block_floor": {"blocks": "1"}, "block_floor_2": {"blocks": "2"}}
+FLOORS = (BASELINE, *CHART_FLOORS, FRAME_FLOOR, *BLOCK_FLOORS)
+# Every floor is a script of its own, opened with these query parameters.
+FLOOR_APPS: dict[str, tuple[Path, dict[str, str]]] = {
+    BASELINE: (BASELINE_APP, {}),
+    **{name: (CHART_FLOOR_APP, query) for name, query in CHART_FLOORS.items()},
+    FRAME_FLOOR: (FRAME_FLOOR_APP, {}),
+    **{name: (FRAME_FLOOR_APP, query) for name, query in BLOCK_FLOORS.items()},
+}
 RUN_TIMEOUT_S = 120
 
 
 def _open(target: str) -> Any:
     from streamlit.testing.v1 import AppTest
 
-    if target in SCRIPT_FLOORS:
-        at = AppTest.from_file(str(SCRIPT_FLOORS[target]), default_timeout=RUN_TIMEOUT_S)
-        at.run()
-        return at
-    if target in CHART_FLOORS:
-        at = AppTest.from_file(str(CHART_FLOOR_APP), default_timeout=RUN_TIMEOUT_S)
-        at.query_params.update(CHART_FLOORS[target])
+    if target in FLOOR_APPS:
+        script, query = FLOOR_APPS[target]
+        at = AppTest.from_file(str(script), default_timeout=RUN_TIMEOUT_S)
+        at.query_params.update(query)
         at.run()
         return at
     at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
@@ -185,8 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--chart-floors",
         action="store_true",
-        help="also the one- and two-chart floors (bench/chart_floor_app.py) and the app-frame "
-        "floor (bench/frame_floor)",
+        help="also the one- and two-chart floors (bench/chart_floor_app.py), the app-frame "
+        "floor and the one- and two-block floors (bench/frame_floor)",
     )
     parser.add_argument("--out", help="write the JSON here (default: stdout)")
     args = parser.parse_args(argv)
@@ -196,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_baseline:
         targets.append(BASELINE)
     if args.chart_floors:
-        targets += [*CHART_FLOORS, FRAME_FLOOR]
+        targets += [*CHART_FLOORS, FRAME_FLOOR, *BLOCK_FLOORS]
     from streamlit import config
 
     result = measure(targets, args.reps, args.warmup, args.budget)

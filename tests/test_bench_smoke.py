@@ -60,3 +60,43 @@ def test_report_shows_server_reruns_beside_apptest(tmp_path: Path) -> None:
     assert "| empty app (floor) | 5.0 |" in text
     assert "| waterfall | 17.5 | 18.5 | 3.50x | 14.0 | 7.00x | 24 |" in text
     assert report._server_reruns({"error": "boom"}) == ["Server reruns failed: `boom`", ""]
+
+
+def test_block_floors_say_which_pages_are_out_of_reach() -> None:
+    """The frame with chart blocks above 3x names the pages with at least that many charts; one
+    within 3x says how much it leaves."""
+    from bench import cli
+
+    def target(p50: float, charts: int = 0) -> dict:
+        return {"rerun_ms": {"p50": p50}, "charts": [{}] * charts}
+
+    targets = {
+        "baseline": target(3.0),
+        "chart_floor": target(4.0, 1),
+        "frame_floor": target(6.0),
+        "block_floor": target(8.0, 1),
+        "block_floor_2": target(9.5, 2),
+        "overview": target(15.0, 1),
+        "staffing": target(12.0, 3),
+    }
+    rows = {name: measured for name, _, measured in cli._frame_context(targets, 3.0)}
+    one = rows["Context: AppTest rerun p50, app frame with one chart block vs empty app"]
+    assert one.startswith("2.67x (8.00 / 3.00 ms)")
+    assert "leaves 1.00 ms of the 9.00 ms" in one
+    two = rows["Context: AppTest rerun p50, app frame with two chart blocks vs empty app"]
+    assert two.startswith("3.17x (9.50 / 3.00 ms)")
+    assert "out of reach for a page with 2 or more charts" in two
+    assert two.endswith("(staffing)")  # overview has one chart
+
+
+def test_frame_floor_draws_the_chart_blocks_asked_for() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(common.FRAME_FLOOR_APP), default_timeout=60)
+    at.query_params["blocks"] = "2"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("plotly_chart")) == 2
+    assert [b.label for b in at.expander].count("Show data table") == 2
+    assert len(at.get("download_button")) == 2
+    assert not at.warning  # "blocks" is one of the page's own link settings
