@@ -2,27 +2,18 @@
 
 ``?blocks=1`` or ``?blocks=2`` adds that many chart blocks under the slider, each drawn by the
 app's own ``ui.blocks.chart_block`` (title, subtitle, chart, "Show data table", CSV download and
-source line: what CONVENTIONS.md asks under every chart) from a small figure and table made once,
-as the pages' parts are made once by ui.cached. The block floors say what the conventions' chart
-block costs a page by itself, on top of the frame.
+source line: what CONVENTIONS.md asks under every chart) from a small figure and table made once
+(bench/block_parts.py), as the pages' parts are made once by ui.cached. The block floors say what
+the conventions' chart block costs a page by itself, on top of the frame.
 """
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from ui.blocks import PreparedTable, ReadyFigure, chart_block, prepare_table, ready_figure
+from bench.block_parts import block_parts
+from ui.blocks import chart_block
 from ui.layout import page_setup
 
 MAX_BLOCKS = 2
-
-
-@st.cache_resource
-def block_parts() -> tuple[ReadyFigure, PreparedTable]:
-    """One small bar chart and its table (three services, saving in £m), made once a process."""
-    frame = pd.DataFrame({"Service": ["A", "B", "C"], "Saving £m": [0.25, 0.5, 0.75]})
-    figure = go.Figure(go.Bar(x=frame["Service"], y=frame["Saving £m"]))
-    return ready_figure(figure), prepare_table(frame)
 
 
 def blocks_wanted() -> int:
@@ -34,8 +25,9 @@ page_setup(
     "App frame floor", intro="The frame every page draws, and one slider.", params=("blocks",)
 )
 st.slider("Buy-back %", min_value=0, max_value=150, value=100, step=1)
-figure, table = block_parts()
-for i in range(blocks_wanted()):
+blocks = blocks_wanted()
+figure, table = block_parts() if blocks else (None, None)
+for i in range(blocks):
     chart_block(
         title="Savings by service",
         subtitle="£m a year, 2016 proposals",
