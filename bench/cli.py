@@ -118,7 +118,7 @@ def parse_args(argv: list[str] | None) -> Options:
         if args.levels
         else ([10, 30, 60] if quick else [10, 30, 60, 120]),
         load_reps=2 if quick else 5,
-        script_reps=8 if quick else 30,
+        script_reps=8 if quick else 60,
         scale_factors=[1, 10] if quick else [1, 10, 100],
         out_dir=args.out_dir,
         strict=args.strict,
