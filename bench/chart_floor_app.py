@@ -58,7 +58,7 @@ def bar(name: str, values: list[float], labels: list[str], colour: str, shape: s
         "y": labels,
         "marker": marker,
         "text": [f"{v:.1f} {name.split()[0].lower()}" if v >= 0.005 else "" for v in values],
-        "textposition": "auto",
+        "textposition": "inside",
         "insidetextanchor": "middle",
         "textfont": {"size": 16},
         "cliponaxis": False,

@@ -251,7 +251,9 @@ def fte_figure(result: ScenarioResult, limit: int = MAX_FTE_BARS) -> Figure:
             REDUNDANT,
             text(redundant, "redundant"),
             orientation="h",
-            textposition="auto",
+            # Inside only: text pushed outside a thin segment ran past the plot's right edge and
+            # was cut off; a thin segment's numbers are in its category label.
+            textposition="inside",
             insidetextanchor="middle",
             hovertemplate=hover + "redundant<extra></extra>",
         ),
@@ -265,7 +267,7 @@ def fte_figure(result: ScenarioResult, limit: int = MAX_FTE_BARS) -> Figure:
                 EXPANSION,
                 text(expansion, "more"),
                 orientation="h",
-                textposition="auto",
+                textposition="inside",
                 insidetextanchor="middle",
                 hovertemplate=hover + "more than today<extra></extra>",
             )
@@ -334,7 +336,12 @@ def curve_figure(
                 f"Saving {money_m(result.saving_m)}",
                 f"Income {money_m(result.traded_income_m)}",
             ],
-            "textposition": ["top right", "bottom right"],
+            # The higher point's label above it, the lower one's below, so they never meet.
+            "textposition": (
+                ["top right", "bottom right"]
+                if result.saving_m >= result.traded_income_m
+                else ["bottom right", "top right"]
+            ),
             "textfont": {"size": FONT_SIZE, "color": palette.TEXT},
             "marker": {
                 "symbol": "diamond",

@@ -33,6 +33,12 @@ def test_fte_figure_is_valid_and_labelled(levels: tuple[float, ...]) -> None:
         for value, text in zip(trace["x"], trace["text"], strict=True):
             assert (text != "") == (value >= 0.005)
     assert redundant["marker"]["color"] == palette.ORANGE
+    # No bar text is pushed outside its bar, past the plot's edge: a thin segment's numbers are in
+    # its category label instead.
+    assert all(t["textposition"] == "inside" for t in fig["data"])
+    for label, bar_kept, bar_redundant in zip(kept["y"], kept["x"], redundant["x"], strict=True):
+        assert f"{bar_redundant:.2f} redundant" in label or bar_redundant < 0.005
+        assert bar_kept >= 0
 
 
 def test_fte_table_totals() -> None:
@@ -55,6 +61,8 @@ def test_curve_figure_marks_the_scenario() -> None:
     assert marked["y"] == [r.saving_m, r.traded_income_m]
     assert marked["x"][0] == pytest.approx(100 * 15.994 / 33.32)
     assert marked["text"] == ["Saving £1.15m", "Income £0.75m"]
+    # Saving above income here: its label above its point, income's below.
+    assert marked["textposition"] == ["top right", "bottom right"]
     texts = [a["text"] for a in fig["layout"]["annotations"]]
     assert "Proposed saving £1.25m" in texts
     assert next(iter(bc.curve_table(MODEL.curve(s)).columns)) == "Buy-back %"
@@ -87,3 +95,14 @@ def test_compare_figure_is_valid_and_safe() -> None:
 def test_plotly_safe() -> None:
     assert bc.plotly_safe("<b>x</b>") == "bx/b"
     assert bc.plotly_safe("<>") == "(unnamed)"
+
+
+@pytest.mark.parametrize("levels", [(1, 1, 1), (0.2, 0.2, 0.2), (1.5, 1.5, 1.5)])
+def test_the_scenario_labels_never_meet(levels: tuple[float, ...]) -> None:
+    """The higher of the two marked points has its label above it, the lower one below."""
+    s = Scenario(dict(zip(GROUPS, levels, strict=True)))
+    r = MODEL.evaluate(s)
+    marked = {t["name"]: t for t in bc.curve_figure(MODEL.curve(s), r)["data"]}["This scenario"]
+    (saving_y, income_y), (saving_at, income_at) = marked["y"], marked["textposition"]
+    higher, lower = (saving_at, income_at) if saving_y >= income_y else (income_at, saving_at)
+    assert higher.startswith("top") and lower.startswith("bottom")
