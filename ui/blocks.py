@@ -2,7 +2,8 @@
 
 ``chart_block`` renders, in order (CONVENTIONS.md, accessibility): an active title (ten words or
 fewer), a subtitle (measure, period, scenario), the chart with alt text, the same numbers as a table in
-a "Show data table" expander, a CSV download of those numbers, and a "Source: ..." line.
+a "Show data table" expander (drawn when the user opens it: ``table_expander``), a CSV download of
+those numbers, and a "Source: ..." line.
 """
 
 from __future__ import annotations
