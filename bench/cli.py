@@ -41,7 +41,7 @@ from bench.common import (
     run_async,
     summarise,
 )
-from bench.script_time import FLOORS
+from bench.script_time import BLOCK_FLOORS, FLOORS
 
 ALL = ("latency", "script", "load", "scale", "soak")
 # The floors every figure is compared with (bench.script_time.FLOORS): the empty one-slider app
@@ -509,9 +509,6 @@ def _floor_context(
     return rows
 
 
-BLOCK_LABELS = {"block_floor": "one chart block", "block_floor_2": "two chart blocks"}
-
-
 def _frame_context(targets: dict[str, Any], base_ms: float) -> list[tuple[str, str, str]]:
     """The app-frame floor (bench/frame_floor: what every page draws before its content) against
     the empty app, and what the 3x then leaves a page beside what one changing chart costs; then
@@ -539,7 +536,9 @@ def _frame_context(targets: dict[str, Any], base_ms: float) -> list[tuple[str, s
         )
     ]
     pages = {k: len(v.get("charts", [])) for k, v in targets.items() if k not in FLOORS}
-    for n, (key, label) in enumerate(BLOCK_LABELS.items(), start=1):
+    for key, query in BLOCK_FLOORS.items():
+        n = int(query["blocks"])
+        label = f"{n} chart block{'s' if n > 1 else ''}"
         ms = targets.get(key, {}).get("rerun_ms", {}).get("p50", math.nan)
         if not math.isfinite(ms):
             continue

@@ -80,10 +80,10 @@ def test_block_floors_say_which_pages_are_out_of_reach() -> None:
         "staffing": target(12.0, 3),
     }
     rows = {name: measured for name, _, measured in cli._frame_context(targets, 3.0)}
-    one = rows["Context: AppTest rerun p50, app frame with one chart block vs empty app"]
+    one = rows["Context: AppTest rerun p50, app frame with 1 chart block vs empty app"]
     assert one.startswith("2.67x (8.00 / 3.00 ms)")
     assert "leaves 1.00 ms of the 9.00 ms" in one
-    two = rows["Context: AppTest rerun p50, app frame with two chart blocks vs empty app"]
+    two = rows["Context: AppTest rerun p50, app frame with 2 chart blocks vs empty app"]
     assert two.startswith("3.17x (9.50 / 3.00 ms)")
     assert "out of reach for a page with 2 or more charts" in two
     assert two.endswith("(staffing)")  # overview has one chart

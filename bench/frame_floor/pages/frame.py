@@ -26,14 +26,15 @@ page_setup(
 )
 st.slider("Buy-back %", min_value=0, max_value=150, value=100, step=1)
 blocks = blocks_wanted()
-figure, table = block_parts() if blocks else (None, None)
-for i in range(blocks):
-    chart_block(
-        title="Savings by service",
-        subtitle="£m a year, 2016 proposals",
-        fig=figure,
-        table=table,
-        alt="Bar chart of the saving of three services.",
-        sources="Benchmark floor: made-up figures",
-        key=f"block_{i}",
-    )
+if blocks:
+    figure, table = block_parts()
+    for i in range(blocks):
+        chart_block(
+            title="Savings by service",
+            subtitle="£m a year, 2016 proposals",
+            fig=figure,
+            table=table,
+            alt="Bar chart of the saving of three services.",
+            sources="Benchmark floor: made-up figures",
+            key=f"block_{i}",
+        )
