@@ -29,3 +29,15 @@ def differs(published: float | None, computed: float | None) -> bool:
 
 def clean(value: float | None, places: int = 6) -> float | None:
     return None if value is None else round(value, places)
+
+
+def whole(value: float | None) -> int:
+    """A published count as an int (not stated counts as 0)."""
+    return int(value or 0)
+
+
+def percent_of(numerator: float, denominator: float, places: int = 6) -> float | None:
+    """numerator / denominator as a percentage (12.5, not 0.125), or None when the denominator is 0."""
+    if not denominator:
+        return None
+    return clean(100 * numerator / denominator, places)

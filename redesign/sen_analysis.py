@@ -16,7 +16,7 @@ from typing import Literal
 
 import pandas as pd
 
-from redesign.arithmetic import clean, total
+from redesign.arithmetic import clean, percent_of, total, whole
 from redesign.dataset import Dataset
 from redesign.finance import service_staffing
 from redesign.formatting import count, decimal, fte, join_words, money_m, pounds
@@ -33,17 +33,6 @@ AT = "at capacity"
 BELOW = "below capacity"
 
 
-def _int(value: float | None) -> int:
-    return int(value or 0)
-
-
-def pct(numerator: float, denominator: float, places: int = 6) -> float | None:
-    """numerator / denominator as a percentage, or None when the denominator is zero."""
-    if not denominator:
-        return None
-    return clean(100 * numerator / denominator, places)
-
-
 # ---------------------------------------------------------------------------------------------------
 # Categories of need
 # ---------------------------------------------------------------------------------------------------
@@ -58,9 +47,9 @@ class CategoryTotals:
 def category_totals(sen: SenNeeds) -> CategoryTotals:
     rows = sen.categories.rows
     return CategoryTotals(
-        primary=_int(total(r.primary.value for r in rows)),
-        secondary=_int(total(r.secondary.value for r in rows)),
-        total=_int(total(r.total.value for r in rows)),
+        primary=whole(total(r.primary.value for r in rows)),
+        secondary=whole(total(r.secondary.value for r in rows)),
+        total=whole(total(r.total.value for r in rows)),
         as_at=sen.categories.as_at,
     )
 
@@ -72,10 +61,10 @@ def categories_frame(sen: SenNeeds) -> pd.DataFrame:
         {
             "category_id": r.id,
             "Category of need": r.label,
-            "Primary pupils": _int(r.primary.value),
-            "Secondary pupils": _int(r.secondary.value),
-            "Total pupils": _int(r.total.value),
-            "Share of table %": pct(_int(r.total.value), table_total, 1),
+            "Primary pupils": whole(r.primary.value),
+            "Secondary pupils": whole(r.secondary.value),
+            "Total pupils": whole(r.total.value),
+            "Share of table %": percent_of(whole(r.total.value), table_total, 1),
             "As at": r.as_at,
         }
         for r in sen.categories.rows
@@ -111,7 +100,7 @@ class SchoolOccupancy:
 def special_school_occupancy(sen: SenNeeds) -> tuple[SchoolOccupancy, ...]:
     out = []
     for s in sen.special_schools.rows:
-        places, pupils = _int(s.places.value), _int(s.pupils.value)
+        places, pupils = whole(s.places.value), whole(s.pupils.value)
         out.append(
             SchoolOccupancy(
                 name=s.name,
@@ -120,7 +109,7 @@ def special_school_occupancy(sen: SenNeeds) -> tuple[SchoolOccupancy, ...]:
                 federated=s.federated,
                 places=places,
                 pupils=pupils,
-                occupancy_pct=pct(pupils, places),
+                occupancy_pct=percent_of(pupils, places),
                 spare_places=places - pupils,
                 status=occupancy_status(places, pupils),
                 as_at=s.as_at,
@@ -152,10 +141,10 @@ def special_schools_total(sen: SenNeeds) -> SpecialSchoolsTotal:
         schools=len(schools),
         places=places,
         pupils=pupils,
-        stated_places=_int(block.stated_places.value),
-        stated_pupils=_int(block.stated_pupils.value),
-        stated_count=_int(block.stated_count.value),
-        occupancy_pct=pct(pupils, places),
+        stated_places=whole(block.stated_places.value),
+        stated_pupils=whole(block.stated_pupils.value),
+        stated_count=whole(block.stated_count.value),
+        occupancy_pct=percent_of(pupils, places),
         over_capacity=tuple(s.name for s in schools if s.status == OVER),
         at_capacity=tuple(s.name for s in schools if s.status == AT),
         as_at=block.as_at,
@@ -240,8 +229,8 @@ class SchoolActionRolls:
 
 def school_action_rolls(sen: SenNeeds) -> SchoolActionRolls:
     sa, sap = sen.school_action, sen.school_action_plus
-    a = implied_roll(sa.label, _int(sa.pupils.value), sa.share_of_roll_pct.value or 0, sa.as_at)
-    b = implied_roll(sap.label, _int(sap.pupils.value), sap.share_of_roll_pct.value or 0, sap.as_at)
+    a = implied_roll(sa.label, whole(sa.pupils.value), sa.share_of_roll_pct.value or 0, sa.as_at)
+    b = implied_roll(sap.label, whole(sap.pupils.value), sap.share_of_roll_pct.value or 0, sap.as_at)
     low, high = max(a.roll_low, b.roll_low), min(a.roll_high, b.roll_high)
     return SchoolActionRolls(
         school_action=a,
@@ -292,10 +281,10 @@ class StatementsPerSchool:
 def statements_per_school(sen: SenNeeds) -> tuple[StatementsPerSchool, StatementsPerSchool]:
     out = []
     for phase in (sen.statements.primary, sen.statements.secondary):
-        pupils = _int(phase.pupils.value)
-        low, high = _int(phase.per_school_min.value), _int(phase.per_school_max.value)
+        pupils = whole(phase.pupils.value)
+        low, high = whole(phase.per_school_min.value), whole(phase.per_school_max.value)
         stated = phase.schools.value if phase.schools is not None else None
-        schools = None if not stated else _int(stated)
+        schools = None if not stated else whole(stated)
         feasible = None
         min_schools = None
         if schools is not None:
@@ -354,9 +343,9 @@ class PlacementsSummary:
 
 def placements_summary(sen: SenNeeds) -> PlacementsSummary:
     p = sen.placements
-    placed = sum(_int(t.pupils.value) for t in p.types)
-    inside = _int(p.placed_inside_authority.value)
-    return PlacementsSummary(placed, inside, pct(inside, placed), placed - inside, p.as_at)
+    placed = sum(whole(t.pupils.value) for t in p.types)
+    inside = whole(p.placed_inside_authority.value)
+    return PlacementsSummary(placed, inside, percent_of(inside, placed), placed - inside, p.as_at)
 
 
 def placements_frame(sen: SenNeeds) -> pd.DataFrame:
@@ -364,8 +353,8 @@ def placements_frame(sen: SenNeeds) -> pd.DataFrame:
     rows = [
         {
             "Placement type": t.label,
-            "Children and young people": _int(t.pupils.value),
-            "Share of placements %": pct(_int(t.pupils.value), summary.total, 1),
+            "Children and young people": whole(t.pupils.value),
+            "Share of placements %": percent_of(whole(t.pupils.value), summary.total, 1),
             "As at": t.as_at,
         }
         for t in sen.placements.types
@@ -804,9 +793,9 @@ def need_beside_support(dataset: Dataset) -> tuple[NeedSupportRow, ...]:
             NeedSupportRow(
                 category_id=cat.id,
                 label=cat.label,
-                primary=_int(cat.primary.value),
-                secondary=_int(cat.secondary.value),
-                total=_int(cat.total.value),
+                primary=whole(cat.primary.value),
+                secondary=whole(cat.secondary.value),
+                total=whole(cat.total.value),
                 as_at=cat.as_at,
                 links=links,
                 confirmed_reduction_fte=confirmed,
