@@ -47,8 +47,8 @@ def _time(fn: Any, reps: int) -> tuple[float, Any]:
 def worker(data_dir: Path, reps: int) -> dict[str, Any]:
     """Time the domain package on one data folder (run in a fresh process)."""
     from redesign import load_dataset
-    from redesign.scenario import BuybackModel
-    from redesign.summary import summary
+    from redesign.buyback.model import BuybackModel
+    from redesign.present.summary import summary
 
     out: dict[str, Any] = {}
     t0 = time.perf_counter()

@@ -4,9 +4,9 @@ needed and the proposed saving as schools buy the traded offer back. The scenari
 All state is in st.session_state (ui.buyback); this script only lays the page out.
 """
 
-from redesign import buyback_text
-from redesign.scenario import BuybackModel
-from redesign.scenario_io import is_scenario_key
+from redesign.buyback import text as buyback_text
+from redesign.buyback.model import BuybackModel
+from redesign.buyback.scenario_io import is_scenario_key
 from ui import buyback
 from ui.briefing import buyback_briefing_downloads
 from ui.layout import page_setup

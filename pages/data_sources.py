@@ -5,7 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from redesign.export import long_date
+from redesign.exports.workbook import long_date
 from ui import cached
 from ui.blocks import md, table_block
 from ui.data import data_version, get_workbook

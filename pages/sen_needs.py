@@ -9,10 +9,14 @@ never drawn as a trend. The search over the suggested actions lives in the URL (
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from redesign import sen_analysis as sa
-from redesign.dataset import REPORT_DOCUMENT
-from redesign.reconciliation import Discrepancy
-from redesign.views import Headline
+from redesign.checks.discrepancy import Discrepancy
+from redesign.core.headline import Headline
+from redesign.data.dataset import REPORT_DOCUMENT
+from redesign.sen.actions import filter_actions
+from redesign.sen.categories import category_totals
+from redesign.sen.placements import placements_summary
+from redesign.sen.provision import provision_comparison
+from redesign.sen.schools import school_action_rolls, special_schools_total, statements_per_school
 from ui import cached, state
 from ui.blocks import (
     PreparedTable,
@@ -109,10 +113,10 @@ def buyback_link() -> None:
 
 
 # --- headline figures, each with its date ------------------------------------------------------
-table_total = sa.category_totals(sen)
-schools = sa.special_schools_total(sen)
-placements = sa.placements_summary(sen)
-comparison = sa.provision_comparison(sen)
+table_total = category_totals(sen)
+schools = special_schools_total(sen)
+placements = placements_summary(sen)
+comparison = provision_comparison(sen)
 metric_tiles(
     [
         Headline(
@@ -180,7 +184,7 @@ chart_block(
 )
 sen_discrepancy_notes([d for d in found if d.service == "Categories of need"])
 
-rolls = sa.school_action_rolls(sen)
+rolls = school_action_rolls(sen)
 sa_, sap = rolls.school_action, rolls.school_action_plus
 st.markdown(
     f"In {md(rolls.as_at)}, **{sa_.pupils:,}** pupils were at School Action "
@@ -200,7 +204,7 @@ table_block(
     "of whole rolls consistent with the share's rounding to one decimal place.",
     sources=source(sen.school_action.section, sen.school_action.as_at),
 )
-primary, secondary = sa.statements_per_school(sen)
+primary, secondary = statements_per_school(sen)
 table_block(
     title=f"Pupils with statements, {sen.statements.as_at}",
     table=parts.statements,
@@ -425,7 +429,7 @@ query = st.text_input(
     on_change=_on_search,
 )
 actions = parts.actions.frame
-shown = sa.filter_actions(actions, query or "")
+shown = filter_actions(actions, query or "")
 # Every action (no search): the table made once; a search's rows are made for that search.
 shown_table: PreparedTable = parts.actions if shown is actions else cached.actions_prepared(shown)
 st.markdown(

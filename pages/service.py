@@ -3,7 +3,7 @@ service, with each reconciliation gap shown beside the figure it affects."""
 
 import streamlit as st
 
-from redesign import views
+from redesign.present.services import neighbours, service_position
 from ui import cached, state
 from ui.blocks import chart_block, discrepancy_notes, label, md, metric_tiles, show_table
 from ui.data import data_version
@@ -16,7 +16,7 @@ names = {s.id: s.name for s in dataset.services}
 
 service_id = state.query_choice("service", ids, default=ids[0], what="service", labels=names)
 service = dataset.service(service_id)
-prev_service, next_service = views.neighbours(dataset, service_id)
+prev_service, next_service = neighbours(dataset, service_id)
 
 nav = st.columns([3, 2], vertical_alignment="bottom")
 with nav[0]:
@@ -52,7 +52,7 @@ with nav[1], st.container(horizontal=True, gap="small"):
 parts = cached.service(data_version(), service_id)
 
 st.header(md(service.name), anchor="service")
-position, count = views.service_position(dataset, service_id)
+position, count = service_position(dataset, service_id)
 categories = parts.categories_text
 st.caption(
     md(f"Service {position} of {count} in the cabinet report, section “{service.section}”.")

@@ -4,7 +4,7 @@ published figures do not reconcile are their own labelled steps (``?axis=zoom|ze
 
 import streamlit as st
 
-from redesign import views
+from redesign.present.services import ALL_CATEGORIES, category_options, services_in
 from ui import cached, state
 from ui.blocks import chart_block, md
 from ui.data import data_version
@@ -20,11 +20,11 @@ dataset = page_setup(
     "step is labelled with its £m and its share of the savings the report states.",
     params=("view", "category", "axis"),
 )
-categories = views.category_options(dataset)
+categories = category_options(dataset)
 
 view = state.query_choice("view", list(VIEWS), default="service", what="view", labels=VIEWS)
 category = state.query_choice(
-    "category", list(categories), default=views.ALL_CATEGORIES, what="category", labels=categories
+    "category", list(categories), default=ALL_CATEGORIES, what="category", labels=categories
 )
 axis = state.query_choice("axis", list(AXES), default="zoom", what="axis setting", labels=AXES)
 
@@ -45,14 +45,14 @@ with controls[1]:
 with controls[2]:
     state.choice_widget("Axis", "axis", list(AXES), axis, labels=AXES, kind="radio")
 
-services = views.services_in(dataset, category)
+services = services_in(dataset, category)
 if not services:
     st.info("No service of the report is listed under this category.")
     st.stop()
 # The figure and table for these settings, made once per data version (ui.cached).
 parts = cached.waterfall(data_version(), view, category, axis == "zoom")
 start, end = parts.start, parts.end
-scope = "all services" if category == views.ALL_CATEGORIES else f"“{categories[category]}”"
+scope = "all services" if category == ALL_CATEGORIES else f"“{categories[category]}”"
 what = "service by service" if view == "service" else "by funding stream"
 
 notes = [

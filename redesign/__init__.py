@@ -3,7 +3,7 @@
 Pure Python (no Streamlit). Pages and the CLI call this package; it never imports them.
 """
 
-from redesign.dataset import Dataset, default_data_dir, load_dataset
-from redesign.errors import DataError, DataProblem
+from redesign.core.errors import DataError, DataProblem
+from redesign.data.dataset import Dataset, default_data_dir, load_dataset
 
 __all__ = ["DataError", "DataProblem", "Dataset", "default_data_dir", "load_dataset"]

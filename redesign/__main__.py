@@ -1,5 +1,5 @@
 import sys
 
-from redesign.cli import main
+from redesign.cli.main import main
 
 sys.exit(main())

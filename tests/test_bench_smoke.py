@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bench import common, synthetic
 from redesign import load_dataset
-from redesign.scenario import BuybackModel
+from redesign.buyback.model import BuybackModel
 
 
 def test_bench_imports_and_stats() -> None:

@@ -20,17 +20,23 @@ from pptx.util import Pt
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from redesign import briefing_pdf as bpdf
-from redesign import briefing_pptx as bppt
-from redesign import scenario_io as sio
-from redesign.briefing import FontMissingError, briefing_content, briefing_pdf, briefing_pptx
-from redesign.briefing_content import PROPOSALS
-from redesign.buyback_text import scenario_sentence
-from redesign.finance import service_money, totals
-from redesign.formatting import MINUS, fte, money_m, pct
-from redesign.glossary import GLOSSARY
-from redesign.scenario import BuybackModel
-from redesign.views import ranked_savings_frame
+from redesign.buyback import scenario_io as sio
+from redesign.buyback.model import BuybackModel
+from redesign.buyback.text import scenario_sentence
+from redesign.core.formatting import MINUS, fte, money_m, pct
+from redesign.core.glossary import GLOSSARY
+from redesign.exports import pdf_style as bpdf
+from redesign.exports.briefing import (
+    FontMissingError,
+    briefing_content,
+    briefing_pdf,
+    briefing_pptx,
+)
+from redesign.exports.pack import PROPOSALS
+from redesign.exports.pdf_style import FONT_ENV
+from redesign.exports.pptx_text import CHAR_EM, plan, wrap_lines
+from redesign.model.finance import service_money, totals
+from redesign.present.savings import ranked_savings_frame
 from tests.test_transcription import PERSONAL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -288,7 +294,7 @@ def test_money_cells_are_house_style(plain_deck):
 
 
 def test_discrepancies_show_both_numbers(plain_deck, dataset):
-    from redesign.reconciliation import all_discrepancies
+    from redesign.checks.reconciliation import all_discrepancies
 
     rows = table_rows(plain_deck, "Where the published figures do not add up")
     found = all_discrepancies(dataset)
@@ -436,7 +442,7 @@ def test_pdf_with_scenario_has_the_link_on_every_page(scenario_pdf, model, scena
 
 def test_missing_font_is_a_clear_error(monkeypatch, tmp_path, dataset):
     monkeypatch.setattr(bpdf, "FONT_DIRS", (str(tmp_path),))
-    monkeypatch.delenv(bpdf.FONT_ENV, raising=False)
+    monkeypatch.delenv(FONT_ENV, raising=False)
     with pytest.raises(FontMissingError, match="fonts-dejavu-core"):
         briefing_pdf(dataset, generated_on=DAY)
 
@@ -445,16 +451,16 @@ def test_missing_font_is_a_clear_error(monkeypatch, tmp_path, dataset):
 
 
 def test_wrap_lines_counts_words_not_characters():
-    assert bppt.wrap_lines("", 5, 24) == 1
-    assert bppt.wrap_lines("short", 5, 24) == 1
-    per_line = int(5 * 72 / (24 * bppt.CHAR_EM))
-    assert bppt.wrap_lines("x " * per_line, 5, 24) == 2
-    assert bppt.wrap_lines("a\nb", 5, 24) == 2
+    assert wrap_lines("", 5, 24) == 1
+    assert wrap_lines("short", 5, 24) == 1
+    per_line = int(5 * 72 / (24 * CHAR_EM))
+    assert wrap_lines("x " * per_line, 5, 24) == 2
+    assert wrap_lines("a\nb", 5, 24) == 2
 
 
 def test_table_plan_keeps_notes_with_rows():
     heights = [0.5] * 8
-    new_first, chunks, alone = bppt._plan(heights, 0.6, 1.0, 4.6, 4.6, True)
+    new_first, chunks, alone = plan(heights, 0.6, 1.0, 4.6, 4.6, True)
     assert not new_first and sum(chunks) == 8 and all(chunks)
     assert not alone  # the last rows moved over with the notes
     assert chunks[-1] >= 1

@@ -5,10 +5,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from redesign import buyback_charts as bc
-from redesign import load_dataset, palette
-from redesign.formatting import fte
-from redesign.scenario import BuybackModel, Scenario
+from redesign import load_dataset
+from redesign.buyback.charts import compare_figure, fte_figure, fte_table, plotly_safe
+from redesign.buyback.curve_chart import curve_figure, curve_table
+from redesign.buyback.model import BuybackModel, Scenario
+from redesign.core import palette
+from redesign.core.formatting import fte
 
 MODEL = BuybackModel(load_dataset())
 GROUPS = MODEL.group_ids
@@ -21,7 +23,7 @@ def result(*levels: float):
 @pytest.mark.parametrize("levels", [(0.6, 0.6, 0.4), (0, 0, 0), (1, 1, 1), (1.5, 0.2, 1.2)])
 def test_fte_figure_is_valid_and_labelled(levels: tuple[float, ...]) -> None:
     r = result(*levels)
-    fig = bc.fte_figure(r)
+    fig = fte_figure(r)
     go.Figure(**fig)  # full Plotly validation of the dict
     names = [t["name"] for t in fig["data"]]
     assert names[:2] == ["Kept (bought back)", "Redundant"]
@@ -42,7 +44,7 @@ def test_fte_figure_is_valid_and_labelled(levels: tuple[float, ...]) -> None:
 
 
 def test_fte_table_totals() -> None:
-    table = bc.fte_table(result(0.6, 0.6, 0.4)).set_index("Group")
+    table = fte_table(result(0.6, 0.6, 0.4)).set_index("Group")
     assert table.loc["Total", "Redundant FTE"] == pytest.approx(17.326)
     assert table.loc["Total", "Kept FTE"] + table.loc["Total", "Redundant FTE"] == pytest.approx(
         33.32
@@ -52,7 +54,7 @@ def test_fte_table_totals() -> None:
 def test_curve_figure_marks_the_scenario() -> None:
     s = Scenario(dict(zip(GROUPS, (0.6, 0.6, 0.4), strict=True)))
     r = MODEL.evaluate(s)
-    fig = bc.curve_figure(MODEL.curve(s), r)
+    fig = curve_figure(MODEL.curve(s), r)
     go.Figure(**fig)
     lines = {t["name"]: t for t in fig["data"]}
     saving, income = lines["Saving (£m)"], lines["Traded income needed (£m a year)"]
@@ -65,7 +67,7 @@ def test_curve_figure_marks_the_scenario() -> None:
     assert marked["textposition"] == ["top right", "bottom right"]
     texts = [a["text"] for a in fig["layout"]["annotations"]]
     assert "Proposed saving £1.25m" in texts
-    assert next(iter(bc.curve_table(MODEL.curve(s)).columns)) == "Buy-back %"
+    assert next(iter(curve_table(MODEL.curve(s)).columns)) == "Buy-back %"
 
 
 def test_compare_figure_is_valid_and_safe() -> None:
@@ -75,7 +77,7 @@ def test_compare_figure_is_valid_and_safe() -> None:
         ("<a href='javascript:x'>%{y}</a>", result(0, 0, 0)),
         ("Expansion", result(1.5, 1.5, 1.5)),
     ]
-    fig = bc.compare_figure(named)
+    fig = compare_figure(named)
     go.Figure(**fig)
     assert len(fig["data"]) == 4
     assert (
@@ -93,8 +95,8 @@ def test_compare_figure_is_valid_and_safe() -> None:
 
 
 def test_plotly_safe() -> None:
-    assert bc.plotly_safe("<b>x</b>") == "bx/b"
-    assert bc.plotly_safe("<>") == "(unnamed)"
+    assert plotly_safe("<b>x</b>") == "bx/b"
+    assert plotly_safe("<>") == "(unnamed)"
 
 
 @pytest.mark.parametrize("levels", [(1, 1, 1), (0.2, 0.2, 0.2), (1.5, 1.5, 1.5)])
@@ -102,7 +104,7 @@ def test_the_scenario_labels_never_meet(levels: tuple[float, ...]) -> None:
     """The higher of the two marked points has its label above it, the lower one below."""
     s = Scenario(dict(zip(GROUPS, levels, strict=True)))
     r = MODEL.evaluate(s)
-    marked = {t["name"]: t for t in bc.curve_figure(MODEL.curve(s), r)["data"]}["This scenario"]
+    marked = {t["name"]: t for t in curve_figure(MODEL.curve(s), r)["data"]}["This scenario"]
     (saving_y, income_y), (saving_at, income_at) = marked["y"], marked["textposition"]
     higher, lower = (saving_at, income_at) if saving_y >= income_y else (income_at, saving_at)
     assert higher.startswith("top") and lower.startswith("bottom")

@@ -16,9 +16,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from redesign import load_dataset
-from redesign import scenario_io as sio
-from redesign.formatting import MINUS
-from redesign.scenario import BuybackModel, Scenario
+from redesign.buyback import scenario_io as sio
+from redesign.buyback.charts import fte_table
+from redesign.buyback.model import BuybackModel, Scenario
+from redesign.core.formatting import MINUS
 from tests.tables import open_data_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -447,8 +448,7 @@ def test_scenario_survives_a_visit_to_another_page() -> None:
 def test_posts_table_is_the_house_style_table_of_the_scenario():
     """The posts table, drawn from rows on every key press, reads as ``data_table`` would draw the
     same numbers (format_frame), for the scenario in the link."""
-    from redesign import buyback_charts as charts
-    from redesign.formatting import format_frame
+    from redesign.core.table_format import format_frame
     from ui.blocks import md
 
     at = open_page(**SIXTY_FORTY)
@@ -457,7 +457,7 @@ def test_posts_table_is_the_house_style_table_of_the_scenario():
     shown = [t.value for t in at.table if "Kept FTE" in list(t.value.columns)]
     assert len(shown) == 1
     s, _ = sio.from_query(MODEL, SIXTY_FORTY)
-    expected = format_frame(charts.fte_table(MODEL.evaluate(s)))
+    expected = format_frame(fte_table(MODEL.evaluate(s)))
     # Escaped for Markdown as data_table escapes them (st.table renders cells as Markdown).
     assert shown[0].to_dict("list") == {md(c): [md(x) for x in v] for c, v in expected.items()}
     assert md("60.0%") in list(shown[0][md("Buy-back %")])

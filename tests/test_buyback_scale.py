@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from bench.synthetic import make_dataset
-from redesign import buyback_charts as bc
 from redesign import load_dataset
-from redesign.scenario import BuybackModel, Scenario
+from redesign.buyback.charts import MAX_FTE_BARS, fte_bars, fte_figure
+from redesign.buyback.model import BuybackModel, Scenario
 from ui.buyback import MAX_GROUP_CARDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +66,7 @@ def test_fte_bars_keep_the_totals(big_model: BuybackModel, levels: list[float], 
     m = big_model
     s = Scenario({g: levels[i % len(levels)] for i, g in enumerate(m.group_ids)})
     result = m.evaluate(s)
-    bars = bc.fte_bars(result, limit)
+    bars = fte_bars(result, limit)
     assert len(bars) == min(limit, len(result.groups))
     for field, whole in (
         ("at_risk_fte", result.at_risk_fte),
@@ -79,7 +79,7 @@ def test_fte_bars_keep_the_totals(big_model: BuybackModel, levels: list[float], 
     )
     if len(result.groups) > limit:
         assert bars[-1].label.startswith(f"Other {len(result.groups) - limit + 1} groups")
-    fig = bc.fte_figure(result, limit)
+    fig = fte_figure(result, limit)
     assert all(len(trace["y"]) == len(bars) for trace in fig["data"])
 
 
@@ -129,5 +129,5 @@ def test_page_with_many_groups(
     assert all(s.value == 50 for s in _group_sliders(at))
     # The FTE chart (the page's first chart) draws the largest groups and one combined bar.
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert {len(trace["y"]) for trace in spec["data"]} == {bc.MAX_FTE_BARS}
+    assert {len(trace["y"]) for trace in spec["data"]} == {MAX_FTE_BARS}
     assert any("Other" in label for label in spec["data"][0]["y"])

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redesign import buyback_text as bt
 from redesign import load_dataset
-from redesign.formatting import MINUS
-from redesign.scenario import BuybackModel, Scenario
+from redesign.buyback import text as bt
+from redesign.buyback.model import BuybackModel, Scenario
+from redesign.core.formatting import MINUS
 
 MODEL = BuybackModel(load_dataset())
 GROUPS = MODEL.group_ids

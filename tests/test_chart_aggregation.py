@@ -19,18 +19,29 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.synthetic import make_dataset
-from redesign import charts, load_dataset, views
-from redesign.aggregate import (
+from redesign import load_dataset
+from redesign.charts.house import wrap_label
+from redesign.charts.money import saving_by_service_bar, waterfall, waterfall_label
+from redesign.charts.staffing import (
+    REDUCTION_PARTS,
+    headcount_bar,
+    staffing_now_after,
+    staffing_reductions,
+)
+from redesign.data.dataset import Dataset
+from redesign.model.aggregate import (
     COMBINED,
     MAX_CATEGORIES,
     other_label,
     top_n_with_other,
     waterfall_top_n,
 )
-from redesign.dataset import Dataset
-from redesign.finance import WaterfallStep
+from redesign.model.waterfall import WaterfallStep
+from redesign.present.savings import ranked_savings_frame
+from redesign.present.staffing import headcount_frame, staffing_frame
+from redesign.present.waterfall import waterfall_table, waterfall_view
 
-REDUCTIONS = [column for column, _, _ in charts.REDUCTION_PARTS]
+REDUCTIONS = [column for column, _, _ in REDUCTION_PARTS]
 
 
 def _fsum(values: Any) -> float:
@@ -153,7 +164,7 @@ def test_property_waterfall_ends_where_it_ended(steps: list[tuple[str, float]], 
         for i, (kind, v) in enumerate(ordered)
     ]
     rows.append(WaterfallStep("Proposed cost", "end", round(level, 6), None, "", "total"))
-    table = views.waterfall_table(rows)
+    table = waterfall_table(rows)
     out = waterfall_top_n(table, limit)
     assert (out["Type"] == "step").sum() <= limit + 1
     # Totals and gaps exactly as they were, in order.
@@ -176,14 +187,14 @@ def test_property_waterfall_ends_where_it_ended(steps: list[tuple[str, float]], 
 
 def _builders(ds: Dataset) -> dict[str, tuple[Any, pd.DataFrame]]:
     s = ds.services
-    staff = views.staffing_frame(s, total_row=True)
+    staff = staffing_frame(s, total_row=True)
     return {
-        "saving_by_service_bar": (charts.saving_by_service_bar, views.ranked_savings_frame(s)),
-        "staffing_now_after": (charts.staffing_now_after, staff),
-        "staffing_reductions": (charts.staffing_reductions, staff),
-        "headcount_bar": (charts.headcount_bar, views.headcount_frame(s)),
-        "waterfall_service": (charts.waterfall, views.waterfall_view(ds, "service")),
-        "waterfall_stream": (charts.waterfall, views.waterfall_view(ds, "stream")),
+        "saving_by_service_bar": (saving_by_service_bar, ranked_savings_frame(s)),
+        "staffing_now_after": (staffing_now_after, staff),
+        "staffing_reductions": (staffing_reductions, staff),
+        "headcount_bar": (headcount_bar, headcount_frame(s)),
+        "waterfall_service": (waterfall, waterfall_view(ds, "service")),
+        "waterfall_stream": (waterfall, waterfall_view(ds, "stream")),
     }
 
 
@@ -234,9 +245,9 @@ def test_big_dataset_has_many_services(big: Dataset) -> None:
 
 
 def test_saving_by_service_bar_at_100x(big: Dataset) -> None:
-    frame = views.ranked_savings_frame(big.services)
+    frame = ranked_savings_frame(big.services)
     copy = frame.copy()
-    fig = charts.saving_by_service_bar(frame)
+    fig = saving_by_service_bar(frame)
     assert frame.equals(copy)  # the page's table keeps every row
     _marks_bounded(fig)
     _combined_label(fig, 900 - MAX_CATEGORIES)
@@ -248,23 +259,23 @@ def test_saving_by_service_bar_at_100x(big: Dataset) -> None:
 
 
 def test_waterfall_by_service_at_100x(big: Dataset) -> None:
-    table = views.waterfall_view(big, "service")
+    table = waterfall_view(big, "service")
     copy = table.copy()
     for zoom in (False, True):
-        fig = charts.waterfall(table, zoom=zoom)
+        fig = waterfall(table, zoom=zoom)
         assert table.equals(copy)
         steps = _bars(fig, "Saving")
         gaps = _bars(fig, "Gap: published figures do not reconcile")
         totals = _bars(fig, "Total (current budget, proposed cost)")
         assert len(steps.y) == MAX_CATEGORIES + 1
-        assert steps.y[-1] == charts.wrap_label(other_label(900 - MAX_CATEGORIES), 28)
+        assert steps.y[-1] == wrap_label(other_label(900 - MAX_CATEGORIES), 28)
         assert "combined" in steps.hovertext[-1]
         # Savings step down by as much in all as before; gaps and totals are drawn as they are.
         saving = -_fsum(table[table["Type"] == "step"]["Change £m"])
         assert math.fsum(steps.x) == pytest.approx(saving, abs=1e-6)
         table_gaps = table[table["colour_key"] == "gap"]
         assert len(gaps.y) == len(table_gaps)
-        assert list(gaps.text) == [charts.waterfall_label(r) for _, r in table_gaps.iterrows()]
+        assert list(gaps.text) == [waterfall_label(r) for _, r in table_gaps.iterrows()]
         assert list(totals.x) == [table["Level after £m"].iloc[0], table["Level after £m"].iloc[-1]]
         # The last gap still ends at the level it ended at before.
         last = table.iloc[-2]
@@ -273,8 +284,8 @@ def test_waterfall_by_service_at_100x(big: Dataset) -> None:
 
 
 def test_waterfall_by_stream_at_100x_keeps_every_gap(big: Dataset) -> None:
-    table = views.waterfall_view(big, "stream")
-    fig = charts.waterfall(table)
+    table = waterfall_view(big, "stream")
+    fig = waterfall(table)
     # Four stream steps: nothing to combine; gaps are never combined.
     assert len(_bars(fig, "Saving").y) == len(table[table["Type"] == "step"])
     gaps = _bars(fig, "Gap: published figures do not reconcile")
@@ -282,9 +293,9 @@ def test_waterfall_by_stream_at_100x_keeps_every_gap(big: Dataset) -> None:
 
 
 def test_staffing_now_after_at_100x(big: Dataset) -> None:
-    staff = views.staffing_frame(big.services, total_row=True)
+    staff = staffing_frame(big.services, total_row=True)
     copy = staff.copy()
-    fig = charts.staffing_now_after(staff)
+    fig = staffing_now_after(staff)
     assert staff.equals(copy)
     _marks_bounded(fig)
     _combined_label(fig, 900 - MAX_CATEGORIES)
@@ -298,12 +309,12 @@ def test_staffing_now_after_at_100x(big: Dataset) -> None:
 
 
 def test_staffing_reductions_at_100x(big: Dataset) -> None:
-    staff = views.staffing_frame(big.services, total_row=True)
-    fig = charts.staffing_reductions(staff)
+    staff = staffing_frame(big.services, total_row=True)
+    fig = staffing_reductions(staff)
     _marks_bounded(fig)
     _combined_label(fig, 900 - MAX_CATEGORIES)
     rows = staff[staff["service_id"] != ""]
-    for column, _, word in charts.REDUCTION_PARTS:
+    for column, _, word in REDUCTION_PARTS:
         bar = _bars(fig, f"Reduction: {word}")
         assert math.fsum(bar.x) == pytest.approx(_fsum(rows[column]), abs=1e-6)
         assert "combined" in bar.customdata[-1]
@@ -312,8 +323,8 @@ def test_staffing_reductions_at_100x(big: Dataset) -> None:
 
 
 def test_headcount_bar_at_100x(big: Dataset) -> None:
-    heads = views.headcount_frame(big.services)
-    fig = charts.headcount_bar(heads)
+    heads = headcount_frame(big.services)
+    fig = headcount_bar(heads)
     _marks_bounded(fig)
     _combined_label(fig, 900 - MAX_CATEGORIES)
     people = _bars(fig, "Headcount (people employed)")

@@ -5,8 +5,24 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from redesign import charts, palette, views
-from redesign.formatting import MINUS
+from redesign.charts.house import wrap_label
+from redesign.charts.money import saving_by_service_bar, service_budget_bar, streams_bar, waterfall
+from redesign.charts.staffing import (
+    headcount_bar,
+    service_staffing_bar,
+    staffing_now_after,
+    staffing_reductions,
+)
+from redesign.core import palette
+from redesign.core.formatting import MINUS
+from redesign.present.savings import (
+    budget_frame,
+    ranked_savings_frame,
+    service_streams_frame,
+    stream_totals_frame,
+)
+from redesign.present.staffing import headcount_frame, staffing_frame
+from redesign.present.waterfall import waterfall_view
 
 
 def _texts(fig: go.Figure) -> list[str]:
@@ -40,7 +56,7 @@ def _assert_house_style(fig: go.Figure) -> None:
 
 
 def test_saving_by_service_bar(dataset):
-    fig = charts.saving_by_service_bar(views.ranked_savings_frame(dataset.services))
+    fig = saving_by_service_bar(ranked_savings_frame(dataset.services))
     _assert_house_style(fig)
     assert len(fig.data) == 1
     texts = _texts(fig)
@@ -51,8 +67,8 @@ def test_saving_by_service_bar(dataset):
 
 
 def test_waterfall_by_service(dataset):
-    frame = views.waterfall_view(dataset, "service")
-    fig = charts.waterfall(frame)
+    frame = waterfall_view(dataset, "service")
+    fig = waterfall(frame)
     _assert_house_style(fig)
     assert [t.name for t in fig.data] == [
         "Total (current budget, proposed cost)",
@@ -72,8 +88,8 @@ def test_waterfall_by_service(dataset):
 
 
 def test_waterfall_by_stream(dataset):
-    frame = views.waterfall_view(dataset, "stream")
-    fig = charts.waterfall(frame)
+    frame = waterfall_view(dataset, "stream")
+    fig = waterfall(frame)
     steps, gaps = fig.data[1], fig.data[2]
     assert list(steps.marker.color) == [
         palette.STREAM_COLOURS[k] for k in ("dsg", "esg", "core", "trading", "other")
@@ -91,7 +107,7 @@ def test_waterfall_by_stream(dataset):
 
 
 def test_waterfall_zoom_starts_axis_below_lowest_level(dataset):
-    fig = charts.waterfall(views.waterfall_view(dataset, "service"), zoom=True)
+    fig = waterfall(waterfall_view(dataset, "service"), zoom=True)
     low, high = fig.layout.xaxis.range
     assert 0 < low < 15.31
     assert high > 18.35
@@ -99,8 +115,8 @@ def test_waterfall_zoom_starts_axis_below_lowest_level(dataset):
 
 
 def test_staffing_now_after(dataset):
-    frame = views.staffing_frame(dataset.services, total_row=True)
-    fig = charts.staffing_now_after(frame)
+    frame = staffing_frame(dataset.services, total_row=True)
+    fig = staffing_now_after(frame)
     _assert_house_style(fig)
     assert [t.name for t in fig.data] == ["FTE now", "FTE after (derived where not published)"]
     assert len(fig.data[0].y) == 9  # the total row is not drawn
@@ -112,8 +128,8 @@ def test_staffing_now_after(dataset):
 
 
 def test_staffing_reductions(dataset):
-    frame = views.staffing_frame(dataset.services, total_row=True)
-    fig = charts.staffing_reductions(frame)
+    frame = staffing_frame(dataset.services, total_row=True)
+    fig = staffing_reductions(frame)
     _assert_house_style(fig)
     bars = [t for t in fig.data if t.type == "bar"]
     assert [t.name for t in bars] == [
@@ -134,7 +150,7 @@ def test_staffing_reductions(dataset):
 
 
 def test_headcount_bar(dataset):
-    fig = charts.headcount_bar(views.headcount_frame(dataset.services))
+    fig = headcount_bar(headcount_frame(dataset.services))
     _assert_house_style(fig)
     assert len(fig.data) == 3
     assert " 21 people + 110 casual" in fig.data[2].text
@@ -143,36 +159,36 @@ def test_headcount_bar(dataset):
 
 def test_service_charts(dataset):
     pa = dataset.service("performing_arts")
-    budget = charts.service_budget_bar(views.budget_frame(pa))
+    budget = service_budget_bar(budget_frame(pa))
     _assert_house_style(budget)
     assert list(budget.data[0].text) == ["£1.34m", "£1.34m"]
     assert "= £1.45m, not the stated £1.34m" in budget.data[-1].text[0]  # both numbers
-    streams = charts.streams_bar(views.service_streams_frame(dataset.service("sen_support")))
+    streams = streams_bar(service_streams_frame(dataset.service("sen_support")))
     assert list(streams.data[0].text) == ["gap: £1.25m not split by stream"]
     assert list(streams.data[0].marker.pattern.shape) == [palette.GAP_PATTERN]
-    blank = charts.streams_bar(views.service_streams_frame(dataset.service("sen_management")))
+    blank = streams_bar(service_streams_frame(dataset.service("sen_management")))
     assert blank.data[0].text[0] == "printed blank (no number)"
-    staff = charts.service_staffing_bar(views.staffing_frame((dataset.service("sen_support"),)))
+    staff = service_staffing_bar(staffing_frame((dataset.service("sen_support"),)))
     assert "86.51 (derived)" in staff.data[0].text
     assert "33.32 subject to market testing" in staff.data[0].text
-    totals = charts.streams_bar(views.stream_totals_frame(dataset.services))
+    totals = streams_bar(stream_totals_frame(dataset.services))
     assert "gap: £1.26m not split by stream" in totals.data[0].text
 
 
 def test_figures_serialise(dataset):
     """Every figure converts to the JSON Streamlit sends (no invalid property slipped through)."""
     figs = [
-        charts.saving_by_service_bar(views.ranked_savings_frame(dataset.services)),
-        charts.waterfall(views.waterfall_view(dataset, "stream")),
-        charts.staffing_now_after(views.staffing_frame(dataset.services)),
-        charts.staffing_reductions(views.staffing_frame(dataset.services)),
-        charts.headcount_bar(views.headcount_frame(dataset.services)),
+        saving_by_service_bar(ranked_savings_frame(dataset.services)),
+        waterfall(waterfall_view(dataset, "stream")),
+        staffing_now_after(staffing_frame(dataset.services)),
+        staffing_reductions(staffing_frame(dataset.services)),
+        headcount_bar(headcount_frame(dataset.services)),
     ]
     for fig in figs:
         assert fig.to_json()
 
 
 def test_wrap_label():
-    assert charts.wrap_label("Looked After Children Education Service", 30) == (
+    assert wrap_label("Looked After Children Education Service", 30) == (
         "Looked After Children<br>Education Service"
     )

@@ -7,7 +7,7 @@ import re
 import zipfile
 from datetime import date
 
-from redesign.export import long_date, sheet_name, workbook_bytes
+from redesign.exports.workbook import long_date, sheet_name, workbook_bytes
 
 
 def _sheets(book: bytes) -> list[str]:

@@ -8,17 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redesign.finance import (
+from redesign.checks.reconciliation import all_discrepancies, services_discrepancies
+from redesign.core.records import Figure, Source
+from redesign.data.services import Budget, Service, Staffing
+from redesign.model.finance import (
     select_services,
     service_money,
     service_staffing,
     services_frame,
     totals,
-    waterfall_steps,
 )
-from redesign.reconciliation import all_discrepancies, services_discrepancies
-from redesign.records import Figure, Source
-from redesign.services import Budget, Service, Staffing
+from redesign.model.waterfall import waterfall_steps
 
 
 def test_totals_hand_worked(dataset):

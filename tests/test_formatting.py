@@ -9,23 +9,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redesign.formatting import (
+from redesign.core.formatting import (
     MINUS,
     NOT_STATED,
     count,
-    escape_markdown,
-    format_frame,
-    format_records,
     fte,
-    markdown_paragraphs,
     money_m,
     money_words,
     pct,
-    safe_quote,
     share,
     signed_fte,
     signed_money_m,
 )
+from redesign.core.table_format import format_frame, format_records
+from redesign.core.text import escape_markdown, markdown_paragraphs, safe_quote
 
 
 @pytest.mark.parametrize(
@@ -143,7 +140,7 @@ def test_format_frame_uses_units_in_headers():
 
 
 def test_escape_label_keeps_names_readable_but_inert():
-    from redesign.formatting import escape_label
+    from redesign.core.text import escape_label
 
     assert escape_label("Saving (as stated)") == "Saving (as stated)"
     assert escape_label("FTE after: 86.51") == "FTE after: 86.51"

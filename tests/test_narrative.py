@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from redesign import narrative
-from redesign.records import Figure, Source
+from redesign.core.records import Figure, Source
+from redesign.present import narrative
 
 
 def test_overview_summary_hand_worked(dataset):

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from redesign.finance import totals
-from redesign.formatting import count, fte, money_m
+from redesign.core.formatting import count, fte, money_m
+from redesign.model.finance import totals
 from tests.tables import open_data_tables
 from ui.blocks import MAX_TITLE_WORDS, md
 

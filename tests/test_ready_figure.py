@@ -15,10 +15,12 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from redesign import buyback_charts as bc
-from redesign import charts, views
-from redesign import scenario_io as sio
-from redesign.scenario import BuybackModel
+from redesign.buyback import scenario_io as sio
+from redesign.buyback.charts import compare_figure, fte_figure
+from redesign.buyback.curve_chart import curve_figure
+from redesign.buyback.model import BuybackModel
+from redesign.charts.staffing import staffing_now_after
+from redesign.present.staffing import staffing_frame
 from ui.blocks import ReadyFigure, ready_figure
 
 
@@ -54,9 +56,9 @@ def _buyback_figures(dataset: Any) -> dict[str, dict[str, Any]]:
     )
     result = model.evaluate(mixed)
     return {
-        "fte": bc.fte_figure(result),
-        "curve": bc.curve_figure(model.curve(mixed), result, 100.0),
-        "compare": bc.compare_figure([("Proposal", model.evaluate(proposal)), ("Mixed", result)]),
+        "fte": fte_figure(result),
+        "curve": curve_figure(model.curve(mixed), result, 100.0),
+        "compare": compare_figure([("Proposal", model.evaluate(proposal)), ("Mixed", result)]),
     }
 
 
@@ -69,8 +71,8 @@ def test_buyback_figures_are_sent_as_go_figure_sends_them(dataset, name):
 
 
 def test_page_figures_are_sent_as_go_figure_sends_them(dataset):
-    staff = views.staffing_frame(dataset.services)
-    fig = charts.staffing_now_after(staff)
+    staff = staffing_frame(dataset.services)
+    fig = staffing_now_after(staff)
     plain, ready = _draw_both(fig.to_dict())
     assert ready == plain
     assert ready == json.loads(fig.to_json())

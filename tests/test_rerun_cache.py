@@ -20,17 +20,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as hst
 from streamlit.testing.v1 import AppTest
 
-from redesign import charts, tables, views
-from redesign import sen_analysis as sa
-from redesign.formatting import (
-    _number,
-    column_formatter,
-    escape_label,
-    escape_markdown,
-    format_frame,
-    plain_text,
-    yes_no,
+import ui.cached as ui_cached
+from redesign.core.formatting import _number, yes_no
+from redesign.core.table_format import column_formatter, format_frame
+from redesign.core.text import escape_label, escape_markdown, plain_text
+from redesign.present.dataset_tables import dataset_tables
+from redesign.present.savings import ranked_savings_frame
+from redesign.present.services import (
+    ALL_CATEGORIES,
 )
+from redesign.present.staffing import staffing_frame
+from redesign.sen.actions import actions_frame
 from tests.conftest import ROOT
 from ui.blocks import ReadyFigure
 
@@ -97,12 +97,12 @@ def reference_format_frame(frame: pd.DataFrame, formatters=None, missing: str = 
 
 
 def some_frames(dataset) -> list[pd.DataFrame]:
-    frames = [t.frame for t in tables.dataset_tables(dataset)]
+    frames = [t.frame for t in dataset_tables(dataset)]
     frames += [
-        views.staffing_frame(dataset.services, total_row=True),
-        views.ranked_savings_frame(dataset.services),
-        sa.actions_frame(dataset.sen),
-        views.staffing_frame(dataset.services).iloc[0:0],
+        staffing_frame(dataset.services, total_row=True),
+        ranked_savings_frame(dataset.services),
+        actions_frame(dataset.sen),
+        staffing_frame(dataset.services).iloc[0:0],
         pd.DataFrame(),
         pd.DataFrame(index=[3, 5]),
         pd.DataFrame({"Flag": [True, None, False]}),
@@ -132,21 +132,26 @@ def test_format_frame_matches_the_column_by_column_version(dataset):
 
 def _blocks_page(prepared: bool) -> None:
     """Every block both ways: once from frames, once from tables prepared ahead."""
-    from redesign import charts, load_dataset, views
-    from redesign.formatting import count
+    from redesign import load_dataset
+    from redesign.charts import staffing as staffing_charts
+    from redesign.core.formatting import count
+    from redesign.present import services as service_views
+    from redesign.present import staffing as staffing_views
     from tests.conftest import DATA
     from ui import blocks
     from ui import blocks as pr
 
+    # Imported here, module by module: AppTest runs this function's source on its own.
     dataset = load_dataset(DATA)
-    staff = views.staffing_frame(dataset.services, total_row=True)
-    fig = charts.staffing_now_after(staff)
-    sources = views.figure_sources_display(
-        views.service_figure_sources(dataset, dataset.services[0])
-    )
-    recon = views.service_figure_sources(dataset, dataset.services[0])
+    staff = staffing_views.staffing_frame(dataset.services, total_row=True)
+    fig = staffing_charts.staffing_now_after(staff)
+    first = service_views.service_figure_sources(dataset, dataset.services[0])
+    sources = service_views.figure_sources_display(first)
+    recon = first
     formatters = {"Headcount": count}
-    found = views.discrepancies_by_place(dataset.service("performing_arts")).get("budget", [])
+    found = service_views.discrepancies_by_place(dataset.service("performing_arts")).get(
+        "budget", []
+    )
     if prepared:
         pr.chart_block(
             title="A chart",
@@ -265,13 +270,13 @@ def test_a_rerun_rebuilds_no_figure(data_copy, monkeypatch):
     monkeypatch.setenv("REDESIGN_DATA_DIR", str(data_copy))
     built: list[str] = []
     for name in ("staffing_now_after", "staffing_reductions", "headcount_bar"):
-        original = getattr(charts, name)
+        original = getattr(ui_cached, name)
 
         def counting(*args: Any, _name: str = name, _original: Any = original, **kw: Any) -> Any:
             built.append(_name)
             return _original(*args, **kw)
 
-        monkeypatch.setattr(charts, name, counting)
+        monkeypatch.setattr(ui_cached, name, counting)
     run_page("staffing", runs=3)
     assert sorted(built) == ["headcount_bar", "staffing_now_after", "staffing_reductions"]
     run_page("staffing", runs=2)  # another session
@@ -288,7 +293,7 @@ def parts_of(page: str) -> Any:
         first = dataset_of(version).services[0].id
         return cached.service(version, first)
     if page == "waterfall":
-        return cached.waterfall(version, "service", views.ALL_CATEGORIES, True)
+        return cached.waterfall(version, "service", ALL_CATEGORIES, True)
     return getattr(cached, page)(version)
 
 

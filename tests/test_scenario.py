@@ -14,14 +14,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from redesign import DataError, load_dataset
-from redesign import scenario_io as sio
-from redesign.scenario import (
-    MAX_LEVEL,
-    BuybackModel,
-    Scenario,
-    compare_frame,
-    groups_frame,
-)
+from redesign.buyback import scenario_io as sio
+from redesign.buyback.model import MAX_LEVEL, BuybackModel, Scenario, compare_frame, groups_frame
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 GROUPS = ("autism_teaching", "autism_hlta", "behaviour_and_other")

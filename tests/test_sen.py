@@ -16,11 +16,36 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from redesign import DataError, load_dataset
-from redesign import sen_analysis as sa
-from redesign.cli import main as cli_main
-from redesign.reconciliation import all_discrepancies, services_discrepancies
-from redesign.records import FigureRange, Source
-from redesign.sen_checks import notes_frame, sen_discrepancies, sen_notes
+from redesign.checks.reconciliation import all_discrepancies, services_discrepancies
+from redesign.checks.sen_discrepancies import sen_discrepancies
+from redesign.checks.sen_notes import notes_frame, sen_notes
+from redesign.cli.main import main as cli_main
+from redesign.core.records import FigureRange, Source
+from redesign.sen.actions import actions_display_frame, actions_frame, filter_actions
+from redesign.sen.categories import categories_frame, category_totals
+from redesign.sen.need_support import (
+    WHOLE_SERVICE,
+    need_beside_support,
+    need_support_detail_frame,
+    need_support_frame,
+)
+from redesign.sen.placements import out_of_city_estimate, placements_frame, placements_summary
+from redesign.sen.provision import (
+    proposed_schools_frame,
+    provision_comparison,
+    provision_frame,
+    sum_ranges,
+)
+from redesign.sen.schools import (
+    implied_roll,
+    occupancy_status,
+    school_action_rolls,
+    special_school_occupancy,
+    special_schools_frame,
+    special_schools_total,
+    statements_frame,
+    statements_per_school,
+)
 from tests.conftest import DATA, normalise
 
 SEN = "sen_needs.yaml"
@@ -171,10 +196,10 @@ def test_the_phone_pattern_would_catch_the_seeds_number():
 # derived figures, hand-worked
 # ---------------------------------------------------------------------------------------------------
 def test_category_totals(sen):
-    t = sa.category_totals(sen)
+    t = category_totals(sen)
     # 260+911+418+399+179+58+49+172 and 175+297+417+110+106+63+24+170
     assert (t.primary, t.secondary, t.total) == (2446, 1362, 3808)
-    frame = sa.categories_frame(sen)
+    frame = categories_frame(sen)
     assert frame["Total pupils"].sum() == 3808
     assert frame.set_index("category_id").loc["moderate_severe_learning_difficulty"][
         "Share of table %"
@@ -182,18 +207,18 @@ def test_category_totals(sen):
 
 
 def test_special_school_occupancy(sen):
-    total = sa.special_schools_total(sen)
+    total = special_schools_total(sen)
     assert (total.places, total.pupils, total.schools) == (885, 826, 11)
     assert total.occupancy_pct == pytest.approx(100 * 826 / 885)
     assert round(total.occupancy_pct, 1) == 93.3
     assert total.over_capacity == ("Baginton Fields", "The Meadows")
     assert total.at_capacity == ("Tiverton", "Wainbody Wood")
-    by_name = {s.name: s for s in sa.special_school_occupancy(sen)}
+    by_name = {s.name: s for s in special_school_occupancy(sen)}
     assert by_name["Baginton Fields"].occupancy_pct == pytest.approx(100 * 101 / 95)  # 106.3%
     assert by_name["Baginton Fields"].spare_places == -6
     assert by_name["The Meadows"].occupancy_pct == pytest.approx(100 * 46 / 45)  # 102.2%
     assert by_name["Dartmouth"].occupancy_pct == pytest.approx(100 * 47 / 65)  # 72.3%
-    frame = sa.special_schools_frame(sen)
+    frame = special_schools_frame(sen)
     assert list(frame.loc[frame["Status"] == "over capacity", "School"]) == [
         "Baginton Fields",
         "The Meadows",
@@ -204,7 +229,7 @@ def test_special_school_occupancy(sen):
 
 
 def test_school_action_shares_and_implied_roll(sen):
-    r = sa.school_action_rolls(sen)
+    r = school_action_rolls(sen)
     assert r.school_action.share_pct == 11.7 and r.school_action_plus.share_pct == 6.3
     assert round(r.school_action.roll) == 49872  # 5835 / 0.117 = 49,871.8
     assert round(r.school_action_plus.roll) == 49683  # 3130 / 0.063 = 49,682.5
@@ -224,13 +249,13 @@ def test_the_true_roll_is_always_inside_the_implied_range(pupils, roll):
     assume(pupils <= roll)
     share = round(100 * pupils / roll, 1)
     assume(share > 0.05)
-    r = sa.implied_roll("x", pupils, share, "t")
+    r = implied_roll("x", pupils, share, "t")
     assert r.roll_low <= roll <= r.roll_high
     assert r.roll_low - 1 < r.roll < r.roll_high + 1
 
 
 def test_statements_per_school(sen):
-    primary, secondary = sa.statements_per_school(sen)
+    primary, secondary = statements_per_school(sen)
     assert (primary.pupils, primary.per_school_min, primary.per_school_max) == (261, 0, 16)
     assert primary.schools is None and primary.average is None
     # one school with 0, one with 16, the other 245 at most 16 each: 2 + ceil(245/16) = 18
@@ -241,21 +266,21 @@ def test_statements_per_school(sen):
     assert (secondary.per_school_min, secondary.per_school_max) == (10, 44)
     # 10 + 44 + 17×10 = 224 ≤ 438 ≤ 10 + 44 + 17×44 = 802
     assert secondary.feasible is True
-    frame = sa.statements_frame(sen)
+    frame = statements_frame(sen)
     assert frame["Average per school"].tolist()[1] == 23.05
 
 
 def test_placements(sen):
-    p = sa.placements_summary(sen)
+    p = placements_summary(sen)
     assert (p.total, p.inside_authority, p.outside_authority) == (47, 0, 47)
     assert p.inside_share_pct == 0.0
     assert p.as_at == "February 2015"
-    frame = sa.placements_frame(sen)
+    frame = placements_frame(sen)
     assert frame["Share of placements %"].tolist() == [42.6, 25.5, 31.9]  # 20, 12, 15 of 47
 
 
 def test_out_of_city_cost_and_pupils(sen):
-    o = sa.out_of_city_estimate(sen)
+    o = out_of_city_estimate(sen)
     assert (o.annual_cost_gbp, o.average_cost_gbp) == (3_500_000, 55_500)
     assert o.implied_pupils == pytest.approx(3_500_000 / 55_500)  # 63.06
     assert round(o.implied_pupils) == 63
@@ -267,7 +292,7 @@ def test_out_of_city_cost_and_pupils(sen):
 
 
 def test_proposed_places_against_today(sen):
-    c = sa.provision_comparison(sen)
+    c = provision_comparison(sen)
     assert (c.today_places, c.today_pupils) == (885, 826)
     # 80+80+80+80+40+110 = 470; School E "40+" has no top; counted at 40: 80+80+100+100+40+110
     assert (c.special.low, c.special.high, c.special.high_if_open_at_min) == (470, None, 510)
@@ -277,9 +302,9 @@ def test_proposed_places_against_today(sen):
     assert (c.special_change_low, c.special_change_high) == (-415, -375)
     assert c.special.describe() == "470 to 510, or more (School E open-ended)"
     assert c.enhanced.describe() == "140"
-    frame = sa.provision_frame(sen)
+    frame = provision_frame(sen)
     assert frame["Places as written"].tolist()[0] == "885"
-    schools = sa.proposed_schools_frame(sen)
+    schools = proposed_schools_frame(sen)
     assert schools.loc[schools["School"] == "School C", "Places as written"].item() == "80–100"
     assert schools.loc[schools["School"] == "School E", "Places as written"].item() == "40+"
 
@@ -293,7 +318,7 @@ range_entries = st.tuples(st.integers(0, 500), st.one_of(st.none(), st.integers(
 
 @given(st.lists(range_entries, min_size=1, max_size=8))
 def test_range_sums_keep_open_ends_open(entries):
-    r = sa.sum_ranges([(f"row {i}", e) for i, e in enumerate(entries)])
+    r = sum_ranges([(f"row {i}", e) for i, e in enumerate(entries)])
     assert r.low == sum(e.low for e in entries)
     assert r.low <= r.high_if_open_at_min
     assert (r.high is None) == any(e.open_ended for e in entries)
@@ -304,7 +329,7 @@ def test_range_sums_keep_open_ends_open(entries):
 
 @given(places=st.integers(1, 500), pupils=st.integers(0, 600))
 def test_occupancy_status_in_words(places, pupils):
-    status = sa.occupancy_status(places, pupils)
+    status = occupancy_status(places, pupils)
     assert status == (
         "over capacity"
         if pupils > places
@@ -318,26 +343,26 @@ def test_occupancy_status_in_words(places, pupils):
 # actions
 # ---------------------------------------------------------------------------------------------------
 def test_actions_table_and_search(sen):
-    frame = sa.actions_frame(sen)
+    frame = actions_frame(sen)
     assert len(frame) == 25
     row2 = frame.set_index("No.").loc[2]
     assert row2["Timeline row"] == "Sure Start Children's Centres"
     assert row2["Years stated"] == "By 2008 (a total of 12 Centres)"
     assert row2["Timeline detail"] == "1 – 12 Centres phased in"
-    assert sa.filter_actions(frame, "Corley")["No."].tolist() == [17]
-    assert sa.filter_actions(frame, "BEHAVIOUR difficulties")["No."].tolist() == [
+    assert filter_actions(frame, "Corley")["No."].tolist() == [17]
+    assert filter_actions(frame, "BEHAVIOUR difficulties")["No."].tolist() == [
         11,
         12,
         13,
         14,
         16,
     ]
-    assert sa.filter_actions(frame, "P Scales  2005")["No."].tolist() == [24]
-    assert len(sa.filter_actions(frame, "")) == 25
-    assert sa.filter_actions(frame, "no such words anywhere").empty
+    assert filter_actions(frame, "P Scales  2005")["No."].tolist() == [24]
+    assert len(filter_actions(frame, "")) == 25
+    assert filter_actions(frame, "no such words anywhere").empty
     # regex characters are plain text
-    assert sa.filter_actions(frame, "(.*")["No."].tolist() == []
-    shown = sa.actions_display_frame(sa.filter_actions(frame, "Children's Centres"))
+    assert filter_actions(frame, "(.*")["No."].tolist() == []
+    shown = actions_display_frame(filter_actions(frame, "Children's Centres"))
     assert list(shown.columns) == [
         "No.",
         "Suggested action",
@@ -352,14 +377,14 @@ def test_actions_table_and_search(sen):
 
 @functools.cache
 def _actions() -> pd.DataFrame:
-    return sa.actions_frame(load_dataset(DATA).sen)
+    return actions_frame(load_dataset(DATA).sen)
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=30))
 def test_search_only_narrows(query):
     frame = _actions()
-    found = sa.filter_actions(frame, query)
+    found = filter_actions(frame, query)
     assert set(found["No."]) <= set(frame["No."])
     for word in query.lower().split():
         for _, row in found.iterrows():
@@ -370,7 +395,7 @@ def test_search_only_narrows(query):
 # need beside support
 # ---------------------------------------------------------------------------------------------------
 def test_need_beside_support(dataset):
-    rows = {r.category_id: r for r in sa.need_beside_support(dataset)}
+    rows = {r.category_id: r for r in need_beside_support(dataset)}
     assert set(rows) == set(dataset.sen.categories.ids())
     asd = rows["autistic_spectrum_disorder"]
     assert (asd.primary, asd.secondary, asd.total, asd.as_at) == (179, 106, 285, "January 2004")
@@ -396,13 +421,13 @@ def test_need_beside_support(dataset):
 
     msld = rows["moderate_severe_learning_difficulty"]
     support = next(link for link in msld.links if link.service_id == "sen_support")
-    assert support.teams == (sa.WHOLE_SERVICE, "Complex Communication and Learning")
+    assert support.teams == (WHOLE_SERVICE, "Complex Communication and Learning")
     # the same service mapped twice is counted once
     assert msld.confirmed_reduction_fte == 22.83
 
-    frame = sa.need_support_frame(tuple(rows.values()))
+    frame = need_support_frame(tuple(rows.values()))
     assert frame["Total pupils"].sum() == 3808
-    detail = sa.need_support_detail_frame(tuple(rows.values()))
+    detail = need_support_detail_frame(tuple(rows.values()))
     assert len(detail) == 11
     assert detail.loc[
         detail["category_id"] == "autistic_spectrum_disorder", "At-risk groups"
@@ -410,10 +435,10 @@ def test_need_beside_support(dataset):
 
 
 def test_need_beside_support_uses_the_buyback_models_at_risk_figures(dataset):
-    from redesign.scenario import BuybackModel
+    from redesign.buyback.model import BuybackModel
 
     at_risk = BuybackModel(dataset).at_risk_fte
-    rows = sa.need_beside_support(dataset)
+    rows = need_beside_support(dataset)
     mapped = {g for r in rows for link in r.links for g in link.at_risk_groups}
     assert mapped == set(at_risk)
     assert sum(link.group_at_risk_fte or 0 for r in rows for link in r.links) == pytest.approx(
@@ -812,7 +837,7 @@ def test_a_folder_without_the_sen_dataset_still_loads(data_copy):
     dataset = load_dataset(data_copy)
     assert dataset.sen is None and dataset.need_map is None
     assert all(d.service_id is not None or d.unit == "£m" for d in all_discrepancies(dataset))
-    assert sa.need_beside_support(dataset) == ()
+    assert need_beside_support(dataset) == ()
 
 
 # ---------------------------------------------------------------------------------------------------

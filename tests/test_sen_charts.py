@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from redesign import palette as pal
-from redesign import sen_analysis as sa
-from redesign import sen_charts as sc
+from redesign.charts import sen as sc
+from redesign.core import palette as pal
+from redesign.sen.categories import categories_frame
+from redesign.sen.need_support import need_beside_support, need_support_frame
+from redesign.sen.placements import placements_frame
+from redesign.sen.provision import provision_frame
+from redesign.sen.schools import special_schools_frame
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +28,7 @@ def _texts(fig) -> list[str]:
 
 
 def test_categories_bar(sen):
-    fig = sc.categories_bar(sa.categories_frame(sen))
+    fig = sc.categories_bar(categories_frame(sen))
     assert [t.name for t in fig.data] == ["Primary", "Secondary"]
     assert "911 primary" in _texts(fig) and "297 secondary" in _texts(fig)
     assert fig.data[0].marker.color == pal.DARK_BLUE and fig.data[1].marker.color == pal.ORANGE
@@ -34,7 +38,7 @@ def test_categories_bar(sen):
 
 
 def test_special_schools_bar_says_over_capacity_in_words(sen):
-    fig = sc.special_schools_bar(sa.special_schools_frame(sen))
+    fig = sc.special_schools_bar(special_schools_frame(sen))
     texts = _texts(fig)
     assert "101 pupils (106.3%): over capacity" in texts
     assert "46 pupils (102.2%): over capacity" in texts
@@ -45,7 +49,7 @@ def test_special_schools_bar_says_over_capacity_in_words(sen):
 
 
 def test_provision_ranges_are_drawn_and_written_as_ranges(sen):
-    fig = sc.provision_ranges(sa.provision_frame(sen))
+    fig = sc.provision_ranges(provision_frame(sen))
     names = [t.name for t in fig.data]
     assert names == [
         "Places today",
@@ -63,7 +67,7 @@ def test_provision_ranges_are_drawn_and_written_as_ranges(sen):
 
 
 def test_placements_bar(sen):
-    fig = sc.placements_bar(sa.placements_frame(sen))
+    fig = sc.placements_bar(placements_frame(sen))
     assert _texts(fig) == [
         "20 (42.6% of placements)",
         "12 (25.5% of placements)",
@@ -72,7 +76,7 @@ def test_placements_bar(sen):
 
 
 def test_need_support_chart(dataset):
-    frame = sa.need_support_frame(sa.need_beside_support(dataset))
+    frame = need_support_frame(need_beside_support(dataset))
     fig = sc.need_support_chart(frame, dataset.sen.categories.as_at, dataset.proposals_period())
     assert len(fig.data) == 4
     texts = _texts(fig)

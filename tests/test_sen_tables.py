@@ -6,8 +6,9 @@ import io
 import re
 import zipfile
 
-from redesign.export import workbook_bytes
-from redesign.tables import dataset_tables, sen_figure_sources_frame
+from redesign.exports.workbook import workbook_bytes
+from redesign.present.dataset_tables import dataset_tables
+from redesign.present.sen_tables import sen_figure_sources_frame
 from tests.conftest import normalise
 
 

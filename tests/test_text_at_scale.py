@@ -10,8 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.synthetic import make_dataset
-from redesign import load_dataset, views
-from redesign.formatting import LIST_LIMIT, join_words
+from redesign import load_dataset
+from redesign.core.formatting import LIST_LIMIT, join_words
+from redesign.present.savings import ranked_savings_alt, ranked_savings_frame
+from redesign.present.staffing import headcount_alt, staffing_now_after_alt, staffing_reductions_alt
 
 
 @given(st.lists(st.text(alphabet="abc", min_size=1, max_size=3), max_size=40))
@@ -38,10 +40,10 @@ def big(tmp_path_factory: pytest.TempPathFactory):
 def test_alt_texts_stay_short_at_100x(big) -> None:
     services = big.services
     texts = [
-        views.staffing_now_after_alt(services),
-        views.staffing_reductions_alt(services),
-        views.headcount_alt(services),
-        views.ranked_savings_alt(views.ranked_savings_frame(services)),
+        staffing_now_after_alt(services),
+        staffing_reductions_alt(services),
+        headcount_alt(services),
+        ranked_savings_alt(ranked_savings_frame(services)),
     ]
     for text in texts:
         assert len(text) < 800, text[:200]

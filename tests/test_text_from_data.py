@@ -14,10 +14,14 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from redesign import Dataset, load_dataset, views
-from redesign import sen_analysis as sa
-from redesign.formatting import MINUS, count_words, decimal, join_words, pounds
-from redesign.sen_checks import sen_notes
+from redesign import Dataset, load_dataset
+from redesign.checks.sen_notes import sen_notes
+from redesign.core.formatting import MINUS, count_words, decimal, join_words, pounds
+from redesign.present.services import categories_lead
+from redesign.present.staffing import headcount_alt, staffing_now_after_alt, staffing_reductions_alt
+from redesign.sen.need_support import need_support_notes
+from redesign.sen.placements import out_of_city_headlines
+from redesign.sen.provision import provision_comparison, provision_notes
 from tests.conftest import ROOT
 
 SEN_SUPPORT = "services/08_sen_support.yaml"
@@ -72,16 +76,16 @@ def test_pounds_decimal_and_join_words():
 
 
 def test_staffing_alt_texts_for_the_real_data(dataset):
-    assert views.staffing_now_after_alt(dataset.services) == (
+    assert staffing_now_after_alt(dataset.services) == (
         "Grouped bar chart of FTE now and FTE after for each of the nine services; SEN Support "
         "Services falls from 109.34 to a derived 86.51."
     )
-    assert views.staffing_reductions_alt(dataset.services) == (
+    assert staffing_reductions_alt(dataset.services) == (
         "Stacked bar chart of the FTE reductions per service: confirmed reductions in every "
         "service but two, plus 33.32 FTE subject to market testing in SEN Support Services and a "
         "potential 1.00 FTE in Hospital Education Service."
     )
-    assert views.headcount_alt(dataset.services) == (
+    assert headcount_alt(dataset.services) == (
         "Bar chart of the number of people employed in each service now; Minority Group Support "
         "Services (MGSS) also has 110 casual staff."
     )
@@ -95,29 +99,29 @@ def test_staffing_alt_texts_follow_the_data(data_copy):
     change(data_copy, SEN_SUPPORT, sen_support)
     change(data_copy, MGSS, lambda raw: raw["staffing"]["casual_staff"].update(value=95))
     services = load(data_copy).services
-    assert views.staffing_now_after_alt(services).endswith(
+    assert staffing_now_after_alt(services).endswith(
         "; SEN Support Services falls from 120.50 to a derived 97.67."  # 120.5 − 22.83
     )
-    reductions = views.staffing_reductions_alt(services)
+    reductions = staffing_reductions_alt(services)
     assert "plus 30.00 FTE subject to market testing in SEN Support Services" in reductions
     assert "33.32" not in reductions
-    assert "Minority Group Support Services (MGSS) also has 95 casual staff" in views.headcount_alt(
+    assert "Minority Group Support Services (MGSS) also has 95 casual staff" in headcount_alt(
         services
     )
     # Fewer services: the count and the services without a confirmed reduction follow.
     five = services[:5]
-    assert "for each of the five services" in views.staffing_now_after_alt(five)
-    assert views.staffing_reductions_alt(five) == (
+    assert "for each of the five services" in staffing_now_after_alt(five)
+    assert staffing_reductions_alt(five) == (
         "Stacked bar chart of the FTE reductions per service: confirmed reductions in every "
         "service but one, plus a potential 1.00 FTE in Hospital Education Service."
     )
-    assert views.headcount_alt(services[:2]) == (
+    assert headcount_alt(services[:2]) == (
         "Bar chart of the number of people employed in each service now."
     )
 
 
 def test_categories_lead(dataset, data_copy):
-    assert views.categories_lead(dataset) == (
+    assert categories_lead(dataset) == (
         "The report opens with a list of six categories and the services named under each."
     )
 
@@ -125,7 +129,7 @@ def test_categories_lead(dataset, data_copy):
         raw["categories"].append({"id": "extra", "label": "Extra", "quote": "Extra", "listed": []})
 
     change(data_copy, "proposal_categories.yaml", one_more)
-    assert "a list of seven categories" in views.categories_lead(load(data_copy))
+    assert "a list of seven categories" in categories_lead(load(data_copy))
 
 
 def test_staffing_page_shows_the_generated_alt_texts(data_copy, monkeypatch):
@@ -146,7 +150,7 @@ def test_staffing_page_shows_the_generated_alt_texts(data_copy, monkeypatch):
 
 
 def test_out_of_city_tiles_for_the_real_data(dataset):
-    tiles = {t.key: t for t in sa.out_of_city_headlines(dataset.sen)}
+    tiles = {t.key: t for t in out_of_city_headlines(dataset.sen)}
     assert tiles["ooc_cost"].value == "about £3.5m"
     assert tiles["ooc_cost"].help == (
         "As the strategy puts it: 'For education this is about £3.5m annually' (education's "
@@ -169,7 +173,7 @@ def test_out_of_city_tiles_follow_the_data(data_copy):
         ooc["average_cost_per_pupil_gbp"].update(value=60_000, quote="£60,000")
 
     change(data_copy, SEN, edit)
-    tiles = {t.key: t for t in sa.out_of_city_headlines(load(data_copy).sen)}
+    tiles = {t.key: t for t in out_of_city_headlines(load(data_copy).sen)}
     assert tiles["ooc_cost"].value == "about £4.2m"
     assert "'about £4.2m a year'" in tiles["ooc_cost"].help
     assert tiles["ooc_average"].value == "£60,000"
@@ -187,7 +191,7 @@ def test_an_exact_out_of_city_cost_has_no_rounding_range(data_copy):
 
     change(data_copy, SEN, edit)
     sen = load(data_copy).sen
-    tiles = {t.key: t for t in sa.out_of_city_headlines(sen)}
+    tiles = {t.key: t for t in out_of_city_headlines(sen)}
     assert tiles["ooc_cost"].value == "£3.50m"
     assert tiles["ooc_pupils"].help == "Derived: £3.50m ÷ £55,500 = 63.06."
     assert tiles["ooc_average"].help == (
@@ -237,13 +241,13 @@ def test_placements_and_timeline_notes_follow_the_data(dataset, data_copy):
 
 
 def test_provision_notes_for_the_real_data(dataset):
-    assert sa.provision_notes(dataset.sen) == [
+    assert provision_notes(dataset.sen) == [
         "School E is published as “40+”: the proposed special places are 470 to 510, or more "
         "(School E open-ended). The strategy's own total, 470–510, counts School E at 40.",
         "Against today's 885 places that is 415 to 375 fewer special places (fewer still if "
         "School E has more than 40), with 140 places in enhanced resource schools besides.",
     ]
-    assert sa.provision_comparison(dataset.sen).special.short() == "470 to 510+"
+    assert provision_comparison(dataset.sen).special.short() == "470 to 510+"
 
 
 def test_provision_notes_follow_the_data(data_copy):
@@ -256,7 +260,7 @@ def test_provision_notes_follow_the_data(data_copy):
 
     change(data_copy, SEN, edit)
     sen = load(data_copy).sen
-    assert sa.provision_notes(sen) == [
+    assert provision_notes(sen) == [
         "School E is published as “50+”: the proposed special places are 480 to 520, or more "
         "(School E open-ended). The strategy's own total, 480–520, counts School E at 50.",
         "Against today's 885 places that is 405 to 365 fewer special places (fewer still if "
@@ -272,16 +276,16 @@ def test_provision_notes_without_an_open_ended_row(data_copy):
 
     change(data_copy, SEN, edit)
     sen = load(data_copy).sen
-    notes = sa.provision_notes(sen)
+    notes = provision_notes(sen)
     assert len(notes) == 1
     assert notes[0].startswith(
         "Against today's 885 places that is 415 to 375 fewer special places,"
     )
-    assert sa.provision_comparison(sen).special.short() == "470 to 510"
+    assert provision_comparison(sen).special.short() == "470 to 510"
 
 
 def test_need_support_notes(dataset, data_copy):
-    assert sa.need_support_notes(dataset) == [
+    assert need_support_notes(dataset) == [
         "SEN Support Services' confirmed reduction and the FTE subject to market testing are "
         "published for the whole service only; the report does not split them by team.",
         "At-risk FTE of mapped groups are the buy-back model's groups (the autism teaching posts "
@@ -293,7 +297,7 @@ def test_need_support_notes(dataset, data_copy):
         SEN_SUPPORT,
         lambda raw: raw["staffing"]["market_testing_reduction_fte"].update(value=30.5),
     )
-    notes = sa.need_support_notes(load(data_copy))
+    notes = need_support_notes(load(data_copy))
     assert "the remainder of the 30.50 FTE pool for central behaviour" in notes[1]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from redesign.finance import service_money, service_staffing
+from redesign.model.finance import service_money, service_staffing
 from tests.conftest import DATA, ROOT, normalise
 
 # An independent reading of each service's published figures (not copied from data/).

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from redesign import DataError, load_dataset
-from redesign.loading import MAX_DATA_FILE_BYTES
+from redesign.data.yaml_io import MAX_DATA_FILE_BYTES
 
 HES = "services/01_hospital_education.yaml"
 

@@ -20,18 +20,11 @@ import pyarrow as pa
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
-from redesign.formatting import (
-    Formatter,
-    escape_label,
-    escape_markdown,
-    format_frame,
-    format_records,
-    fte,
-    money_m,
-    plain_text,
-)
-from redesign.reconciliation import Discrepancy
-from redesign.views import Headline
+from redesign.checks.discrepancy import Discrepancy
+from redesign.core.formatting import fte, money_m
+from redesign.core.headline import Headline
+from redesign.core.table_format import Formatter, format_frame, format_records
+from redesign.core.text import escape_label, escape_markdown, plain_text
 
 MAX_TITLE_WORDS = 10
 # Columns that are for the code (ids, colour keys), never shown or exported.

@@ -24,10 +24,10 @@ from typing import Any
 import streamlit as st
 
 from redesign import Dataset
-from redesign import scenario_io as sio
-from redesign.briefing import FontMissingError, briefing_pdf, briefing_pptx
-from redesign.briefing_pdf import find_font_dir
-from redesign.scenario import BuybackModel, Scenario, ScenarioResult
+from redesign.buyback import scenario_io as sio
+from redesign.buyback.model import BuybackModel, Scenario, ScenarioResult
+from redesign.exports.briefing import FontMissingError, briefing_pdf, briefing_pptx
+from redesign.exports.pdf_style import find_font_dir
 from ui.blocks import md
 
 PPTX_LABEL = "Briefing pack (PowerPoint)"

@@ -35,12 +35,11 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
 from redesign import DataError, Dataset
-from redesign import buyback_charts as charts
-from redesign import buyback_text as bt
-from redesign import scenario_io as sio
-from redesign.assumptions import UNITS, Assumption
-from redesign.formatting import fte, money_m, pct, plain_text, signed_money_m
-from redesign.scenario import (
+from redesign.buyback import scenario_io as sio
+from redesign.buyback import text as bt
+from redesign.buyback.charts import compare_figure, fte_figure, fte_table_rows
+from redesign.buyback.curve_chart import curve_figure, curve_table
+from redesign.buyback.model import (
     MAX_LEVEL,
     BuybackModel,
     GroupOutcome,
@@ -48,7 +47,10 @@ from redesign.scenario import (
     ScenarioResult,
     compare_frame,
 )
-from redesign.sen_support import AtRiskGroup
+from redesign.core.formatting import fte, money_m, pct, signed_money_m
+from redesign.core.text import plain_text
+from redesign.data.assumptions import UNITS, Assumption
+from redesign.data.sen_support import AtRiskGroup
 from ui.blocks import (
     PLOTLY_CONFIG,
     csv_button,
@@ -832,7 +834,7 @@ def _chart_layout(s: Scenario) -> tuple[DeltaGenerator, DeltaGenerator]:
     source_line(_source_fte())
     curve_slot = _chart_head(*CURVE_CHART, "bb_curve")
     st.caption(md(CURVE_NOTE))
-    table = charts.curve_table(curve(s))
+    table = curve_table(curve(s))
     with table_expander("bb_curve") as shown:
         if shown:
             data_table(table)
@@ -843,7 +845,7 @@ def _chart_layout(s: Scenario) -> tuple[DeltaGenerator, DeltaGenerator]:
 
 def _fte_chart(result: ScenarioResult) -> None:
     st.plotly_chart(
-        ready_figure(charts.fte_figure(result)),
+        ready_figure(fte_figure(result)),
         theme=None,
         width="stretch",
         key="chart_bb_fte",
@@ -854,7 +856,7 @@ def _fte_chart(result: ScenarioResult) -> None:
             " redundant, shown for each of the three groups."
         ),
     )
-    rows = charts.fte_table_rows(result)
+    rows = fte_table_rows(result)
     with table_expander("bb_fte") as shown:
         if shown:
             record_table(rows)
@@ -863,7 +865,7 @@ def _fte_chart(result: ScenarioResult) -> None:
 
 def _curve_chart(s: Scenario, result: ScenarioResult) -> None:
     st.plotly_chart(
-        ready_figure(charts.curve_figure(curve(s), result, _proposal_pct(s))),
+        ready_figure(curve_figure(curve(s), result, _proposal_pct(s))),
         theme=None,
         width="stretch",
         key="chart_bb_curve",
@@ -1067,7 +1069,7 @@ def _compare_section() -> None:
         " Money rests on ASSUMPTIONS."
     )
     st.plotly_chart(
-        ready_figure(charts.compare_figure(named)),
+        ready_figure(compare_figure(named)),
         theme=None,
         width="stretch",
         key="chart_bb_compare",

@@ -21,13 +21,70 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from redesign import charts, narrative, tables, views
-from redesign import sen_analysis as sa
-from redesign import sen_charts as sc
-from redesign.formatting import Formatter, count, fte, pct
-from redesign.reconciliation import Discrepancy, discrepancies_frame
-from redesign.sen_checks import notes_frame, sen_discrepancies, sen_notes
-from redesign.views import CategoryGroup, Headline, TextSection
+from redesign.charts import sen as sc
+from redesign.charts.money import saving_by_service_bar, service_budget_bar, streams_bar
+from redesign.charts.money import waterfall as charts_waterfall
+from redesign.charts.staffing import (
+    headcount_bar,
+    service_staffing_bar,
+    staffing_now_after,
+    staffing_reductions,
+)
+from redesign.checks.discrepancy import Discrepancy, discrepancies_frame
+from redesign.checks.sen_discrepancies import sen_discrepancies
+from redesign.checks.sen_notes import notes_frame, sen_notes
+from redesign.core.formatting import count, fte, pct
+from redesign.core.headline import Headline
+from redesign.core.table_format import Formatter
+from redesign.present import narrative
+from redesign.present.dataset_tables import dataset_tables
+from redesign.present.headline import headline_figures, largest_headcount, largest_saving
+from redesign.present.savings import (
+    budget_frame,
+    funding_split_text,
+    money_figures,
+    ranked_savings_alt,
+    ranked_savings_frame,
+    service_streams_frame,
+)
+from redesign.present.services import (
+    CategoryGroup,
+    TextSection,
+    categories_lead,
+    category_groups,
+    discrepancies_by_place,
+    figure_sources_display,
+    reconciliation_display,
+    service_categories_text,
+    service_figure_sources,
+    service_text_sections,
+    services_in,
+    source_summary,
+)
+from redesign.present.staffing import (
+    headcount_alt,
+    headcount_frame,
+    reductions_frame,
+    service_staffing_lines,
+    staffing_figures,
+    staffing_frame,
+    staffing_lines_frame,
+    staffing_now_after_alt,
+    staffing_reductions_alt,
+)
+from redesign.present.waterfall import waterfall_ends, waterfall_gap_notes, waterfall_view
+from redesign.sen.actions import actions_display_frame, actions_frame, timeline_frame
+from redesign.sen.categories import categories_frame
+from redesign.sen.need_support import (
+    NeedSupportRow,
+    need_beside_support,
+    need_support_detail_frame,
+    need_support_frame,
+    need_support_notes,
+)
+from redesign.sen.placements import out_of_city_headlines, placements_frame
+from redesign.sen.provision import proposed_schools_frame, provision_frame, provision_notes
+from redesign.sen.schools import school_action_frame, special_schools_frame, statements_frame
 from ui.blocks import PreparedTable, ReadyFigure, csv_bytes, prepare_table, ready_figure
 from ui.data import DataVersion, dataset_of
 
@@ -60,17 +117,17 @@ class OverviewParts:
 def overview(version: DataVersion) -> OverviewParts:
     dataset = dataset_of(version)
     services = dataset.services
-    ranked = views.ranked_savings_frame(services)
+    ranked = ranked_savings_frame(services)
     return OverviewParts(
-        tiles={t.key: t for t in views.headline_figures(services)},
+        tiles={t.key: t for t in headline_figures(services)},
         summary=tuple(narrative.overview_summary(dataset)),
-        largest_saving=views.largest_saving(services),
-        ranked_fig=ready_figure(charts.saving_by_service_bar(ranked)),
+        largest_saving=largest_saving(services),
+        ranked_fig=ready_figure(saving_by_service_bar(ranked)),
         ranked=prepare_table(ranked),
-        ranked_alt=views.ranked_savings_alt(ranked),
-        money_sources=views.source_summary(dataset, views.money_figures(services)),
-        categories_lead=views.categories_lead(dataset),
-        category_groups=tuple(views.category_groups(dataset)),
+        ranked_alt=ranked_savings_alt(ranked),
+        money_sources=source_summary(dataset, money_figures(services)),
+        categories_lead=categories_lead(dataset),
+        category_groups=tuple(category_groups(dataset)),
     )
 
 
@@ -103,30 +160,28 @@ def service(version: DataVersion, service_id: str) -> ServiceParts:
     dataset = dataset_of(version)
     item = dataset.service(service_id)
     one = (item,)
-    budget = views.budget_frame(item)
-    streams = views.service_streams_frame(item)
-    staff = views.staffing_frame(one)
-    sources = views.service_figure_sources(dataset, item)
+    budget = budget_frame(item)
+    streams = service_streams_frame(item)
+    staff = staffing_frame(one)
+    sources = service_figure_sources(dataset, item)
     return ServiceParts(
         summary=narrative.service_summary(dataset, item),
-        categories_text=views.service_categories_text(dataset, item),
-        tiles={t.key: t for t in views.headline_figures(one)},
-        discrepancies=views.discrepancies_by_place(item),
-        money_sources=views.source_summary(dataset, views.money_figures(one)),
-        staffing_sources=views.source_summary(dataset, views.staffing_figures(one)),
-        budget_fig=ready_figure(charts.service_budget_bar(budget)),
+        categories_text=service_categories_text(dataset, item),
+        tiles={t.key: t for t in headline_figures(one)},
+        discrepancies=discrepancies_by_place(item),
+        money_sources=source_summary(dataset, money_figures(one)),
+        staffing_sources=source_summary(dataset, staffing_figures(one)),
+        budget_fig=ready_figure(service_budget_bar(budget)),
         budget=prepare_table(budget),
-        streams_fig=None if streams.empty else ready_figure(charts.streams_bar(streams)),
+        streams_fig=None if streams.empty else ready_figure(streams_bar(streams)),
         streams=None if streams.empty else prepare_table(streams),
-        funding_split=views.funding_split_text(item),
-        staff_fig=ready_figure(charts.service_staffing_bar(staff)),
+        funding_split=funding_split_text(item),
+        staff_fig=ready_figure(service_staffing_bar(staff)),
         staff=prepare_table(staff),
         fte_now=fte(staff["FTE now"].iloc[0]),
-        staffing_lines=prepare_table(
-            views.staffing_lines_frame(views.service_staffing_lines(item))
-        ),
-        text_sections=tuple(views.service_text_sections(item)),
-        figure_sources=prepare_table(sources, display=views.figure_sources_display(sources)),
+        staffing_lines=prepare_table(staffing_lines_frame(service_staffing_lines(item))),
+        text_sections=tuple(service_text_sections(item)),
+        figure_sources=prepare_table(sources, display=figure_sources_display(sources)),
     )
 
 
@@ -148,16 +203,16 @@ def waterfall(version: DataVersion, view: str, category: str, zoom: bool) -> Wat
     """The waterfall for one view (by service or stream), category and axis; the category must
     have services (the page says so and stops otherwise)."""
     dataset = dataset_of(version)
-    frame = views.waterfall_view(dataset, view, category)
-    start, end = views.waterfall_ends(frame)
-    services = views.services_in(dataset, category)
+    frame = waterfall_view(dataset, view, category)
+    start, end = waterfall_ends(frame)
+    services = services_in(dataset, category)
     return WaterfallParts(
         start=start,
         end=end,
-        fig=ready_figure(charts.waterfall(frame, zoom=zoom)),
+        fig=ready_figure(charts_waterfall(frame, zoom=zoom)),
         table=prepare_table(frame),
-        gap_notes=tuple(views.waterfall_gap_notes(frame)),
-        money_sources=views.source_summary(dataset, views.money_figures(services)),
+        gap_notes=tuple(waterfall_gap_notes(frame)),
+        money_sources=source_summary(dataset, money_figures(services)),
     )
 
 
@@ -185,24 +240,22 @@ class StaffingParts:
 def staffing(version: DataVersion) -> StaffingParts:
     dataset = dataset_of(version)
     services = dataset.services
-    staff = views.staffing_frame(services, total_row=True)
-    heads = views.headcount_frame(services)
+    staff = staffing_frame(services, total_row=True)
+    heads = headcount_frame(services)
     return StaffingParts(
-        tiles={t.key: t for t in views.headline_figures(services)},
-        sources=views.source_summary(dataset, views.staffing_figures(services)),
-        now_after_fig=ready_figure(charts.staffing_now_after(staff)),
+        tiles={t.key: t for t in headline_figures(services)},
+        sources=source_summary(dataset, staffing_figures(services)),
+        now_after_fig=ready_figure(staffing_now_after(staff)),
         staff=prepare_table(staff),
-        now_after_alt=views.staffing_now_after_alt(services),
-        reductions_fig=ready_figure(charts.staffing_reductions(staff)),
-        reductions=prepare_table(views.reductions_frame(services)),
-        reductions_alt=views.staffing_reductions_alt(services),
-        fte_gaps=tuple(
-            d for s in services for d in views.discrepancies_by_place(s).get("staffing", [])
-        ),
-        largest_headcount=views.largest_headcount(services),
-        headcount_fig=ready_figure(charts.headcount_bar(heads)),
+        now_after_alt=staffing_now_after_alt(services),
+        reductions_fig=ready_figure(staffing_reductions(staff)),
+        reductions=prepare_table(reductions_frame(services)),
+        reductions_alt=staffing_reductions_alt(services),
+        fte_gaps=tuple(d for s in services for d in discrepancies_by_place(s).get("staffing", [])),
+        largest_headcount=largest_headcount(services),
+        headcount_fig=ready_figure(headcount_bar(heads)),
         headcount=prepare_table(heads),
-        headcount_alt=views.headcount_alt(services),
+        headcount_alt=headcount_alt(services),
     )
 
 
@@ -227,7 +280,7 @@ class DataSourcesParts:
 @st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
 def data_sources(version: DataVersion) -> DataSourcesParts:
     dataset = dataset_of(version)
-    all_tables = {t.key: t for t in tables.dataset_tables(dataset)}
+    all_tables = {t.key: t for t in dataset_tables(dataset)}
     recon = all_tables.pop("reconciliation")
     sources = all_tables.pop("figure_sources")
     return DataSourcesParts(
@@ -235,16 +288,14 @@ def data_sources(version: DataVersion) -> DataSourcesParts:
             recon.key,
             recon.title,
             recon.description,
-            prepare_table(
-                recon.frame, static=True, display=views.reconciliation_display(recon.frame)
-            ),
+            prepare_table(recon.frame, static=True, display=reconciliation_display(recon.frame)),
         ),
         figure_sources=NamedTable(
             sources.key,
             sources.title,
             sources.description,
             prepare_table(
-                sources.frame, static=False, display=views.figure_sources_display(sources.frame)
+                sources.frame, static=False, display=figure_sources_display(sources.frame)
             ),
         ),
         others=tuple(
@@ -277,7 +328,7 @@ class SenParts:
     need_fig: ReadyFigure
     need: PreparedTable
     need_notes: tuple[str, ...]
-    need_rows: tuple[sa.NeedSupportRow, ...]
+    need_rows: tuple[NeedSupportRow, ...]
     need_detail: PreparedTable
     actions: PreparedTable  # every action: ``frame`` for the CSV, ``text`` the columns shown
     timeline: PreparedTable
@@ -293,14 +344,14 @@ def sen_needs(version: DataVersion) -> SenParts:
     if sen is None:
         raise ValueError("this dataset has no SEN needs data")
     found = sen_discrepancies(sen)
-    categories = sa.categories_frame(sen)
-    special = sa.special_schools_frame(sen)
-    provision = sa.provision_frame(sen)
-    placements = sa.placements_frame(sen)
-    rows = sa.need_beside_support(dataset)
-    need = sa.need_support_frame(rows)
-    detail = sa.need_support_detail_frame(rows)
-    actions = sa.actions_frame(sen)
+    categories = categories_frame(sen)
+    special = special_schools_frame(sen)
+    provision = provision_frame(sen)
+    placements = placements_frame(sen)
+    rows = need_beside_support(dataset)
+    need = need_support_frame(rows)
+    detail = need_support_detail_frame(rows)
+    actions = actions_frame(sen)
     return SenParts(
         discrepancies=tuple(found),
         categories_frame=categories,
@@ -310,7 +361,7 @@ def sen_needs(version: DataVersion) -> SenParts:
             formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),
         ),
         school_action=prepare_table(
-            sa.school_action_frame(sen),
+            school_action_frame(sen),
             formatters={
                 **_counts(
                     "Pupils", "Roll implied", "Roll consistent with the rounding, from", "to"
@@ -319,7 +370,7 @@ def sen_needs(version: DataVersion) -> SenParts:
             },
         ),
         statements=prepare_table(
-            sa.statements_frame(sen),
+            statements_frame(sen),
             formatters={
                 **_counts(
                     "Pupils with statements", "Schools", "Fewest per school", "Most per school"
@@ -333,14 +384,14 @@ def sen_needs(version: DataVersion) -> SenParts:
         provision=prepare_table(
             provision, formatters=_counts("Places, lowest", "Places, highest published")
         ),
-        provision_notes=tuple(sa.provision_notes(sen)),
+        provision_notes=tuple(provision_notes(sen)),
         proposed_schools=prepare_table(
-            sa.proposed_schools_frame(sen),
+            proposed_schools_frame(sen),
             formatters=_counts("Places, lowest", "Places, highest"),
         ),
         placements_fig=ready_figure(sc.placements_bar(placements)),
         placements=prepare_table(placements, formatters=_counts("Children and young people")),
-        out_of_city=tuple(sa.out_of_city_headlines(sen)),
+        out_of_city=tuple(out_of_city_headlines(sen)),
         need_fig=ready_figure(
             sc.need_support_chart(need, sen.categories.as_at, dataset.proposals_period())
         ),
@@ -348,7 +399,7 @@ def sen_needs(version: DataVersion) -> SenParts:
             need.drop(columns=["category_id"]),
             formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),
         ),
-        need_notes=tuple(sa.need_support_notes(dataset)),
+        need_notes=tuple(need_support_notes(dataset)),
         need_rows=rows,
         need_detail=prepare_table(
             detail[
@@ -362,7 +413,7 @@ def sen_needs(version: DataVersion) -> SenParts:
             ]
         ),
         actions=actions_prepared(actions),
-        timeline=prepare_table(sa.timeline_frame(sen)),
+        timeline=prepare_table(timeline_frame(sen)),
         checks=prepare_table(
             discrepancies_frame(found),
             formatters=dict.fromkeys(("Published", "Computed", "Difference"), count),
@@ -374,5 +425,5 @@ def sen_needs(version: DataVersion) -> SenParts:
 def actions_prepared(shown: pd.DataFrame) -> PreparedTable:
     """The suggested actions for the rows ``shown`` (``sa.actions_frame`` or a search's rows of
     it): on screen the columns a reader needs, in the CSV every column."""
-    shown_table = prepare_table(sa.actions_display_frame(shown), formatters={"No.": count})
+    shown_table = prepare_table(actions_display_frame(shown), formatters={"No.": count})
     return replace(shown_table, frame=shown, csv=csv_bytes(shown))

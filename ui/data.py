@@ -14,7 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from redesign import DataError, Dataset, default_data_dir, load_dataset
-from redesign.formatting import escape_markdown, plain_text
+from redesign.core.text import escape_markdown, plain_text
 
 MAX_PROBLEMS_SHOWN = 50
 
@@ -135,7 +135,7 @@ def show_data_error(exc: DataError, root: Path) -> None:
 def _workbook(root: str, fingerprint: str, day: str) -> bytes:
     from datetime import date
 
-    from redesign.export import workbook_bytes
+    from redesign.exports.workbook import workbook_bytes
 
     return workbook_bytes(_load(root, fingerprint), date.fromisoformat(day))
 

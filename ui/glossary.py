@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from redesign.formatting import escape_markdown
-from redesign.glossary import GLOSSARY
+from redesign.core.glossary import GLOSSARY
+from redesign.core.text import escape_markdown
 
 
 def glossary_markdown() -> str:

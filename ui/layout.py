@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 import streamlit as st
 
 from redesign import Dataset
-from redesign.formatting import escape_markdown, plain_text
+from redesign.core.text import escape_markdown, plain_text
 from ui.data import data_dir, data_dir_label, get_dataset
 from ui.glossary import sidebar_glossary
 from ui.state import drop_unknown_params

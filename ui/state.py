@@ -17,7 +17,7 @@ from typing import Literal
 
 import streamlit as st
 
-from redesign.formatting import escape_markdown, safe_quote
+from redesign.core.text import escape_markdown, safe_quote
 
 # A query value longer than this is refused without comparing it to the allowed values.
 MAX_VALUE_CHARS = 100

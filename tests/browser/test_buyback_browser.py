@@ -195,8 +195,8 @@ def test_downloads_hold_the_scenario_on_screen(streamlit_server: str, page: Page
     holds the scenario on screen at that moment, after key presses, not the one the page opened
     with."""
     from redesign import load_dataset
-    from redesign import scenario_io as sio
-    from redesign.scenario import BuybackModel
+    from redesign.buyback import scenario_io as sio
+    from redesign.buyback.model import BuybackModel
 
     open_buyback(page, streamlit_server, SIXTY_FORTY)
     thumb = group_slider(page, "Autism teaching posts: buy-back")

@@ -1,0 +1,1 @@
+"""The buy-back what-if: the model, scenario files and links, words and charts."""

@@ -1,0 +1,1 @@
+"""Plotly figures for the dashboard pages (pure: no Streamlit)."""

@@ -1,0 +1,1 @@
+"""Where published figures do not add up: discrepancies, reconciliation, SEN notes."""

@@ -1,0 +1,1 @@
+"""Shared foundations: errors, sourced-figure records, arithmetic, formatting, palette."""

@@ -1,0 +1,1 @@
+"""Reading and validating the data folder into typed, immutable records."""

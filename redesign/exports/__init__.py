@@ -1,0 +1,1 @@
+"""The workbook, the briefing pack's content and its PDF and PowerPoint renderings."""

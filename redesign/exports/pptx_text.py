@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.oxml.ns import qn
+from pptx.util import Inches, Pt
+
+from redesign.core import palette
+from redesign.exports.pack import Table
+
+SLIDE_W = 13.333  # inches (16:9)
+SLIDE_H = 7.5
+MARGIN = 0.5
+TITLE_TOP = 0.25
+GAP_AFTER_TITLE = 0.2
+TITLE_PT = 32
+BODY_PT = 24  # the smallest size outside tables
+VALUE_PT = 36
+TABLE_PT = 20  # tables: smaller, never below MIN_TABLE_PT
+MIN_TABLE_PT = 18
+CHART_PT = 24
+FONT = "Arial"
+LINE = 1.2  # line height as a multiple of the font size
+# Average character width as a share of the font size. Arial (Liberation Sans where LibreOffice
+# renders) averages 0.44 to 0.48 on this text, 0.48 to 0.52 bold; the margin makes the estimate err
+# towards more lines, so text never overflows its box.
+CHAR_EM = 0.5
+BOLD_EM = 0.54
+CELL_MARGIN = 0.06  # inches, each side of a table cell
+TITLE_LAYOUT = 5  # "Title Only" in the default template
+NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
+BODY_W = SLIDE_W - 2 * MARGIN
+BOTTOM = SLIDE_H - 0.25
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def wrap_lines(text: str, width_in: float, pt: float, em: float = CHAR_EM) -> int:
+    """How many lines ``text`` takes in a box ``width_in`` wide (word wrap, estimated)."""
+    per_line = max(1, int(width_in * 72 / (pt * em)))
+    lines = 0
+    for raw in text.split("\n") or [""]:
+        current = 0
+        lines += 1
+        for word in raw.split():
+            size = len(word)
+            if current == 0:
+                current = size
+                while current > per_line:  # a word longer than the line breaks
+                    lines += 1
+                    current -= per_line
+            elif current + 1 + size <= per_line:
+                current += 1 + size
+            else:
+                lines += 1
+                current = size
+    return lines
+
+
+def text_height(text: str, width_in: float, pt: float, em: float = CHAR_EM) -> float:
+    return wrap_lines(text, width_in, pt, em) * pt * LINE / 72
+
+
+def style_run(run, pt: float, *, bold: bool = False, colour: str = palette.TEXT) -> None:
+    font = run.font
+    font.size = Pt(pt)
+    font.bold = bold
+    font.name = FONT
+    font.color.rgb = _rgb(colour)
+    font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
+
+
+def add_paragraph(frame, first: bool):
+    return frame.paragraphs[0] if first else frame.add_paragraph()
+
+
+def textbox(slide, left: float, top: float, width: float, height: float):
+    box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, side, Inches(0.05))
+    return box, frame
+
+
+def row_heights(block: Table, widths: list[float], pt: float) -> tuple[float, list[float]]:
+    """Estimated heights (inches) of the header row and of each row at ``pt`` points."""
+
+    def height(cells: Sequence[str], bold: bool) -> float:
+        em = BOLD_EM if bold else CHAR_EM
+        lines = max(
+            wrap_lines(c, w - 2 * CELL_MARGIN, pt, em) for c, w in zip(cells, widths, strict=True)
+        )
+        return lines * pt * LINE / 72 + 2 * CELL_MARGIN
+
+    first_total = len(block.rows) - block.total_rows
+    return height(block.columns, True), [
+        height(r, i >= first_total) for i, r in enumerate(block.rows)
+    ]
+
+
+def words_fit(block: Table, widths: list[float], pt: float) -> bool:
+    """Whether every word fits its column on one line (else a renderer breaks it mid-word)."""
+    for cells, em in ((block.columns, BOLD_EM), *((r, BOLD_EM) for r in block.rows)):
+        for text, width in zip(cells, widths, strict=True):
+            room = (width - 2 * CELL_MARGIN) * 72 / (pt * em)
+            if any(len(word) > room for word in text.split()):
+                return False
+    return True
+
+
+def plan(
+    heights: list[float],
+    header_h: float,
+    notes_h: float,
+    first_room: float,
+    full_room: float,
+    fresh: bool,
+) -> tuple[bool, list[int], bool]:
+    """How a table splits: (start on a new slide?, rows per slide, notes on a slide of their own?).
+
+    ``first_room`` is the height left on the current slide (``fresh``: nothing on it yet),
+    ``full_room`` that of a continuation slide."""
+    new_first = False
+    room = first_room
+    if not fresh and heights and header_h + heights[0] > first_room:
+        new_first, room = True, full_room
+    chunks: list[int] = []
+    i, used = 0, header_h
+    while i < len(heights):
+        take, used = 0, header_h
+        while i + take < len(heights) and used + heights[i + take] <= room:
+            used += heights[i + take]
+            take += 1
+        take = max(take, 1)
+        chunks.append(take)
+        i += take
+        if i < len(heights):
+            room = full_room
+    notes_alone = False
+    if notes_h and chunks and used + 0.15 + notes_h > room:
+        # Carry the last rows over with the notes, if the notes and at least one row fit.
+        carry = 0
+        while carry < chunks[-1] - 1:
+            moved = heights[i - carry - 1 : i]
+            if header_h + sum(moved) + 0.15 + notes_h > full_room:
+                break
+            carry += 1
+            if carry == 2:
+                break
+        if carry:
+            chunks[-1] -= carry
+            chunks.append(carry)
+        else:
+            notes_alone = True
+    return new_first, chunks, notes_alone
+
+
+def add_run(paragraph, text: str):
+    run = paragraph.add_run()
+    run.text = text
+    return run
+
+
+def joined(term: str, text: str) -> str:
+    return f"{term}: {text}" if term else text
+
+
+def cell_border(cell, colour: str) -> None:
+    """A thin bottom border (the rest of the grid left out, as in GOV.UK tables)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    for tag in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
+        line = etree.SubElement(tc_pr, qn(tag), w=str(Pt(1.25) if tag == "a:lnB" else 0))
+        if tag == "a:lnB":
+            fill = etree.SubElement(line, qn("a:solidFill"))
+            etree.SubElement(fill, qn("a:srgbClr"), val=colour.lstrip("#").upper())
+        else:
+            etree.SubElement(line, qn("a:noFill"))
+
+
+def no_wrap(tx_pr) -> None:
+    """Value labels on one line ("£0.90m", never "£0.90" over "m")."""
+    body = tx_pr.find(qn("a:bodyPr")) if tx_pr is not None else None
+    if body is not None:
+        body.set("wrap", "none")
+
+
+def label_every_category(cat_ax) -> None:
+    """Name every bar: without tickLblSkip=1 a renderer may skip every other category label."""
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        old = cat_ax.find(qn(tag))
+        if old is not None:
+            cat_ax.remove(old)
+    skip = etree.Element(qn("c:tickLblSkip"), val="1")
+    anchor = cat_ax.find(qn("c:noMultiLvlLbl"))
+    if anchor is not None:
+        anchor.addprevious(skip)
+    else:
+        cat_ax.append(skip)
+
+
+def nice_max(value: float) -> float:
+    """A round axis maximum at or above ``value`` (leaves room for labels outside the bars)."""
+    if value <= 0:
+        return 1.0
+    step = 10 ** math.floor(math.log10(value))
+    return math.ceil(value / (step / 2)) * (step / 2)

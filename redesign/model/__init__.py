@@ -1,0 +1,1 @@
+"""The money and staffing model: per-service figures, totals, waterfall steps."""

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import pandas as pd
+
+from redesign.checks.sen_notes import notes_frame, sen_notes
+from redesign.core.records import Figure, FigureRange
+from redesign.data.dataset import Dataset
+from redesign.present.tables import DatasetTable
+from redesign.sen.actions import actions_frame, timeline_frame
+from redesign.sen.categories import categories_frame as sen_analysis_categories_frame
+from redesign.sen.need_support import need_beside_support, need_support_frame
+from redesign.sen.placements import placements_frame
+from redesign.sen.provision import proposed_schools_frame, provision_frame
+from redesign.sen.schools import school_action_frame, special_schools_frame, statements_frame
+
+SEN_SOURCE_COLUMNS = ["Record", "Value", "As at", "Quote", "Section", "Document"]
+
+
+def _walk_sen_figures(node: object, path: str, as_at: str, section: str, rows: list) -> None:
+    """Collect every Figure / FigureRange in the SEN records with the path that leads to it."""
+    if isinstance(node, (Figure, FigureRange)):
+        if isinstance(node, FigureRange):
+            value = node.describe()
+        else:
+            value = "not stated" if node.value is None else f"{node.value:,.10g}"
+        rows.append(
+            {
+                "Record": path,
+                "Value": value,  # text: ranges such as "80–100" sit beside plain numbers
+                "As at": as_at,
+                "Quote": node.source.quote,
+                "Section": node.source.section or section,
+                "Document": node.source.document,
+            }
+        )
+        return
+    if isinstance(node, (tuple, list)):
+        for i, item in enumerate(node):
+            label = (
+                getattr(item, "id", None)
+                or getattr(item, "name", None)
+                or getattr(item, "label", None)
+                or str(i + 1)
+            )
+            _walk_sen_figures(item, f"{path} › {label}", as_at, section, rows)
+        return
+    fields = getattr(node, "__dataclass_fields__", None)
+    if not fields:
+        return
+    as_at = getattr(node, "as_at", as_at) or as_at
+    section = getattr(node, "section", section) or section
+    for name in fields:
+        _walk_sen_figures(
+            getattr(node, name), f"{path} › {name}" if path else name, as_at, section, rows
+        )
+
+
+def sen_figure_sources_frame(dataset: Dataset) -> pd.DataFrame:
+    """Every figure of the SEN dataset with its date, section and verbatim quote."""
+    rows: list[dict[str, object]] = []
+    if dataset.sen is not None:
+        _walk_sen_figures(dataset.sen, "", "", "", rows)
+    frame = pd.DataFrame(rows, columns=SEN_SOURCE_COLUMNS)
+    frame["Document"] = frame["Document"].map(lambda d: dataset.document_title(str(d)))
+    return frame
+
+
+def sen_tables(dataset: Dataset) -> list[DatasetTable]:
+    """The SEN needs and provision tables (FOI reply, February 2015; strategy, January 2004)."""
+    sen = dataset.sen
+    if sen is None:
+        return []
+    rows = need_beside_support(dataset)
+    return [
+        DatasetTable(
+            "sen_categories_of_need",
+            "SEN categories of need",
+            f"Pupils by main need, primary and secondary ({sen.categories.as_at}).",
+            sen_analysis_categories_frame(sen),
+        ),
+        DatasetTable(
+            "sen_special_schools",
+            "SEN special schools",
+            f"Special-school places and pupils, with occupancy ({sen.special_schools.as_at}).",
+            special_schools_frame(sen),
+        ),
+        DatasetTable(
+            "sen_school_action",
+            "SEN School Action",
+            "School Action and School Action Plus: pupils, published share of the roll and the "
+            "roll each share implies (derived).",
+            school_action_frame(sen),
+        ),
+        DatasetTable(
+            "sen_statements",
+            "SEN statements",
+            f"Pupils with statements by phase and per school ({sen.statements.as_at}).",
+            statements_frame(sen),
+        ),
+        DatasetTable(
+            "sen_placements",
+            "SEN independent placements",
+            f"Independent SEN placements by type ({sen.placements.as_at}).",
+            placements_frame(sen),
+        ),
+        DatasetTable(
+            "sen_provision",
+            "SEN provision today vs proposed",
+            "Today's special-school places against the strategy's proposed provision, ranges kept "
+            "as ranges.",
+            provision_frame(sen),
+        ),
+        DatasetTable(
+            "sen_proposed_schools",
+            "SEN proposed schools",
+            "The strategy's proposed special and enhanced-resource schools.",
+            proposed_schools_frame(sen),
+        ),
+        DatasetTable(
+            "sen_need_beside_support",
+            "SEN need beside support",
+            "Pupils per category of need beside the FTE change of the teams mapped to it (the "
+            "mapping is this tool's editorial reading).",
+            need_support_frame(rows),
+        ),
+        DatasetTable(
+            "sen_actions",
+            "SEN suggested actions",
+            "The strategy's 25 suggested actions with the timeline row and any year stated.",
+            actions_frame(sen),
+        ),
+        DatasetTable(
+            "sen_timeline",
+            "SEN timeline",
+            "The strategy's implementation timeline as far as the extracted text keeps it.",
+            timeline_frame(sen),
+        ),
+        DatasetTable(
+            "sen_notes",
+            "SEN caveats",
+            "Honest caveats about the SEN figures that are not arithmetic mismatches.",
+            notes_frame(sen_notes(sen, dataset.proposals_period())),
+        ),
+        DatasetTable(
+            "sen_figure_sources",
+            "SEN figure sources",
+            "Every SEN figure with its date, section and verbatim quote.",
+            sen_figure_sources_frame(dataset),
+        ),
+    ]

@@ -1,0 +1,1 @@
+"""Derived figures for SEN needs and provision, and need beside support."""
