@@ -6,7 +6,7 @@ slider. Its cost over the empty app is what one changing chart costs by itself (
 serialising the figure on the server; plotly.js redrawing it in the browser), so a reader can see
 how much of a ratio target against the empty app is reachable at all for a page with charts.
 
-The chart is built like the buy-back page's posts chart (redesign/buyback_charts.py
+The chart is built like the buy-back page's posts chart (redesign/buyback/charts.py
 ``fte_figure``, drawn by ui/buyback.py ``_fte_chart``): a plain dict in Plotly's JSON schema with
 Plotly's empty "none" template, handed to ``st.plotly_chart`` as it is through a figure class
 whose ``to_dict`` returns it (as ui/blocks.py ``ReadyFigure``: no ``go.Figure`` copy or

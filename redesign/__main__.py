@@ -1,3 +1,5 @@
+"""``python -m redesign``: the command line."""
+
 import sys
 
 from redesign.cli.main import main

@@ -1,4 +1,4 @@
-"""Briefing packs (redesign.briefing, ui.briefing): PowerPoint and PDF with the same content.
+"""Briefing packs (redesign.exports, ui.briefing): PowerPoint and PDF with the same content.
 
 The deck opens with python-pptx, has the expected slide titles, keeps text at 24 pt or more outside
 tables (18 pt or more inside them), charts the stated savings natively with "£0.90m" labels and alt

@@ -1,4 +1,4 @@
-"""The buy-back page's figures (redesign.buyback_charts): valid Plotly, labelled, not colour alone."""
+"""The buy-back page's figures (redesign.buyback.charts): valid Plotly, labelled, not colour alone."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The buy-back scenario in words (redesign.buyback_text)."""
+"""The buy-back scenario in words (redesign.buyback.text)."""
 
 from __future__ import annotations
 

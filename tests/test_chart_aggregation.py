@@ -1,5 +1,5 @@
 """Charts with one bar per service stay readable as the data grows: the largest services keep their
-bars and the rest are one "Other N services (combined)" bar (redesign.aggregate).
+bars and the rest are one "Other N services (combined)" bar (redesign.model.aggregate).
 
 The helper on its own (hand-worked and property tests), then every per-service chart builder on the
 real data (nothing combined, byte-identical figures) and on the benchmark's 100x synthetic dataset

@@ -1,4 +1,4 @@
-"""The whole dataset as one Excel workbook (redesign.export)."""
+"""The whole dataset as one Excel workbook (redesign.exports.workbook)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""House number formats and safe rendering of untrusted text (redesign.formatting)."""
+"""House number formats and safe rendering of untrusted text (redesign.core.formatting)."""
 
 from __future__ import annotations
 

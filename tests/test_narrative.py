@@ -1,4 +1,4 @@
-"""The plain-English summaries generated from the data (redesign.narrative)."""
+"""The plain-English summaries generated from the data (redesign.present.narrative)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """A rerun with nothing changed redraws the page from parts made once per data version (ui.cached):
 the same output as before, nothing rebuilt, nothing shared changed, new parts when the data changes.
 
-Also: the faster text and table formatting (redesign.formatting) gives the same text as the
+Also: the faster text and table formatting (redesign.core.formatting) gives the same text as the
 character-by-character and column-by-column versions it replaced.
 """
 

@@ -1,4 +1,4 @@
-"""The buy-back what-if model (redesign.scenario), its URL/YAML round-trip (redesign.scenario_io)
+"""The buy-back what-if model (redesign.buyback.model), its URL/YAML round-trip (redesign.buyback.scenario_io)
 and its CLI: hand-worked values, properties (hypothesis) and hostile input."""
 
 from __future__ import annotations

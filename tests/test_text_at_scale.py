@@ -1,5 +1,5 @@
 """Alt texts and notes stay one readable sentence however many services the data holds: lists of
-names are cut after a few and the rest counted (redesign.formatting.join_words)."""
+names are cut after a few and the rest counted (redesign.core.formatting.join_words)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The derived records and frames the pages show (redesign.views, redesign.tables): hand-worked."""
+"""The derived records and frames the pages show (redesign.present, redesign.tables): hand-worked."""
 
 from __future__ import annotations
 

@@ -64,7 +64,7 @@ class ReadyFigure(BaseFigure):
 
 def ready_figure(fig: go.Figure | Mapping[str, Any]) -> ReadyFigure:
     """``fig`` ready to draw: a ``go.Figure`` as its dict (copied once, here), or a dict built to
-    Plotly's schema (redesign.buyback_charts, checked against ``go.Figure`` in the tests)."""
+    Plotly's schema (redesign.buyback.charts, checked against ``go.Figure`` in the tests)."""
     return ReadyFigure(fig.to_dict() if isinstance(fig, go.Figure) else dict(fig))
 
 
@@ -159,11 +159,9 @@ def show_table(table: PreparedTable, *, height: int | None = None) -> None:
     short tables), else an interactive grid for long ones."""
     data = table.text if table.arrow is None else table.arrow
     if table.static:
-        st.table(data, hide_index=True, **({"height": height} if height else {}))
+        st.table(data, hide_index=True, height=height or "content")
     else:
-        st.dataframe(
-            data, hide_index=True, width="stretch", **({"height": height} if height else {})
-        )
+        st.dataframe(data, hide_index=True, width="stretch", height=height or "auto")
 
 
 def data_table(

@@ -1,4 +1,4 @@
-"""Number formats for pages: a re-export of ``redesign.formatting`` (one place defines them)."""
+"""Number formats for pages: a re-export of ``redesign.core.formatting`` (one place defines them)."""
 
 from redesign.core.formatting import (
     MINUS,

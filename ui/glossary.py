@@ -1,4 +1,4 @@
-"""The glossary (from CONVENTIONS.md, held in ``redesign.glossary``): in the sidebar on every page,
+"""The glossary (held in ``redesign.core.glossary``): in the sidebar on every page,
 and as a full section on the Data and sources page."""
 
 from __future__ import annotations

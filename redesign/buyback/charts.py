@@ -1,6 +1,6 @@
 """Plotly figures and their data tables for the buy-back what-if page (pure: no Streamlit).
 
-Conventions (../shared/CONVENTIONS.md): Analysis Function colours from redesign.palette; colour never
+Conventions: Analysis Function colours from redesign.core.palette; colour never
 carries meaning alone (bars are labelled in words and patterned, lines differ in dash);
 nothing important only on hover; text large enough to read on a projector. Titles and subtitles are
 written by the page above each chart (so screen readers get them as text), not inside the figure.

@@ -1,3 +1,5 @@
+"""The buy-back curve: saving and traded income with every group at 0% to 150%, and its table."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -96,8 +96,9 @@ class BuybackModel:
         self.confirmed_fte = staffing.value("reduction_fte") or 0.0
         self.service_fte_now = staffing.value("current_fte") or 0.0
         budget = service.budget
-        self.current_budget_m = budget.current_budget_m.value if budget.current_budget_m else 0.0
-        self.current_budget_m = self.current_budget_m or 0.0
+        self.current_budget_m: float = (
+            budget.current_budget_m.value if budget.current_budget_m else 0.0
+        ) or 0.0
         self.proposed_cost_m = (
             budget.proposed_cost_m.value if budget.proposed_cost_m else 0.0
         ) or 0.0

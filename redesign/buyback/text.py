@@ -1,7 +1,7 @@
 """The buy-back what-if in words: the scenario sentence, break-even and viability per group, and the
 "against the proposal" wording of the page's tiles (pure functions, no Streamlit).
 
-House style (../shared/CONVENTIONS.md): running prose writes money as "£140,000" or "£1.25 million";
+House style: running prose writes money as "£140,000" or "£1.25 million";
 FTE with two decimals; percentages as "14.1%". Everything returned is plain text: the page escapes it
 before it reaches Markdown.
 """

@@ -1,13 +1,13 @@
-"""Plotly figures for the dashboard, built from the frames in ``redesign.views``.
+"""Plotly figures for the dashboard, built from the frames in ``redesign.present``.
 
 Every figure: light background, gridlines #D9D9D9, axis text #595959, fonts of 15 px or more (readable
 on a projector), no title inside the figure (the page writes title and subtitle above it), and a text
 label with words or signed values on every bar, so nothing depends on colour, the legend or hover.
-Builders only lay out numbers they are given; the numbers come from ``redesign.views``.
+Builders only lay out numbers they are given; the numbers come from ``redesign.present``.
 
 Charts with one bar per service draw at most ``MAX_CATEGORIES`` services, the largest by the chart's
 own measure, and one bar "Other N services (combined)" holding the sum of the rest
-(``redesign.aggregate``), so a dataset with hundreds of services still gives a readable chart. The
+(``redesign.model.aggregate``), so a dataset with hundreds of services still gives a readable chart. The
 report's nine services are never combined. The page's data table keeps every row."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+"""Money charts: saving by service, the waterfall, a service's budget, savings by funding stream."""
+
 from __future__ import annotations
 
 import math
@@ -135,8 +137,8 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False, limit: int = MAX_CATEGORI
     # show only one of their colours, so the legend lists them only when they share one colour.
     one_colour = len(set(groups.get("step", {}).get("fill", []))) <= 1
     for kind in ("total", "step", "gap"):
-        g = groups.get(kind)
-        if not g:
+        group = groups.get(kind)
+        if not group:
             continue
         pattern = (
             {
@@ -157,18 +159,18 @@ def waterfall(frame: pd.DataFrame, zoom: bool = False, limit: int = MAX_CATEGORI
         )
         fig.add_trace(
             go.Bar(
-                y=g["y"],
-                x=g["x"],
-                base=g["base"],
+                y=group["y"],
+                x=group["x"],
+                base=group["base"],
                 orientation="h",
                 name=names[kind],
                 showlegend=kind != "step" or one_colour,
-                marker={"color": g["fill"], "pattern": pattern, "line": line},
-                text=g["text"],
+                marker={"color": group["fill"], "pattern": pattern, "line": line},
+                text=group["text"],
                 textposition="outside",
                 textfont={"size": LABEL_SIZE, "color": pal.TEXT},
                 cliponaxis=False,
-                hovertext=g["hover"],
+                hovertext=group["hover"],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )

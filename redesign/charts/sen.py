@@ -1,8 +1,8 @@
 """Plotly figures for the SEN needs and provision page, built from the frames in
-``redesign.sen_analysis``.
+``redesign.sen``.
 
-House style (../shared/CONVENTIONS.md): light background, gridlines #D9D9D9, axis text #595959, the
-Analysis Function palette from ``redesign.palette``, no title inside the figure (the page writes the
+House style: light background, gridlines #D9D9D9, axis text #595959, the
+Analysis Function palette from ``redesign.core.palette``, no title inside the figure (the page writes the
 title, subtitle and date above it), and words on every bar ("101 pupils: over capacity", "470 to 510,
 or more"), so nothing depends on colour, the legend or hover. Ranges are drawn as ranges: a solid bar
 to the lowest figure and a patterned segment to the highest, with open-ended rows said in words.
@@ -79,7 +79,7 @@ def _x_range(fig: go.Figure, top: float, headroom: float = 1.35, **kwargs: Any) 
 # ---------------------------------------------------------------------------------------------------
 def categories_bar(frame: pd.DataFrame) -> go.Figure:
     """Grouped horizontal bars: pupils by main need, primary and secondary
-    (``sen_analysis.categories_frame``). Each bar says its phase in words."""
+    (``redesign.sen.categories``). Each bar says its phase in words."""
     labels = [wrap_label(s) for s in frame["Category of need"]]
     fig = go.Figure()
     for column, name, colour, pattern in (
@@ -127,7 +127,7 @@ def categories_bar(frame: pd.DataFrame) -> go.Figure:
 # Special schools: places against pupils (January 2004)
 # ---------------------------------------------------------------------------------------------------
 def special_schools_bar(frame: pd.DataFrame) -> go.Figure:
-    """Places and pupils per special school (``sen_analysis.special_schools_frame``). Schools with
+    """Places and pupils per special school (``redesign.sen.schools``). Schools with
     more pupils than places say "over capacity" on the bar and in the axis label."""
     labels = []
     for _, row in frame.iterrows():
@@ -195,7 +195,7 @@ def _places_words(low: float, high: float, open_ended: str) -> str:
 
 
 def provision_ranges(frame: pd.DataFrame) -> go.Figure:
-    """Today's places and the proposed places (``sen_analysis.provision_frame``): a solid bar to the
+    """Today's places and the proposed places (``redesign.sen.provision``): a solid bar to the
     lowest figure, a patterned segment to the highest published figure, and "or more" in words
     where a row is open-ended. The first row is today's provision."""
     labels = [
@@ -306,7 +306,7 @@ def placements_bar(frame: pd.DataFrame) -> go.Figure:
 def need_support_chart(frame: pd.DataFrame, pupils_as_at: str, proposals_period: str) -> go.Figure:
     """Left: pupils per category of need (as at ``pupils_as_at``, the categories' date). Right:
     the FTE change of the services the tool maps to it in the proposals (``proposals_period``;
-    ``sen_analysis.need_support_frame``): confirmed reduction and subject to market testing
+    ``redesign.sen.need_support``): confirmed reduction and subject to market testing
     (whole-service figures) and the at-risk FTE of the mapped groups. Each panel's date is in
     its title, on the figure itself."""
     labels = [wrap_label(s, 26) for s in frame["Category of need"]]

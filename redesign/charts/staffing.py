@@ -1,3 +1,5 @@
+"""Staffing charts: FTE now and after, reductions by kind, headcount."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,3 +1,5 @@
+"""A discrepancy: a published figure beside the figure its parts add up to, as data."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

@@ -6,6 +6,7 @@ imply, and returns a Discrepancy when they differ by more than rounding."""
 from __future__ import annotations
 
 from redesign.checks.discrepancy import ALL_SERVICES, CHECK_LABELS, Discrepancy
+from redesign.checks.sen_discrepancies import sen_discrepancies
 from redesign.core.arithmetic import clean, differs, total
 from redesign.data.dataset import Dataset
 from redesign.data.services import Service
@@ -145,8 +146,5 @@ def all_discrepancies(dataset: Dataset) -> list[Discrepancy]:
     """Every discrepancy in the dataset: services, totals and (where loaded) the SEN dataset."""
     found = services_discrepancies(dataset.services)
     if dataset.sen is not None:
-        # Imported here: redesign.sen_checks builds on this module's Discrepancy.
-        from redesign.checks.sen_discrepancies import sen_discrepancies
-
         found += sen_discrepancies(dataset.sen)
     return found

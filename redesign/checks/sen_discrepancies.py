@@ -1,6 +1,6 @@
 """Reconciliation checks for the SEN needs and provision dataset, and its honest caveats.
 
-Discrepancies are returned as ``redesign.reconciliation.Discrepancy`` records (``service`` is the
+Discrepancies are returned as ``redesign.checks.discrepancy.Discrepancy`` records (``service`` is the
 table's name, ``service_id`` None), only where published figures differ beyond rounding. Caveats that
 are not arithmetic mismatches (two sections describing the same thing differently, an open-ended
 range, an undated figure) are ``SenNote`` records, kept apart."""
@@ -40,7 +40,14 @@ SEN_CHECK_LABELS = {
 }
 
 
-def _d(table: str, check: str, published, computed, unit: str, detail: str) -> Discrepancy:  # type: ignore[no-untyped-def]
+def _d(
+    table: str,
+    check: str,
+    published: float | None,
+    computed: float | None,
+    unit: str,
+    detail: str,
+) -> Discrepancy:
     return Discrepancy(
         table, None, check, SEN_CHECK_LABELS[check], published, computed, unit, detail
     )

@@ -1,3 +1,5 @@
+"""Honest caveats about the SEN figures: dates, definitions and what the tables cannot tell."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

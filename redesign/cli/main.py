@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from redesign.cli.scenario import add_scenario_parser
 from redesign.core.errors import DataError
 from redesign.data.dataset import Dataset, default_data_dir, load_dataset
 from redesign.present.summary import summary
@@ -99,8 +100,6 @@ def build_parser() -> argparse.ArgumentParser:
     p_summary.add_argument("--json", action="store_true", help="print JSON")
     p_summary.add_argument("--data", help="data folder (default: $REDESIGN_DATA_DIR or data/)")
     p_summary.set_defaults(func=cmd_summary)
-
-    from redesign.cli.scenario import add_scenario_parser
 
     add_scenario_parser(sub)
     return parser

@@ -1,6 +1,6 @@
 """How numbers and untrusted text are written on screen and in exports (pure functions, no Streamlit).
 
-House style (../shared/CONVENTIONS.md): money as £m with two decimals, the sign before the pound sign
+House style: money as £m with two decimals, the sign before the pound sign
 and written with the Unicode minus ("−£0.90m"); FTE with two decimals; percentages as "12.5%".
 A figure the sources do not state is written "not stated", never 0."""
 

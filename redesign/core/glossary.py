@@ -1,4 +1,4 @@
-"""The glossary shown in the app and the exports (from ../shared/CONVENTIONS.md), one line a term."""
+"""The glossary shown in the app and the exports, one line a term."""
 
 from __future__ import annotations
 

@@ -1,3 +1,5 @@
+"""A headline figure: label, value, help text and how it was found."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -26,7 +26,7 @@ AXIS_TEXT = "#595959"
 TEXT = "#0B0C0C"
 BACKGROUND = "#FFFFFF"
 
-# One colour per funding stream (redesign.services.FUNDING_STREAMS), plus the part of a saving the
+# One colour per funding stream (redesign.data.services.FUNDING_STREAMS), plus the part of a saving the
 # report does not split by stream and other published gaps, which also get a pattern.
 STREAM_COLOURS: dict[str, str] = {
     "dsg": DARK_BLUE,

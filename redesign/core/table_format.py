@@ -1,3 +1,5 @@
+"""Whole tables formatted in the house style, by the unit each column header names."""
+
 from __future__ import annotations
 
 import math

@@ -1,3 +1,5 @@
+"""Untrusted text made safe to show: Markdown and label escaping, plain text, short quotes."""
+
 from __future__ import annotations
 
 import string

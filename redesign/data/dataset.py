@@ -291,18 +291,18 @@ def _cross_check(
         return
     file = "sen_support_detail.yaml"
     by_id = {s.id: s for s in services}
-    service = by_id.get(detail.service_id)
-    if service is None:
+    sen_service = by_id.get(detail.service_id)
+    if sen_service is None:
         problems.append(
             DataProblem(file, "", "service", f"no service with id {detail.service_id!r}")
         )
         return
-    pool = service.staffing.value("market_testing_reduction_fte")
+    pool = sen_service.staffing.value("market_testing_reduction_fte")
     if pool is None:
         problems.append(
             DataProblem(
-                service.file,
-                service.id,
+                sen_service.file,
+                sen_service.id,
                 "staffing.market_testing_reduction_fte",
                 "missing: the buy-back model needs the FTE subject to market testing",
             )

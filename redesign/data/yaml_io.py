@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -16,21 +16,21 @@ MAX_DATA_FILE_BYTES = 1_000_000
 class _NoAliasSafeLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors/aliases: they are never needed here and enable alias bombs."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None,
                 None,
                 "YAML anchors and aliases (&name, *name) are not allowed",
-                event.start_mark,
+                cast(yaml.error.Mark, event.start_mark),
             )
         if getattr(event, "anchor", None) is not None:
             raise yaml.composer.ComposerError(
                 None,
                 None,
                 "YAML anchors and aliases (&name, *name) are not allowed",
-                event.start_mark,
+                cast(yaml.error.Mark, event.start_mark),
             )
         return super().compose_node(parent, index)
 

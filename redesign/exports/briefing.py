@@ -3,7 +3,7 @@
     briefing_pptx(dataset, scenario_result=None, scenario_link=None, generated_on=None) -> bytes
     briefing_pdf(dataset, scenario_result=None, scenario_link=None, generated_on=None) -> bytes
 
-Both say the same thing (``redesign.briefing_content`` builds it once): a title slide or page with
+Both say the same thing (``redesign.exports.pack_content`` builds it once): a title slide or page with
 the date and "Proposals, not decisions"; headline figures; savings by service (chart and table);
 savings by funding stream, with the amounts the report does not split by stream; staffing before and
 after; where the published figures do not add up, with both numbers; for a scenario, its levels per

@@ -1,12 +1,12 @@
 """What a cabinet briefing pack says, independent of its format (pure Python, no Streamlit).
 
-``briefing_content`` turns the dataset (and, on the buy-back page, a scenario) into a list of
+``redesign.exports.pack_content`` turns the dataset (and, on the buy-back page, a scenario) into a list of
 sections made of a few kinds of block: headline tiles, paragraphs, a bar chart, a table. The
-PowerPoint (``redesign.briefing_pptx``) and PDF (``redesign.briefing_pdf``) renderers lay out the same
+PowerPoint (``redesign.exports.pptx``) and PDF (``redesign.exports.pdf``) renderers lay out the same
 sections, so the two packs say the same thing.
 
 Every figure comes from the redesign functions (``finance``, ``views``, ``reconciliation``,
-``scenario``, ``buyback_text``) and is written in the house style (``redesign.formatting``): £m with two
+``redesign.buyback``) and is written in the house style (``redesign.core.formatting``): £m with two
 decimals and the Unicode minus before the pound sign, FTE with two decimals. No figure is typed in."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+"""A briefing pack's content in order: headline, savings, staffing, discrepancies, scenario, sources."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,3 +1,5 @@
+"""The briefing pack's buy-back scenario sections and its assumptions."""
+
 from __future__ import annotations
 
 from redesign.buyback.model import BuybackModel, Scenario, ScenarioResult, compare_frame
@@ -113,7 +115,8 @@ def assumptions_section(
     dataset: Dataset, model: BuybackModel, scenario: Scenario | None, assumptions_doc: str
 ) -> Section:
     values = model.assumption_values(scenario) if scenario is not None else None
-    changed, default = [], []
+    changed: list[tuple[str, ...]] = []
+    default: list[tuple[str, ...]] = []
     for spec in dataset.assumptions:
         used = values[spec.id] if values is not None else spec.default
         is_changed = values is not None and differs(used, spec.default)

@@ -1,3 +1,5 @@
+"""The briefing pack's sections on the dataset: headline, savings, staffing, discrepancies, sources."""
+
 from __future__ import annotations
 
 from redesign.checks.discrepancy import Discrepancy
@@ -174,9 +176,13 @@ def savings_by_service_section(dataset: Dataset) -> Section:
 def savings_by_stream_section(dataset: Dataset) -> Section:
     services = dataset.services
     t = totals(services)
-    categories, values, labels, colours, rows = [], [], [], [], []
+    categories: list[str] = []
+    values: list[float] = []
+    labels: list[str] = []
+    colours: list[str] = []
+    rows: list[tuple[str, str]] = []
     for key, label in FUNDING_STREAMS.items():
-        value = t.savings_by_stream_m.get(key)
+        value = t.savings_by_stream_m[key]
         categories.append(label)
         values.append(value)
         labels.append(money_m(value))

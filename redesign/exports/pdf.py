@@ -1,4 +1,4 @@
-"""The briefing pack as an A4 landscape PDF (fpdf2), laid out from ``briefing_content``.
+"""The briefing pack as an A4 landscape PDF (fpdf2), laid out from ``redesign.exports.pack_content``.
 
 Tagged as far as fpdf2 allows: document title, subject, author and language (en-GB), the title shown
 in the viewer's title bar, an outline (bookmarks) with one entry per section, and each chart marked

@@ -1,7 +1,10 @@
+"""Laying the briefing pack's blocks out on A4 landscape pages (fpdf2)."""
+
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any, cast
 
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import FontFace, TextStyle
@@ -105,9 +108,10 @@ class PdfLayout:
             return 0.0
         pdf = self.pdf
         pdf.set_font(FONT, "B" if bold else "", pt)
-        return float(
-            pdf.multi_cell(pdf.epw, pt * 0.5, words, dry_run=True, output=MethodReturnValue.HEIGHT)
+        height = pdf.multi_cell(
+            pdf.epw, pt * 0.5, words, dry_run=True, output=MethodReturnValue.HEIGHT
         )
+        return float(cast(float, height))
 
     @contextlib.contextmanager
     def reserve(self, height: float) -> Iterator[None]:
@@ -282,7 +286,7 @@ class PdfLayout:
                 block.categories, block.values, block.labels, block.colours, strict=True
             ):
                 pdf.set_font(FONT, "", TABLE_PT)
-                lines = pdf.multi_cell(
+                lines: Any = pdf.multi_cell(
                     label_w - 2,
                     4.4,
                     category,

@@ -1,6 +1,6 @@
-"""The briefing pack as a 16:9 PowerPoint deck (python-pptx), laid out from ``briefing_content``.
+"""The briefing pack as a 16:9 PowerPoint deck (python-pptx), laid out from ``redesign.exports.pack_content``.
 
-Projector rules (../shared/CONVENTIONS.md, exports): text 24 pt or larger everywhere except inside
+Projector rules (house conventions for exports): text 24 pt or larger everywhere except inside
 tables, which keep to ``TABLE_PT`` (never below 18 pt) and continue on a further slide rather than
 shrink. Charts are native PowerPoint charts (editable, their numbers in the embedded sheet) with value
 labels written "£0.90m" and alt text on the graphic frame. Every slide has a real title (screen

@@ -1,4 +1,8 @@
+"""The PowerPoint deck being built: slides laid out top to bottom, a new slide when a block does not fit."""
+
 from __future__ import annotations
+
+from typing import Any
 
 from lxml import etree
 from pptx import Presentation
@@ -63,7 +67,7 @@ class Deck:
         props.language = "en-GB"
         props.keywords = "Education Services redesign; briefing; proposals, not decisions"
         props.comments = f"Generated {briefing.date_text} by Redesign Explorer."
-        self.slide = None
+        self.slide: Any = None  # the python-pptx slide being filled
         self.y = 0.0
         self.bottom = 0.0
         self.section: Section | None = None
@@ -284,7 +288,7 @@ class Deck:
         widths = [BODY_W * w / total_w for w in block.widths]
         notes = "\n".join(block.notes)
         notes_h = text_height(notes, BODY_W - 0.1, BODY_PT) + 0.15 if notes else 0.0
-        fresh = block.heading or self.slide is None
+        fresh = bool(block.heading) or self.slide is None
         continued = self.slide_title.removesuffix(" (continued)") + " (continued)"
         full_room = self.fresh_room(
             continued if not block.heading else block.heading + " (continued)"

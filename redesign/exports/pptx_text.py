@@ -1,3 +1,5 @@
+"""PowerPoint text measures and styling: slide geometry, font sizes, line counts and table plans."""
+
 from __future__ import annotations
 
 import math

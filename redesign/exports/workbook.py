@@ -1,7 +1,7 @@
 """The whole dataset as one Excel workbook (XlsxWriter), for data annexes.
 
 Sheets: a cover (title, date generated, "Proposals, not decisions", sources, contents), one table per
-sheet (``redesign.tables.dataset_tables``) as a filterable Excel table with a frozen header, and a notes
+sheet (``redesign.present.dataset_tables``) as a filterable Excel table with a frozen header, and a notes
 sheet with each source document's title, the services' notes and the glossary. Numbers stay numbers,
 shown in the house formats (£m with two decimals, FTE with two decimals).
 """
@@ -28,7 +28,7 @@ PROPOSALS_NOTE = "Proposals, not decisions."
 MAX_SHEET_NAME = 31
 MAX_COLUMN_WIDTH = 60
 
-# Excel number formats matching redesign.formatting (Unicode minus before the pound sign).
+# Excel number formats matching redesign.core.formatting (Unicode minus before the pound sign).
 EXCEL_FORMATS = {
     money_m: '"£"0.00"m";"−£"0.00"m";"£"0.00"m"',
     fte: "0.00;−0.00;0.00",

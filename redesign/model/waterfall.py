@@ -1,3 +1,6 @@
+"""The savings waterfall's steps: from total budget to total proposed cost, by service or by funding
+stream, with every published gap as a step of its own."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

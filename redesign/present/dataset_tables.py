@@ -1,3 +1,5 @@
+"""Every table of the dataset, in the order the Data and sources page and the workbook list them."""
+
 from __future__ import annotations
 
 from redesign.data.dataset import Dataset

@@ -1,3 +1,5 @@
+"""The overview's headline figures, each with its help text and sources."""
+
 from __future__ import annotations
 
 import pandas as pd

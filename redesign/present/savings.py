@@ -1,3 +1,5 @@
+"""Savings as the pages show them: ranked by service, by funding stream, and one service's budget."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,3 +1,5 @@
+"""The SEN dataset as named tables, each with its source, for the Data and sources page and the workbook."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from redesign.checks.discrepancy import Discrepancy
-from redesign.checks.reconciliation import service_discrepancies, services_discrepancies
+from redesign.checks.reconciliation import service_discrepancies
 from redesign.core.formatting import count_words
 from redesign.core.palette import category_colours
 from redesign.core.records import Figure
@@ -20,6 +20,7 @@ from redesign.data.services import TEXT_FIELDS, Service
 from redesign.model.finance import (
     select_services,
 )
+from redesign.present.tables import service_figures
 
 ALL_CATEGORIES = "all"
 
@@ -136,14 +137,8 @@ def discrepancies_by_place(service: Service) -> dict[str, list[Discrepancy]]:
     return found
 
 
-def all_services_discrepancies(services: tuple[Service, ...]) -> list[Discrepancy]:
-    return services_discrepancies(services)
-
-
 def service_figure_sources(dataset: Dataset, service: Service) -> pd.DataFrame:
     """Every published figure of one service with its document, section and verbatim quote."""
-    from redesign.present.tables import service_figures
-
     frame = service_figures(dataset, service)
     return frame.drop(columns=["service_id", "Service"])
 

@@ -1,6 +1,9 @@
+"""Staffing as the pages show it: FTE and headcount before and after, reductions by kind."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -50,7 +53,7 @@ STAFFING_COLUMNS = [
 
 def staffing_frame(services: tuple[Service, ...], total_row: bool = False) -> pd.DataFrame:
     """FTE and headcount per service (never mixed), with reductions kept apart by kind."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for service in services:
         st = service_staffing(service)
         s = service.staffing
@@ -80,7 +83,7 @@ def staffing_frame(services: tuple[Service, ...], total_row: bool = False) -> pd
             values = [r[column] for r in rows if r[column] is not None]
             return total(values) if values else None
 
-        derived = [r["Service"] for r in rows if r["FTE after basis"] != "published"]
+        derived = [str(r["Service"]) for r in rows if r["FTE after basis"] != "published"]
         frame.loc[len(frame)] = {
             "service_id": "",
             "Service": f"All {t.services} services",

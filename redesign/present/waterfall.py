@@ -1,4 +1,8 @@
+"""The savings waterfall as a table and the notes under it."""
+
 from __future__ import annotations
+
+from typing import Literal
 
 import pandas as pd
 
@@ -67,7 +71,7 @@ def waterfall_view(
     dataset: Dataset, view: str = "service", category: str | None = None
 ) -> pd.DataFrame:
     """The waterfall for a view ("service" or "stream") and an optional category filter."""
-    by = "stream" if view == "stream" else "service"
+    by: Literal["service", "stream"] = "stream" if view == "stream" else "service"
     return waterfall_table(waterfall_steps(services_in(dataset, category), by=by))
 
 

@@ -1,3 +1,5 @@
+"""The strategy's suggested actions and its timeline, as tables a user can filter."""
+
 from __future__ import annotations
 
 import re

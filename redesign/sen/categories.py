@@ -1,3 +1,5 @@
+"""Pupils by category of need: totals and shares."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -7,6 +7,7 @@ placements February 2015, and the service proposals 2016."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,7 +16,7 @@ from redesign.buyback.model import BuybackModel
 from redesign.core.arithmetic import total, whole
 from redesign.core.formatting import fte, join_words
 from redesign.data.dataset import Dataset
-from redesign.data.need_map import NeedMap
+from redesign.data.need_map import NeedMap, NeedSupport
 from redesign.model.finance import service_staffing
 
 # ---------------------------------------------------------------------------------------------------
@@ -129,7 +130,7 @@ def need_support_notes(dataset: Dataset) -> list[str]:
     return notes
 
 
-def _sum_stated(values) -> float | None:  # type: ignore[no-untyped-def]
+def _sum_stated(values: Iterable[float | None]) -> float | None:
     stated = [v for v in values if v is not None]
     return total(stated) if stated else None
 
@@ -141,7 +142,7 @@ def _links(
     at_risk: dict[str, float],
     detail_service: str,
 ) -> tuple[SupportLink, ...]:
-    by_service: dict[str, list] = {}  # type: ignore[type-arg]
+    by_service: dict[str, list[NeedSupport]] = {}
     for entry in need_map.for_category(category_id):
         by_service.setdefault(entry.service, []).append(entry)
     links = []

@@ -1,3 +1,5 @@
+"""Independent and out-of-city placements: counts, costs and the figures derived from them."""
+
 from __future__ import annotations
 
 import math

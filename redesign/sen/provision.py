@@ -1,3 +1,5 @@
+"""Proposed special school places beside today's, as ranges where the strategy gives ranges."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

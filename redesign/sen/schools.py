@@ -1,3 +1,5 @@
+"""Special schools, School Action and statements: occupancy, implied rolls and pupils per school."""
+
 from __future__ import annotations
 
 import math
@@ -12,9 +14,9 @@ from redesign.data.sen.records import SenNeeds
 
 Status = Literal["over capacity", "at capacity", "below capacity"]
 
-OVER = "over capacity"
-AT = "at capacity"
-BELOW = "below capacity"
+OVER: Status = "over capacity"
+AT: Status = "at capacity"
+BELOW: Status = "below capacity"
 
 
 # ---------------------------------------------------------------------------------------------------

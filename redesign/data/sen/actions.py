@@ -1,3 +1,5 @@
+"""Reading the SEN strategy's actions and timeline, and checking that they refer to each other."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,3 +1,5 @@
+"""Field readers shared by the SEN blocks: ids, counts, amounts, sub-blocks, lists of strings."""
+
 from __future__ import annotations
 
 from typing import Any

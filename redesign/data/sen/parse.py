@@ -4,7 +4,7 @@ Transcribed from the FOI reply on SEN placements (February 2015) and the Inclusi
 attached to it (tables "as at January 2004"). Every record keeps its ``as_at`` label, because the
 figures describe different dates: a page must never show them as one moment.
 
-Parsing uses the readers in ``redesign.fields``: every problem names the file, the record and the
+Parsing uses the readers in ``redesign.data.fields``: every problem names the file, the record and the
 field, and all problems are collected (nothing raises)."""
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+"""Reading the SEN provision blocks: units, nurseries, area SENCOs, out of city, proposals."""
+
 from __future__ import annotations
 
 from typing import Any

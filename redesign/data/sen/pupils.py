@@ -1,3 +1,5 @@
+"""Reading the SEN pupil blocks: placements, School Action, categories, statements, special schools."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,3 +1,5 @@
+"""Typed, immutable records of the SEN needs and provision dataset."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
