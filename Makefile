@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-fast bench lint-fix clean distclean
+.PHONY: help setup run test test-fast checks bench lint-fix clean distclean
 
 help:
 	@echo "make setup      create .venv (if missing) and install requirements-dev.txt"
 	@echo "make run        run the app (PORT=$(PORT))"
-	@echo "make test       ruff check + ruff format --check + all tests (incl. browser)"
-	@echo "make test-fast  same, without browser tests"
+	@echo "make test       checks + all tests (incl. browser)"
+	@echo "make test-fast  checks + tests without the browser"
+	@echo "make checks     ruff, ruff format, import-linter, mypy, deptry"
 	@echo "make bench      run the benchmarks (python -m bench)"
 	@echo "make lint-fix   ruff check --fix and ruff format"
 	@echo "make clean      remove caches and test output (distclean also removes .venv)"
@@ -30,15 +31,19 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: setup
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: setup checks
 	$(BIN)/python -m pytest
 
-test-fast: setup
+test-fast: setup checks
+	$(BIN)/python -m pytest -m "not browser"
+
+# Static checks: style, imports pointing one way, types, and no import missing from the requirements.
+checks: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/deptry .
 
 bench: setup
 	$(BIN)/python -m bench
