@@ -72,7 +72,9 @@ def make_dataset(target: Path, factor: int, source: Path = DATA) -> Path:
 
     # Services.
     services_dir = target / "services"
-    originals = sorted(services_dir.glob("*.yaml"))
+    manifest_path = target / "manifest.yaml"
+    manifest = _load(manifest_path)
+    originals = [services_dir / name for name in manifest["services"]]
     for path in originals:
         raw = _load(path)
         for j in copies:
@@ -81,6 +83,9 @@ def make_dataset(target: Path, factor: int, source: Path = DATA) -> Path:
             svc["name"] = f"{raw['name']} (synthetic {j})"
             svc.pop("text", None)  # narrative is optional; keeps 900 files small
             _dump(services_dir / f"{path.stem}_x{j:03d}.yaml", svc)
+    # Each copy beside its original, as the files sort.
+    manifest["services"] = sorted(p.name for p in services_dir.glob("*.yaml"))
+    _dump(manifest_path, manifest)
 
     # At-risk groups, their assumptions, and the establishment changes ("posts").
     detail_path = target / "sen_support_detail.yaml"

@@ -828,12 +828,14 @@ def test_the_map_is_required_with_the_sen_file(data_copy):
 
 def test_the_sen_file_is_required_with_the_map(data_copy):
     (data_copy / SEN).unlink()
-    assert_problem(problems_of(data_copy), MAP, "", "", f"{SEN} is missing")
+    assert_problem(problems_of(data_copy), SEN, "", "", "file is missing")
 
 
 def test_a_folder_without_the_sen_dataset_still_loads(data_copy):
     (data_copy / SEN).unlink()
     (data_copy / MAP).unlink()
+    manifest = data_copy / "manifest.yaml"
+    manifest.write_text(manifest.read_text().replace("sen_dataset: true", "sen_dataset: false"))
     dataset = load_dataset(data_copy)
     assert dataset.sen is None and dataset.need_map is None
     assert all(d.service_id is not None or d.unit == "£m" for d in all_discrepancies(dataset))
@@ -860,12 +862,12 @@ trees = st.recursive(
 )
 
 
-def _load_or_data_error(root: Path) -> None:
-    try:
+def _refused(root: Path) -> None:
+    """A random tree in place of the whole file is never valid: refused, every problem placed."""
+    with pytest.raises(DataError) as info:
         load_dataset(root)
-    except DataError as exc:
-        assert exc.problems
-        assert all(p.file and p.message for p in exc.problems)
+    assert info.value.problems
+    assert all(p.file and p.message for p in info.value.problems)
 
 
 def _fresh_copy(tmp: Path) -> Path:
@@ -883,10 +885,10 @@ HOSTILE = settings(
 
 @HOSTILE
 @given(tree=trees, target=st.sampled_from([SEN, MAP]))
-def test_any_tree_in_the_new_files_is_handled(tmp_path, tree, target):
+def test_any_tree_in_the_new_files_is_refused(tmp_path, tree, target):
     root = _fresh_copy(tmp_path)
     (root / target).write_text(yaml.safe_dump(tree), encoding="utf-8")
-    _load_or_data_error(root)
+    _refused(root)
 
 
 BLOCK_PATHS = [
@@ -904,7 +906,9 @@ BLOCK_PATHS = [
 
 @HOSTILE
 @given(where=st.sampled_from(BLOCK_PATHS), value=trees)
-def test_any_value_anywhere_in_the_new_files_is_handled(tmp_path, where, value):
+def test_any_value_anywhere_in_the_new_files_is_refused(tmp_path, where, value):
+    """A random tree in place of a figure, a block or an entry is never accepted as one (a
+    figure is a mapping with a value and its quote; random keys never make one)."""
     root = _fresh_copy(tmp_path)
     target = MAP if where[0] == "mappings" else SEN
     raw = load_raw(root, target)
@@ -913,4 +917,4 @@ def test_any_value_anywhere_in_the_new_files_is_handled(tmp_path, where, value):
         node = node[key]
     node[where[-1]] = value
     save_raw(root, target, raw)
-    _load_or_data_error(root)
+    _refused(root)

@@ -111,6 +111,12 @@ def test_duplicate_service(data_copy):
     (data_copy / "services" / "99_copy.yaml").write_text(
         (data_copy / HES).read_text(encoding="utf-8"), encoding="utf-8"
     )
+    edit(
+        data_copy,
+        "manifest.yaml",
+        "  - 09_sen_management.yaml\n",
+        "  - 09_sen_management.yaml\n  - 99_copy.yaml\n",
+    )
     assert_problem(
         problems_of(data_copy), "services/99_copy.yaml", "hospital_education", "id", "duplicate"
     )

@@ -11,17 +11,22 @@ from redesign.core.errors import DataError, DataProblem
 from redesign.data import fields as f
 from redesign.data.assumptions import Assumption, parse_assumptions
 from redesign.data.categories import ProposalCategory, parse_categories
+from redesign.data.manifest import (
+    MANIFEST_FILE,
+    SERVICES_DIR,
+    Manifest,
+    parse_manifest,
+    service_paths,
+)
 from redesign.data.need_map import NEED_MAP_FILE, NeedMap, parse_need_map
 from redesign.data.need_map import cross_check as need_map_cross_check
 from redesign.data.sen.parse import parse_sen_needs
 from redesign.data.sen.records import SEN_FILE, SenNeeds
 from redesign.data.sen_support import SenSupportDetail, parse_sen_support
 from redesign.data.services import Service, parse_service
-from redesign.data.yaml_io import read_yaml_file
+from redesign.data.yaml_io import read_yaml_mapping
 
 DATA_DIR_ENV = "REDESIGN_DATA_DIR"
-SERVICES_DIR = "services"
-MAX_SERVICE_FILES = 5_000
 
 
 @dataclass(frozen=True)
@@ -92,8 +97,10 @@ def default_data_dir() -> Path:
 
 
 def _read(path: Path, problems: list[DataProblem], label: str | None = None) -> Any:
+    """A data file's top-level mapping, or None with its problem recorded (missing, empty, not a
+    mapping, bad YAML): every file the manifest promises must be there and hold data."""
     try:
-        return read_yaml_file(path, label)
+        return read_yaml_mapping(path, label)
     except DataError as exc:
         problems.extend(exc.problems)
         return None
@@ -113,6 +120,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         raise DataError.single(str(root), "", "", "data folder not found")
 
     documents = _load_documents(root, problems)
+    manifest = _load_manifest(root, problems)
 
     raw_categories = _read(root / "proposal_categories.yaml", problems)
     cat_ctx = f.Context(
@@ -120,7 +128,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     )
     categories = parse_categories(raw_categories, cat_ctx) if raw_categories is not None else ()
 
-    services = _load_services(root, problems)
+    services = _load_services(root, manifest, problems) if manifest is not None else ()
 
     raw_detail = _read(root / "sen_support_detail.yaml", problems)
     detail = None
@@ -136,7 +144,11 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         a_ctx = f.Context("assumptions.yaml", "", "tool_editorial", "", problems)
         assumptions = parse_assumptions(raw_assumptions, a_ctx)
 
-    sen, raw_sen, need_map = _load_sen(root, services, detail, problems)
+    sen, raw_sen, need_map = (
+        _load_sen(root, services, detail, problems)
+        if manifest is None or manifest.sen_dataset
+        else _no_sen(root, problems)
+    )
 
     for raw, name in (
         (raw_categories, "proposal_categories.yaml"),
@@ -144,10 +156,12 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         (raw_sen, SEN_FILE),
     ):
         doc = _document_of(raw, "")
-        if raw is not None and doc not in documents:
+        # Without a readable sources.yaml its own problem says enough.
+        if raw is not None and documents and doc not in documents:
             problems.append(DataProblem(name, "", "document", f"unknown document {doc!r}"))
 
-    _cross_check(categories, services, detail, assumptions, problems)
+    if services:  # with no readable service, each file's own problem says enough
+        _cross_check(categories, services, detail, assumptions, problems)
     if problems or detail is None:
         if not problems:
             problems.append(DataProblem("sen_support_detail.yaml", "", "", "could not be read"))
@@ -161,29 +175,19 @@ def _load_sen(
     detail: SenSupportDetail | None,
     problems: list[DataProblem],
 ) -> tuple[SenNeeds | None, Any, NeedMap | None]:
-    """sen_needs.yaml and need_support_map.yaml: optional, but each needs the other."""
+    """sen_needs.yaml and need_support_map.yaml, which the manifest says the folder holds."""
     sen_path, map_path = root / SEN_FILE, root / NEED_MAP_FILE
-    if not sen_path.exists() and not map_path.exists():
-        return None, None, None
-    sen = raw_sen = None
-    if sen_path.exists():
-        raw_sen = _read(sen_path, problems)
-        if raw_sen is not None:
-            ctx = f.Context(SEN_FILE, "", _document_of(raw_sen, ""), "", problems)
-            sen = parse_sen_needs(raw_sen, ctx)
-    else:
-        problems.append(
-            DataProblem(
-                NEED_MAP_FILE, "", "", f"maps categories of need, but {SEN_FILE} is missing"
-            )
-        )
+    sen = None
+    raw_sen = _read(sen_path, problems)
+    if raw_sen is not None:
+        ctx = f.Context(SEN_FILE, "", _document_of(raw_sen, ""), "", problems)
+        sen = parse_sen_needs(raw_sen, ctx)
     need_map = None
-    # Missing while sen_needs.yaml is present: _read reports "file is missing".
     raw_map = _read(map_path, problems)
     if raw_map is not None:
         ctx = f.Context(NEED_MAP_FILE, "", "tool_editorial", "", problems)
         need_map = parse_need_map(raw_map, ctx)
-    if need_map is not None:
+    if need_map is not None and services:
         category_ids = sen.categories.ids() if sen is not None else None
         problems.extend(
             need_map_cross_check(need_map, category_ids, (s.id for s in services), detail)
@@ -191,10 +195,35 @@ def _load_sen(
     return sen, raw_sen, need_map
 
 
+def _no_sen(root: Path, problems: list[DataProblem]) -> tuple[None, None, None]:
+    """A folder without the SEN dataset (``sen_dataset: false``) must not hold half of it."""
+    for name in (SEN_FILE, NEED_MAP_FILE):
+        if (root / name).exists():
+            problems.append(
+                DataProblem(
+                    name,
+                    "",
+                    "",
+                    f"present, but {MANIFEST_FILE} says sen_dataset: false; "
+                    "set it to true or remove the file",
+                )
+            )
+    return None, None, None
+
+
+def _load_manifest(root: Path, problems: list[DataProblem]) -> Manifest | None:
+    raw = _read(root / MANIFEST_FILE, problems)
+    if raw is None:
+        return None
+    return parse_manifest(raw, f.Context(MANIFEST_FILE, "", "", "", problems))
+
+
 def _load_documents(root: Path, problems: list[DataProblem]) -> dict[str, Document]:
     raw = _read(root / "sources.yaml", problems)
+    if raw is None:
+        return {}
     ctx = f.Context("sources.yaml", "", "", "", problems)
-    data = f.mapping(ctx, raw, "(file)") if raw is not None else {}
+    data = f.mapping(ctx, raw, "(file)")
     documents = {}
     for doc_id, entry in f.mapping(ctx, data.get("documents"), "documents").items():
         dctx = ctx.child(str(doc_id))
@@ -211,19 +240,11 @@ def _load_documents(root: Path, problems: list[DataProblem]) -> dict[str, Docume
     return documents
 
 
-def _load_services(root: Path, problems: list[DataProblem]) -> tuple[Service, ...]:
-    folder = root / SERVICES_DIR
-    if not folder.is_dir():
-        problems.append(DataProblem(f"{SERVICES_DIR}/", "", "", "folder not found"))
-        return ()
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
-    if not paths:
-        problems.append(DataProblem(f"{SERVICES_DIR}/", "", "", "no service files (*.yaml)"))
-    if len(paths) > MAX_SERVICE_FILES:
-        problems.append(
-            DataProblem(f"{SERVICES_DIR}/", "", "", f"more than {MAX_SERVICE_FILES} service files")
-        )
-        return ()
+def _load_services(
+    root: Path, manifest: Manifest, problems: list[DataProblem]
+) -> tuple[Service, ...]:
+    """The services in the manifest's order; each listed file must be there and hold one."""
+    paths = service_paths(root, manifest, problems)
     services: list[Service] = []
     first_file: dict[str, str] = {}
     for path in paths:

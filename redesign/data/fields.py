@@ -8,6 +8,7 @@ from typing import Any
 
 from redesign.core.errors import DataProblem
 from redesign.core.records import Figure, FigureRange, Source
+from redesign.data.yaml_io import type_name
 
 MAX_TEXT_CHARS = 20_000
 
@@ -30,12 +31,6 @@ class Context:
         return Context(self.file, record, self.document, section or self.section, self.problems)
 
 
-def _type_name(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}.get(
-        type(value), type(value).__name__
-    )
-
-
 def mapping(ctx: Context, raw: Any, field_name: str, required: bool = True) -> dict[str, Any]:
     """A mapping field; {} (with a problem if required) when missing or of the wrong type."""
     if raw is None:
@@ -43,8 +38,11 @@ def mapping(ctx: Context, raw: Any, field_name: str, required: bool = True) -> d
             ctx.problem(field_name, "missing (expected a mapping)")
         return {}
     if not isinstance(raw, dict):
-        ctx.problem(field_name, f"expected a mapping, got {_type_name(raw)}")
+        ctx.problem(field_name, f"expected a mapping, got {type_name(raw)}")
         return {}
+    if not raw and required:
+        # "{}" reads as "nothing stated": never let it pass for the figures it stands in for.
+        ctx.problem(field_name, "is empty (expected its fields)")
     return raw
 
 
@@ -54,7 +52,7 @@ def sequence(ctx: Context, raw: Any, field_name: str, required: bool = True) -> 
             ctx.problem(field_name, "missing (expected a list)")
         return []
     if not isinstance(raw, list):
-        ctx.problem(field_name, f"expected a list, got {_type_name(raw)}")
+        ctx.problem(field_name, f"expected a list, got {type_name(raw)}")
         return []
     return raw
 
@@ -69,7 +67,7 @@ def text(
             ctx.problem(name, "missing (expected text)")
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        ctx.problem(name, f"expected text, got {_type_name(value)}")
+        ctx.problem(name, f"expected text, got {type_name(value)}")
         return None
     value = str(value)
     if required and not value.strip():
@@ -92,7 +90,7 @@ def boolean(ctx: Context, raw: dict[str, Any], key: str, default: bool = False) 
 def number(ctx: Context, value: Any, field_name: str, allow_negative: bool = False) -> float | None:
     """A finite number (int or float, not bool); None with a problem otherwise."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        ctx.problem(field_name, f"expected a number, got {_type_name(value)} {value!r}"[:200])
+        ctx.problem(field_name, f"expected a number, got {type_name(value)} {value!r}"[:200])
         return None
     if not math.isfinite(value):
         ctx.problem(field_name, f"expected a finite number, got {value!r}")
@@ -120,7 +118,7 @@ def figure(
             ctx.problem(name, "missing (expected {value: ..., quote: ...})")
         return None
     if not isinstance(entry, dict):
-        ctx.problem(name, f"expected a mapping {{value, quote}}, got {_type_name(entry)}")
+        ctx.problem(name, f"expected a mapping {{value, quote}}, got {type_name(entry)}")
         return None
     if "value" not in entry:
         ctx.problem(f"{name}.value", "missing (use value: null where the source gives no number)")

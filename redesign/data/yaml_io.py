@@ -47,9 +47,12 @@ def parse_yaml_bytes(raw: bytes, file_label: str, max_bytes: int = MAX_DATA_FILE
         raise DataError.single(
             file_label, "", "", f"not UTF-8 text (bad byte at position {exc.start})"
         ) from None
+    if not text.strip():
+        # What a failed copy or a full disk leaves behind: never read as "no figures".
+        raise DataError.single(file_label, "", "", "file is empty")
     try:
         # Construction uses SafeConstructor only: Python-object tags are rejected.
-        return yaml.load(text, Loader=_NoAliasSafeLoader)
+        parsed = yaml.load(text, Loader=_NoAliasSafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
@@ -66,6 +69,9 @@ def parse_yaml_bytes(raw: bytes, file_label: str, max_bytes: int = MAX_DATA_FILE
         raise DataError.single(
             file_label, "", "", f"invalid YAML value: {str(exc)[:200]}"
         ) from None
+    if parsed is None:
+        raise DataError.single(file_label, "", "", "file holds no data (only comments)")
+    return parsed
 
 
 def read_yaml_file(
@@ -79,3 +85,28 @@ def read_yaml_file(
     if size > max_bytes:
         raise DataError.single(label, "", "", f"file is {size:,} bytes; the limit is {max_bytes:,}")
     return parse_yaml_bytes(path.read_bytes(), label, max_bytes)
+
+
+def type_name(value: Any) -> str:
+    """What a YAML value is, in a user's words: "a list", "text", "a number"."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {dict: "a mapping", list: "a list", str: "text"}.get(type(value), type(value).__name__)
+
+
+def read_yaml_mapping(
+    path: Path, label: str | None = None, max_bytes: int = MAX_DATA_FILE_BYTES
+) -> dict[str, Any]:
+    """Read one data file whose top level must be a mapping (``key: value`` lines)."""
+    label = label or path.name
+    raw = read_yaml_file(path, label, max_bytes)
+    if not isinstance(raw, dict):
+        raise DataError.single(
+            label,
+            "",
+            "(file)",
+            f"the top level must be a mapping of key: value lines, got {type_name(raw)}",
+        )
+    return raw
