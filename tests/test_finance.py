@@ -204,3 +204,14 @@ def test_reconciliation_reports_exactly_the_mismatches(services):
             and abs(m.saving_m - m.saving_computed_m) > 0.005
         )
         assert ((s.id, "saving") in found) == mismatch
+
+
+def test_running_levels_hand_worked():
+    """Total 18.35 sets the level; −0.14 and −0.90 move it; a missing change moves it by nothing;
+    the end total sets it again (here to a published figure the steps do not reach)."""
+    from redesign.model.waterfall import running_levels
+
+    spans = running_levels(
+        [(True, 18.35), (False, -0.14), (False, None), (False, -0.9), (True, 17.0)]
+    )
+    assert spans == [(18.35, 18.35), (18.35, 18.21), (18.21, 18.21), (18.21, 17.31), (17.0, 17.0)]

@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from redesign.core.arithmetic import clean, total_or_none
+from redesign.core.arithmetic import total_or_none
+from redesign.model.waterfall import running_levels
 
 # Most categories a chart draws one mark each for; beyond this the smaller ones are combined. The
 # report has nine services, so its charts are never combined.
@@ -105,13 +106,13 @@ WATERFALL_STEP = "step"
 def waterfall_top_n(
     frame: pd.DataFrame, limit: int = MAX_CATEGORIES, noun: str = "services"
 ) -> pd.DataFrame:
-    """A waterfall table (``views.waterfall_table``) with at most ``limit + 1`` saving steps.
+    """A waterfall table (``redesign.present.waterfall.waterfall_table``) with at most ``limit + 1`` saving steps.
 
     Only rows of type "step" are combined: totals and gaps (where the published figures do not
     reconcile) are kept as they are, never absorbed. The largest steps by size keep their order;
     the combined step ("Other 885 services (combined)") follows them, its change the sum of
     theirs, so the running level still ends where it ended. Levels are recomputed from the
-    changes as ``views.waterfall_table`` computes them. Nothing changes when there are at most
+    changes as ``redesign.present.waterfall.waterfall_table`` computes them. Nothing changes when there are at most
     ``limit + 1`` steps (the table is returned with a ``COMBINED`` column of zeros).
     """
     out = frame.copy()
@@ -145,23 +146,19 @@ def waterfall_top_n(
 
 
 def _relevel(frame: pd.DataFrame) -> pd.DataFrame:
-    """Running levels from the changes: a total row sets the level, a step or gap moves it."""
-    before_col, after_col = [], []
-    level = 0.0
-    for kind, change, stated in zip(
-        frame["Type"], frame["Change £m"], frame["Level after £m"], strict=True
-    ):
-        if kind == "total":
-            level = float(stated)
-            before_col.append(level)
-            after_col.append(level)
-            continue
-        step = 0.0 if pd.isna(change) else float(change)
-        after = clean(level + step) or 0.0
-        before_col.append(level)
-        after_col.append(after)
-        level = after
+    """Running levels from the changes, as the full waterfall computes them."""
+    rows = zip(
+        (kind == "total" for kind in frame["Type"]),
+        (
+            stated if kind == "total" else (None if pd.isna(change) else float(change))
+            for kind, change, stated in zip(
+                frame["Type"], frame["Change £m"], frame["Level after £m"], strict=True
+            )
+        ),
+        strict=True,
+    )
+    spans = running_levels(rows)
     out = frame.copy()
-    out["Level before £m"] = before_col
-    out["Level after £m"] = after_col
+    out["Level before £m"] = [before for before, _ in spans]
+    out["Level after £m"] = [after for _, after in spans]
     return out

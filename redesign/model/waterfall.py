@@ -3,6 +3,7 @@ stream, with every published gap as a step of its own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -123,3 +124,20 @@ def _end_note(published_total: float, stepped: float | None) -> str:
         f"steps reach £{stepped:.2f}m; the proposed costs published sum to "
         f"£{published_total:.2f}m (a service without a proposed cost)"
     )
+
+
+def running_levels(rows: Iterable[tuple[bool, float | None]]) -> list[tuple[float, float]]:
+    """The level before and after each row of a waterfall: a total row ``(True, level)`` sets the
+    level; any other row ``(False, change)`` moves it (a missing change moves it by nothing).
+    The one place the bars' spans are computed, for the full waterfall and the shortened one."""
+    spans = []
+    level = 0.0
+    for is_total, value in rows:
+        if is_total:
+            level = float(value or 0.0)
+            spans.append((level, level))
+            continue
+        after = clean(level + (value or 0.0)) or 0.0
+        spans.append((level, after))
+        level = after
+    return spans

@@ -6,9 +6,8 @@ from typing import Literal
 
 import pandas as pd
 
-from redesign.core.arithmetic import clean
 from redesign.data.dataset import Dataset
-from redesign.model.waterfall import WaterfallStep, waterfall_steps
+from redesign.model.waterfall import WaterfallStep, running_levels, waterfall_steps
 from redesign.present.services import services_in
 
 # --- waterfall -----------------------------------------------------------------------------------
@@ -30,40 +29,26 @@ def waterfall_table(steps: list[WaterfallStep]) -> pd.DataFrame:
 
     Start and end rows carry their level in both level columns and no change.
     """
+    spans = running_levels((s.kind in ("start", "end"), s.value_m) for s in steps)
     rows = []
-    level = 0.0
-    for step in steps:
-        if step.kind in ("start", "end"):
-            level = step.value_m
-            rows.append(
-                {
-                    "Step": step.label,
-                    "Type": "total",
-                    "Change £m": None,
-                    "Level before £m": step.value_m,
-                    "Level after £m": step.value_m,
-                    "Share of stated saving": None,
-                    "Note": step.note,
-                    "colour_key": "total",
-                }
-            )
-            continue
-        after = clean(level + step.value_m) or 0.0
+    for step, (before, after) in zip(steps, spans, strict=True):
+        total = step.kind in ("start", "end")
         rows.append(
             {
                 "Step": step.label,
-                "Type": "gap (published figures do not reconcile)"
+                "Type": "total"
+                if total
+                else "gap (published figures do not reconcile)"
                 if step.kind == "gap"
                 else "step",
-                "Change £m": step.value_m,
-                "Level before £m": level,
+                "Change £m": None if total else step.value_m,
+                "Level before £m": before,
                 "Level after £m": after,
-                "Share of stated saving": step.share_of_saving,
+                "Share of stated saving": None if total else step.share_of_saving,
                 "Note": step.note,
-                "colour_key": step.colour_key,
+                "colour_key": "total" if total else step.colour_key,
             }
         )
-        level = after
     return pd.DataFrame(rows, columns=WATERFALL_COLUMNS)
 
 
