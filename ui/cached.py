@@ -23,7 +23,7 @@ import streamlit as st
 
 from redesign.charts import sen as sc
 from redesign.charts.money import saving_by_service_bar, service_budget_bar, streams_bar
-from redesign.charts.money import waterfall as charts_waterfall
+from redesign.charts.money import waterfall as waterfall_figure
 from redesign.charts.staffing import (
     headcount_bar,
     service_staffing_bar,
@@ -209,7 +209,7 @@ def waterfall(version: DataVersion, view: str, category: str, zoom: bool) -> Wat
     return WaterfallParts(
         start=start,
         end=end,
-        fig=ready_figure(charts_waterfall(frame, zoom=zoom)),
+        fig=ready_figure(waterfall_figure(frame, zoom=zoom)),
         table=prepare_table(frame),
         gap_notes=tuple(waterfall_gap_notes(frame)),
         money_sources=source_summary(dataset, money_figures(services)),

@@ -137,3 +137,26 @@ def combined_hover(template: str, plotted: pd.DataFrame, measure: str) -> dict[s
         "customdata": notes,
         "hovertemplate": template.replace("<extra>", "%{customdata}<extra>"),
     }
+
+
+# Series that overlap or sit side by side differ by pattern as well as colour (never colour alone).
+PATTERN_SOLIDITY = 0.3
+
+
+def patterned_marker(
+    colour: Any, shape: Any, *, fgcolor: str = "#000000", outline: str | None = pal.DARK_GREY
+) -> dict[str, Any]:
+    """A bar marker: the fill colour with a pattern drawn over it (``shape`` "" for none), the
+    same density and mode on every chart, and a thin outline so light bars keep their edge."""
+    marker: dict[str, Any] = {
+        "color": colour,
+        "pattern": {
+            "shape": shape,
+            "fgcolor": fgcolor,
+            "solidity": PATTERN_SOLIDITY,
+            "fillmode": "overlay",
+        },
+    }
+    if outline:
+        marker["line"] = {"color": outline, "width": 0.5}
+    return marker

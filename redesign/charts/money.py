@@ -16,6 +16,7 @@ from redesign.charts.house import (
     house_layout,
     money_axis,
     number_or_none,
+    patterned_marker,
     wrap_label,
 )
 from redesign.core import palette as pal
@@ -304,16 +305,7 @@ def streams_bar(frame: pd.DataFrame) -> go.Figure:
             y=labels,
             x=values,
             orientation="h",
-            marker={
-                "color": fills,
-                "pattern": {
-                    "shape": shapes,
-                    "fgcolor": pal.DARK_GREY,
-                    "solidity": 0.25,
-                    "fillmode": "overlay",
-                },
-                "line": {"color": pal.DARK_GREY, "width": 0.5},
-            },
+            marker=patterned_marker(fills, shapes, fgcolor=pal.DARK_GREY),
             text=texts,
             textposition="outside",
             textfont={"size": LABEL_SIZE, "color": pal.TEXT},

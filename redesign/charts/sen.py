@@ -16,9 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from redesign.charts.house import FONT_SIZE, LABEL_SIZE, house_layout
+from redesign.charts.house import FONT_SIZE, LABEL_SIZE, house_layout, patterned_marker
 from redesign.charts.house import number_or_none as _num
-from redesign.charts.house import wrap_label as charts_wrap_label
+from redesign.charts.house import wrap_label as house_wrap_label
 from redesign.core import palette as pal
 
 WRAP = 30
@@ -38,7 +38,7 @@ GROUPS_PATTERN = "\\"
 
 
 def wrap_label(text: str, width: int = WRAP) -> str:
-    return charts_wrap_label(text, width)
+    return house_wrap_label(text, width)
 
 
 def _count(value: float) -> str:
@@ -93,16 +93,7 @@ def categories_bar(frame: pd.DataFrame) -> go.Figure:
                 y=labels,
                 orientation="h",
                 name=name,
-                marker={
-                    "color": colour,
-                    "pattern": {
-                        "shape": pattern,
-                        "fgcolor": "#000000",
-                        "solidity": 0.25,
-                        "fillmode": "overlay",
-                    },
-                    "line": {"color": pal.DARK_GREY, "width": 0.5},
-                },
+                marker=patterned_marker(colour, pattern),
                 text=[f"{_count(v)} {name.lower()}" for v in values],
                 textposition="outside",
                 textfont={"size": LABEL_SIZE, "color": pal.TEXT},
@@ -374,16 +365,7 @@ def need_support_chart(frame: pd.DataFrame, pupils_as_at: str, proposals_period:
                 y=labels,
                 orientation="h",
                 name=words.capitalize(),
-                marker={
-                    "color": colour,
-                    "pattern": {
-                        "shape": pattern,
-                        "fgcolor": fg,
-                        "solidity": 0.3,
-                        "fillmode": "overlay",
-                    },
-                    "line": {"color": pal.DARK_GREY, "width": 0.5},
-                },
+                marker=patterned_marker(colour, pattern, fgcolor=fg),
                 text=[f"{MINUS}{_fte(v)} FTE {words}" if v is not None else none for v in values],
                 textposition="outside",
                 textfont={"size": 13, "color": pal.TEXT},

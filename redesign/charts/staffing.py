@@ -12,6 +12,7 @@ from redesign.charts.house import (
     combined_hover,
     house_layout,
     number_or_none,
+    patterned_marker,
     wrap_label,
 )
 from redesign.core import palette as pal
@@ -154,16 +155,7 @@ def staffing_reductions(frame: pd.DataFrame, limit: int = MAX_CATEGORIES) -> go.
                 base=bases,
                 orientation="h",
                 name=f"Reduction: {word}",
-                marker={
-                    "color": fill,
-                    "pattern": {
-                        "shape": shape,
-                        "fgcolor": "#000000",
-                        "solidity": 0.3,
-                        "fillmode": "overlay",
-                    },
-                    "line": {"color": pal.DARK_GREY, "width": 0.5},
-                },
+                marker=patterned_marker(fill, shape),
                 **combined_hover(
                     f"%{{y}}: %{{x:.2f}} FTE {word}<extra></extra>", frame, "total reduction"
                 ),
@@ -227,15 +219,7 @@ def headcount_bar(frame: pd.DataFrame, limit: int = MAX_CATEGORIES) -> go.Figure
             base=[v or 0.0 for v in heads],
             orientation="h",
             name="Casual staff (not in headcount)",
-            marker={
-                "color": casual_fill,
-                "pattern": {
-                    "shape": casual_shape,
-                    "fgcolor": "#000000",
-                    "solidity": 0.3,
-                    "fillmode": "overlay",
-                },
-            },
+            marker=patterned_marker(casual_fill, casual_shape, outline=None),
             **combined_hover(
                 "%{y}: plus %{x:,.0f} casual staff<extra></extra>", frame, "headcount"
             ),
@@ -318,16 +302,7 @@ def service_staffing_bar(frame: pd.DataFrame) -> go.Figure:
             y=labels,
             x=values,
             orientation="h",
-            marker={
-                "color": fills,
-                "pattern": {
-                    "shape": shapes,
-                    "fgcolor": "#000000",
-                    "solidity": 0.3,
-                    "fillmode": "overlay",
-                },
-                "line": {"color": pal.DARK_GREY, "width": 0.5},
-            },
+            marker=patterned_marker(fills, shapes),
             text=texts,
             textposition="outside",
             textfont={"size": LABEL_SIZE, "color": pal.TEXT},

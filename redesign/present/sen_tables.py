@@ -9,7 +9,7 @@ from redesign.core.records import Figure, FigureRange
 from redesign.data.dataset import Dataset
 from redesign.present.tables import DatasetTable
 from redesign.sen.actions import actions_frame, timeline_frame
-from redesign.sen.categories import categories_frame as sen_analysis_categories_frame
+from redesign.sen.categories import categories_frame as sen_categories_frame
 from redesign.sen.need_support import need_beside_support, need_support_frame
 from redesign.sen.placements import placements_frame
 from redesign.sen.provision import proposed_schools_frame, provision_frame
@@ -78,7 +78,7 @@ def sen_tables(dataset: Dataset) -> list[DatasetTable]:
             "sen_categories_of_need",
             "SEN categories of need",
             f"Pupils by main need, primary and secondary ({sen.categories.as_at}).",
-            sen_analysis_categories_frame(sen),
+            sen_categories_frame(sen),
         ),
         DatasetTable(
             "sen_special_schools",
