@@ -110,6 +110,7 @@ def test_a_charts_quotes_open_in_the_dialog():
     buttons[0].click().run()
     assert_clean(at)
     assert dialogs(at) == ["Block"]
+    assert at.session_state["quotes_saving_by_service"] is False  # not over the dialog
     (panel,) = panels(at)
     assert "saving £" in marked_text(panel)
 

@@ -126,18 +126,23 @@ def open_quote(ref: QuoteRef, version: DataVersion | None = None) -> None:
 _PENDING = "source_view:pending"
 
 
-def _ask(key: str) -> None:
+def _ask(key: str, close: str | None = None) -> None:
     st.session_state[_PENDING] = key
+    if close:
+        # The popover the button sits in is closed, so that it does not float over the dialog.
+        st.session_state[close] = False
 
 
-def _opening_button(ref: QuoteRef, *, key: str, label: str, icon: str | None = None) -> None:
+def _opening_button(
+    ref: QuoteRef, *, key: str, label: str, icon: str | None = None, close: str | None = None
+) -> None:
     st.button(
         escape_label(label),
         key=key,
         icon=icon,
         type="tertiary",
         on_click=_ask,
-        args=(key,),
+        args=(key, close),
     )
     if st.session_state.get(_PENDING) == key:
         del st.session_state[_PENDING]
@@ -273,13 +278,20 @@ def chart_quotes(quotes: Sequence[QuoteRef], *, key: str) -> None:
     quote in its place. Its list is built only while it is open."""
     if not quotes:
         return
+    popover_key, prefix = f"quotes_{key}", f"quote_{key}_"
+    # A figure chosen in the popover (which its button has closed): open it here.
+    pending = st.session_state.get(_PENDING)
+    if isinstance(pending, str) and pending.startswith(prefix):
+        del st.session_state[_PENDING]
+        index = pending.removeprefix(prefix)
+        if index.isdigit() and int(index) < len(quotes):
+            open_quote(quotes[int(index)])
     box = st.popover(
         POPOVER_LABEL,
         icon=":material/format_quote:",
         type="tertiary",
-        key=f"quotes_{key}",
+        key=popover_key,
         on_change="rerun",
-        help="See each figure of this chart in its place in the source document.",
     )
     with box:
         if not box.open:
@@ -287,4 +299,4 @@ def chart_quotes(quotes: Sequence[QuoteRef], *, key: str) -> None:
         st.caption("Choose a figure to see its quote in its place in the document.")
         with st.container(height=POPOVER_LIST_HEIGHT if len(quotes) > 8 else "content"):
             for i, ref in enumerate(quotes):
-                _opening_button(ref, key=f"quote_{key}_{i}", label=ref.label)
+                _opening_button(ref, key=f"{prefix}{i}", label=ref.label, close=popover_key)
