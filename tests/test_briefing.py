@@ -31,7 +31,7 @@ from redesign.formatting import MINUS, fte, money_m, pct
 from redesign.glossary import GLOSSARY
 from redesign.scenario import BuybackModel
 from redesign.views import ranked_savings_frame
-from tests.test_transcription import PERSONAL
+from tests.test_sources_redacted import personal_data
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -357,7 +357,7 @@ def test_glossary_and_sources_are_in_the_deck(plain_deck, dataset):
 def test_no_personal_names_in_the_packs(which, request):
     value = request.getfixturevalue(which)
     text = "\n".join(pdf_pages(value)) if isinstance(value, bytes) else deck_text(value)
-    assert not PERSONAL.search(text)
+    assert personal_data(text) == []
 
 
 # --- PDF -----------------------------------------------------------------------------------------
