@@ -163,7 +163,8 @@ def test_the_product_tree_is_looked_at():
 
 
 def test_nothing_reads_the_documents_from_beside_the_repository():
-    # The documents used to be read from ../shared/seeds; a clone must hold all it needs.
+    # The documents used to be read from a folder beside the repository; a clone must hold all
+    # it needs.
     beside = re.compile(r"shared/seeds|parent\s*/\s*[\"']shared[\"']")
     offenders = [
         str(p.relative_to(ROOT))
