@@ -14,6 +14,7 @@ data folder). Pure: no Streamlit; nothing from ``redesign`` but its errors.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,15 +216,8 @@ def locate(texts: Mapping[str, SourceText], ref: QuoteRef) -> QuoteInContext | N
 
 
 def _line_of(source: SourceText, offset: int) -> int:
-    """The index of the line holding ``offset`` (binary search over the line starts)."""
-    lo, hi = 0, len(source._line_starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if source._line_starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """The index of the line holding ``offset``."""
+    return bisect_right(source._line_starts, offset) - 1
 
 
 def _line_span(source: SourceText, k: int) -> tuple[int, int]:
@@ -286,13 +280,9 @@ def _cut_start(source: SourceText, lo: int, start: int) -> tuple[int, bool]:
     want = start - WINDOW_CHARS
     if want <= lo:
         return lo, False
-    k = _line_of(source, want)
-    line_start = source._line_starts[k] if source._line_starts[k] >= want else None
-    if line_start is None and k + 1 < len(source._line_starts):
-        following = source._line_starts[k + 1]
-        line_start = following if following <= start else None
-    if line_start is not None:
-        return line_start, True
+    k = bisect_left(source._line_starts, want)  # the first line starting inside the window
+    if k < len(source._line_starts) and source._line_starts[k] <= start:
+        return source._line_starts[k], True
     space = source.text.find(" ", want, start)
     return (space + 1 if space >= 0 else want), True
 
@@ -327,8 +317,8 @@ def _shown(text: str, lo: int, hi: int, start: int, end: int) -> tuple[str, int,
         if a == b:
             pending_break = 2 if out else 0
         else:
-            if out:
-                out.append("\n" * max(pending_break, 1))
+            for _ in range(max(pending_break, 1) if out else 0):
+                out.append("\n")
                 origin.append(-1)
             pending_break = 1
             previous_space = False
@@ -347,17 +337,8 @@ def _shown(text: str, lo: int, hi: int, start: int, end: int) -> tuple[str, int,
                     previous_space = False
                 origin.append(k)
         line_start = line_end + 1
-    shown = "".join(out)
-    # ``out`` holds one entry per origin; an entry may be "\n\n" (a paragraph break).
-    positions: list[int] = []
-    at = 0
-    for piece in out:
-        positions.append(at)
-        at += len(piece)
     inside = [n for n, k in enumerate(origin) if start <= k < end]
-    mark_start = positions[inside[0]] if inside else 0
-    mark_end = positions[inside[-1]] + len(out[inside[-1]]) if inside else 0
-    return shown, mark_start, mark_end
+    return "".join(out), (inside[0] if inside else 0), (inside[-1] + 1 if inside else 0)
 
 
 # --- reading the texts -----------------------------------------------------------------------
