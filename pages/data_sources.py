@@ -11,6 +11,7 @@ from ui.blocks import md, table_block
 from ui.data import data_version, get_workbook
 from ui.glossary import glossary_section
 from ui.layout import page_setup
+from ui.source_view import figure_quote_finder
 
 dataset = page_setup(
     "Data and sources",
@@ -69,6 +70,13 @@ table_block(
     sources=[d.title for d in dataset.documents.values() if d.id != "tool_editorial"],
     height=520,
 )
+
+st.header("Find a figure's quote in its document", anchor="quote-finder")
+st.markdown(
+    "Choose a figure to read the words it was transcribed from where they stand in the document, "
+    "with the paragraph around them."
+)
+figure_quote_finder(data_version())
 
 st.header("The dataset, table by table", anchor="tables")
 for table in parts.others:

@@ -10,6 +10,7 @@ from ui.briefing import briefing_downloads
 from ui.data import data_version
 from ui.format import share
 from ui.layout import page_setup
+from ui.source_view import figure_quotes
 
 dataset = page_setup(
     "Education Services redesign: overview",
@@ -56,6 +57,7 @@ chart_block(
     alt=parts.ranked_alt,
     sources=parts.money_sources,
     key="saving_by_service",
+    quotes=figure_quotes(data_version(), "saving"),
 )
 
 st.header("Services by original-proposals category", anchor="categories")

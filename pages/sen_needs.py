@@ -12,6 +12,7 @@ from streamlit.errors import StreamlitAPIException
 from redesign.checks.discrepancy import Discrepancy
 from redesign.core.headline import Headline
 from redesign.data.dataset import REPORT_DOCUMENT
+from redesign.data.source_text import QuoteRef
 from redesign.sen.actions import filter_actions
 from redesign.sen.categories import category_totals
 from redesign.sen.placements import placements_summary
@@ -31,12 +32,18 @@ from ui.blocks import table_block as _table_block
 from ui.data import data_version
 from ui.format import count, pct
 from ui.layout import page_setup
+from ui.source_view import quote_button, sen_quotes
 
 SERVICE_PAGE = "pages/service.py"
 BUYBACK_PAGE = "pages/buyback.py"
 SEARCH_PARAM = "q"
 SEARCH_KEY = "sen_actions_search"
 SEARCH_SYNCED = "sen_actions_search_synced"
+PROVISION_RECORDS = (
+    "special_schools",
+    "proposed_special_schools",
+    "proposed_enhanced_resource_schools",
+)
 
 dataset = page_setup(
     "SEN needs and provision",
@@ -177,6 +184,7 @@ chart_block(
     ),
     sources=source(sen.categories.section, sen.categories.as_at),
     key="sen_categories",
+    quotes=sen_quotes(data_version(), ("categories",)),
     notes=[
         f"{table_total.primary:,} primary and {table_total.secondary:,} secondary pupils, "
         f"{table_total.total:,} in all (the sum of the rows).",
@@ -246,6 +254,7 @@ chart_block(
     ),
     sources=source(sen.special_schools.section, sen.special_schools.as_at),
     key="sen_special_schools",
+    quotes=sen_quotes(data_version(), ("special_schools",)),
     notes=[
         f"Over capacity (more pupils than places, as published): {over_words or 'none'}.",
         f"Full (as many pupils as places): {', '.join(full['School']) or 'none'}.",
@@ -284,6 +293,7 @@ chart_block(
         ),
     ],
     key="sen_provision",
+    quotes=sen_quotes(data_version(), PROVISION_RECORDS),
     notes=parts.provision_notes,
 )
 table_block(
@@ -319,6 +329,7 @@ chart_block(
     ),
     sources=source(sen.placements.section, sen.placements.as_at),
     key="sen_placements",
+    quotes=sen_quotes(data_version(), ("placements",)),
     notes=[sen.placements.placed_inside_note or "", sen.placements.as_at_note or ""],
 )
 st.subheader("Out-of-city cost to education (undated)", anchor="out-of-city")
@@ -337,6 +348,16 @@ st.markdown(
     )
 )
 source_line(source(sen.out_of_city.section, sen.out_of_city.as_at))
+if sen.out_of_city.main_needs_quote:
+    quote_button(
+        QuoteRef(
+            "Pupils placed out of city: their main needs",
+            sen.document,
+            sen.out_of_city.section,
+            sen.out_of_city.main_needs_quote,
+        ),
+        key="quote_out_of_city",
+    )
 
 # --- need beside support -----------------------------------------------------------------------
 st.header("Need beside support", anchor="need-beside-support")
@@ -368,6 +389,7 @@ chart_block(
         "Redesign Explorer's own reading (need-to-support map)",
     ],
     key="sen_need_support",
+    quotes=sen_quotes(data_version(), ("categories",)),
     notes=parts.need_notes,
 )
 table_block(

@@ -9,6 +9,7 @@ from ui.blocks import chart_block, discrepancy_notes, label, md, metric_tiles, s
 from ui.data import data_version
 from ui.format import markdown_paragraphs
 from ui.layout import page_setup
+from ui.source_view import figure_quotes
 
 dataset = page_setup("Service drilldown", params=("service",))
 ids = [s.id for s in dataset.services]
@@ -78,6 +79,7 @@ chart_block(
     alt=f"Bar chart of {service.name}'s current budget and proposed cost in £m.",
     sources=parts.money_sources,
     key="service_budget",
+    quotes=figure_quotes(data_version(), "budget", (service.id,)),
     discrepancies=found.get("budget", []),
 )
 
@@ -95,6 +97,7 @@ else:
         alt=f"Bar chart of {service.name}'s saving split by funding stream.",
         sources=parts.money_sources,
         key="service_streams",
+        quotes=figure_quotes(data_version(), "streams", (service.id,)),
         discrepancies=found.get("streams", []),
     )
 split = parts.funding_split
@@ -113,6 +116,7 @@ chart_block(
     "its confirmed, market-testing and potential reductions.",
     sources=parts.staffing_sources,
     key="service_staffing",
+    quotes=figure_quotes(data_version(), "staffing", (service.id,)),
     discrepancies=found.get("staffing", []),
 )
 st.subheader("Every staffing figure", anchor="staffing-figures")

@@ -8,6 +8,7 @@ from ui.blocks import chart_block, discrepancy_notes, metric_tiles
 from ui.data import data_version
 from ui.format import share
 from ui.layout import page_setup
+from ui.source_view import figure_quotes
 
 dataset = page_setup(
     "Staffing before and after",
@@ -35,6 +36,7 @@ chart_block(
     alt=parts.now_after_alt,
     sources=parts.sources,
     key="staffing_now_after",
+    quotes=figure_quotes(data_version(), "staffing"),
 )
 
 chart_block(
@@ -47,6 +49,7 @@ chart_block(
     alt=parts.reductions_alt,
     sources=parts.sources,
     key="staffing_reductions",
+    quotes=figure_quotes(data_version(), "staffing"),
     notes=[
         "The stated reductions need not equal FTE now minus FTE after: where they differ, both "
         "numbers are listed below.",
@@ -73,4 +76,5 @@ chart_block(
     alt=parts.headcount_alt,
     sources=parts.sources,
     key="headcount",
+    quotes=figure_quotes(data_version(), "headcount"),
 )

@@ -10,6 +10,7 @@ from ui.blocks import chart_block, md
 from ui.data import data_version
 from ui.format import money_m
 from ui.layout import page_setup
+from ui.source_view import figure_quotes
 
 VIEWS = {"service": "By service", "stream": "By funding stream"}
 AXES = {"zoom": "Zoom to the changes", "zero": "Start at zero"}
@@ -78,6 +79,7 @@ chart_block(
     f"{money_m(end)}, {what}, with gaps where the published figures do not reconcile.",
     sources=parts.money_sources,
     key=f"waterfall_{view}",
+    quotes=figure_quotes(data_version(), "money", tuple(s.id for s in services)),
     notes=notes,
 )
 

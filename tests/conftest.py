@@ -1,4 +1,4 @@
-"""Shared fixtures: the real data folder, a throwaway copy to break, and the seeds."""
+"""Shared fixtures: the real data folder, a throwaway copy to break, and the source documents."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SOURCES = ROOT / "sources"
 
 
 def normalise(text: str) -> str:
-    """Collapse whitespace (the seeds are PDF extractions with hard line breaks)."""
+    """Collapse whitespace (the sources are PDF extractions with hard line breaks)."""
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -34,14 +34,8 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_texts() -> dict[str, str]:
-    files = {
-        "cabinet_appendix": SEEDS / "000_d9478137a5ab7b54.txt",
-        "foi_sen": SEEDS / "003_f66a71fcef483409.txt",
-    }
-    missing = [str(p) for p in files.values() if not p.is_file()]
-    if missing:
-        pytest.fail(
-            f"seed documents not found (expected ../shared/seeds beside the repo): {missing}"
-        )
-    return {doc: normalise(path.read_text(encoding="utf-8")) for doc, path in files.items()}
+def source_texts() -> dict[str, str]:
+    """Each source document's text (sources/, as data/sources.yaml declares), whitespace collapsed."""
+    from redesign.data.source_text import load_source_texts
+
+    return {doc: normalise(t.text) for doc, t in load_source_texts(DATA).items()}

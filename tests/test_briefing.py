@@ -37,7 +37,7 @@ from redesign.exports.pdf_style import FONT_ENV
 from redesign.exports.pptx_text import CHAR_EM, plan, wrap_lines
 from redesign.model.finance import service_money, totals
 from redesign.present.savings import ranked_savings_frame
-from tests.test_transcription import PERSONAL
+from tests.test_sources_redacted import personal_data
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -363,7 +363,7 @@ def test_glossary_and_sources_are_in_the_deck(plain_deck, dataset):
 def test_no_personal_names_in_the_packs(which, request):
     value = request.getfixturevalue(which)
     text = "\n".join(pdf_pages(value)) if isinstance(value, bytes) else deck_text(value)
-    assert not PERSONAL.search(text)
+    assert personal_data(text) == []
 
 
 # --- PDF -----------------------------------------------------------------------------------------

@@ -28,12 +28,12 @@ def test_sen_tables_are_listed_with_valid_titles(dataset):
         assert not table.frame.empty, table.key
 
 
-def test_sen_figure_sources_are_verbatim_and_dated(dataset, seed_texts):
+def test_sen_figure_sources_are_verbatim_and_dated(dataset, source_texts):
     frame = sen_figure_sources_frame(dataset)
     assert len(frame) > 50
     assert frame["As at"].str.len().min() > 0
     for quote in frame["Quote"]:
-        assert normalise(quote) in seed_texts["foi_sen"], quote
+        assert normalise(quote) in source_texts["foi_sen"], quote
     values = dict(zip(frame["Record"], frame["Value"], strict=True))
     assert values["placements › types › independent_day › pupils"] == "20"
     assert values["school_action › share_of_roll_pct"] == "11.7"

@@ -25,6 +25,8 @@ from redesign.core.formatting import fte, money_m
 from redesign.core.headline import Headline
 from redesign.core.table_format import Formatter, format_frame, format_records
 from redesign.core.text import escape_label, escape_markdown, plain_text
+from redesign.data.source_text import QuoteRef
+from ui.source_view import chart_quotes
 
 MAX_TITLE_WORDS = 10
 # Columns that are for the code (ids, colour keys), never shown or exported.
@@ -286,6 +288,7 @@ def chart_block(
     discrepancies: Sequence[Discrepancy] = (),
     table_expanded: bool = False,
     static_table: bool = True,
+    quotes: Sequence[QuoteRef] = (),
 ) -> None:
     """Title, subtitle, chart (with alt text), data table, CSV download and source line.
 
@@ -295,6 +298,8 @@ def chart_block(
     ``discrepancies`` (where the published figures behind the chart do not add up) are shown
     between the subtitle and the chart, with both numbers. ``table`` is a frame, or a
     ``PreparedTable`` made ahead (then ``formatters`` and ``static_table`` are its own).
+    ``quotes`` are the chart's quoted figures: under the source line, a popover opens each in its
+    place in the document (ui.source_view).
     """
     prepared = _prepared(table, formatters, static_table)
     # Titles built from data can run long; tests check the real ones keep to MAX_TITLE_WORDS.
@@ -316,6 +321,7 @@ def chart_block(
             show_table(prepared)
     show_csv(prepared, file_name=_slug(key), key=f"csv_{key}")
     source_line(sources)
+    chart_quotes(quotes, key=key)
 
 
 def table_block(
