@@ -521,7 +521,8 @@ def test_bad_yaml_fields_are_named(model: BuybackModel, raw: str, field: str) ->
 @pytest.mark.parametrize(
     ("raw", "fragment"),
     [
-        (b"", "mapping"),
+        (b"", "empty"),
+        (b"   \n# a comment only\n", "no data"),
         (b"- 1\n- 2\n", "mapping"),
         (b"just text", "mapping"),
         (b"a: &x 1\nb: *x\n", "aliases"),
