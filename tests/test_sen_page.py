@@ -160,6 +160,8 @@ def test_a_folder_without_the_sen_dataset(tmp_path, monkeypatch):
     shutil.copytree(DATA, root)
     (root / "sen_needs.yaml").unlink()
     (root / "need_support_map.yaml").unlink()
+    manifest = root / "manifest.yaml"
+    manifest.write_text(manifest.read_text().replace("sen_dataset: true", "sen_dataset: false"))
     monkeypatch.setenv("REDESIGN_DATA_DIR", str(root))
     at = run_page()
     assert any("no SEN dataset" in unescape(i.value) for i in at.info)
