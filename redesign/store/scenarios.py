@@ -42,7 +42,12 @@ COPY_SUFFIX = " (copy)"
 
 
 def new_id() -> str:
-    return secrets.token_urlsafe(ID_BYTES)
+    """A fresh id that starts with a letter or digit (so that a command line never reads it as
+    an option)."""
+    while True:
+        candidate = secrets.token_urlsafe(ID_BYTES)
+        if candidate[0].isalnum():
+            return candidate
 
 
 def is_id(value: object) -> bool:
