@@ -190,7 +190,7 @@ class ScenarioStore:
         query = sa.select(table)
         if deleted_only:
             query = query.where(table.c.deleted_at.is_not(None)).order_by(
-                table.c.deleted_at.desc(), table.c.id.desc()
+                table.c.deleted_at.desc(), table.c.saved_at.desc(), table.c.id.desc()
             )
         else:
             if not include_deleted:

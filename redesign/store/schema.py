@@ -60,6 +60,6 @@ scenarios = sa.Table(
     sa.Column("redundant_fte", sa.Double(), nullable=False),
     sa.Column("traded_income_m", sa.Double(), nullable=False),
     sa.Column("saving_m", sa.Double(), nullable=False),
+    sa.Index("ix_scenarios_live", "deleted_at", "saved_at", "id"),
     sa.Index("ix_scenarios_saved_at_id", "saved_at", "id"),
-    sa.Index("ix_scenarios_deleted_at", "deleted_at"),
 )

@@ -52,7 +52,7 @@ def test_an_older_database_is_migrated_on_open(db_url: str, dataset: Dataset):
         with store.database.read() as conn:
             assert migrate.current(conn) == (migrate.head(),)
             indexes = {ix["name"] for ix in sa.inspect(conn).get_indexes("scenarios")}
-        assert {"ix_scenarios_saved_at_id", "ix_scenarios_deleted_at"} <= indexes
+        assert {"ix_scenarios_live", "ix_scenarios_saved_at_id"} <= indexes
         old = store.get("oldrow000001")
         assert old.name == "From the first schema"
         assert old.saved_at == datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

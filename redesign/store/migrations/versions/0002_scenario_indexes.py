@@ -1,5 +1,10 @@
 """Indexes for the library's list (newest first) and for purging deleted scenarios.
 
+The list of scenarios not deleted walks (deleted_at, saved_at, id) from its NULL end, newest
+first, and stops after a page; an index on deleted_at alone led SQLite to fetch every live row
+and sort them. The same index serves the list of deleted ones and the purge (deleted_at ranges);
+(saved_at, id) serves the list that includes deleted ones.
+
 Revision ID: 0002_scenario_indexes
 Revises: 0001_scenarios
 """
@@ -15,10 +20,10 @@ depends_on: str | None = None
 
 
 def upgrade() -> None:
+    op.create_index("ix_scenarios_live", "scenarios", ["deleted_at", "saved_at", "id"])
     op.create_index("ix_scenarios_saved_at_id", "scenarios", ["saved_at", "id"])
-    op.create_index("ix_scenarios_deleted_at", "scenarios", ["deleted_at"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_scenarios_deleted_at", table_name="scenarios")
     op.drop_index("ix_scenarios_saved_at_id", table_name="scenarios")
+    op.drop_index("ix_scenarios_live", table_name="scenarios")
