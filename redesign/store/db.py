@@ -104,7 +104,7 @@ class Database:
     def label(self) -> str:
         """Where the scenarios are, as a message may name it (no password)."""
         if self.backend == "sqlite":
-            return str(self.url.database)
+            return sqlite_file.shown_path(Path(str(self.url.database)))
         return shown_url(self.url)
 
     @contextlib.contextmanager
@@ -211,7 +211,8 @@ def open_database(url: str | None = None, *, clock: Clock = utc_now) -> Database
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreUnavailable(
-                f"cannot create the folder {path.parent} for the scenario database: {exc.strerror}"
+                "cannot create the folder for the scenario database "
+                f"{sqlite_file.shown_path(path)}: {exc.strerror}"
             ) from None
         parsed = parsed.set(database=str(path))
         with sqlite_file.open_lock(path):
@@ -219,9 +220,9 @@ def open_database(url: str | None = None, *, clock: Clock = utc_now) -> Database
             if problem is not None:
                 moved = sqlite_file.set_aside(path, clock())
                 notices.append(
-                    f"The scenario database {path} could not be read ({problem}). It was moved "
-                    f"aside to {moved.name} and a new, empty one was started; the saved "
-                    "scenarios in the old file were not deleted."
+                    f"The scenario database {sqlite_file.shown_path(path)} could not be read "
+                    f"({problem}). It was moved aside to {moved.name} and a new, empty one was "
+                    "started; the saved scenarios in the old file were not deleted."
                 )
             database = Database(_sqlite_engine(parsed), parsed, tuple(notices))
             _migrated(database, ensure_current)

@@ -25,6 +25,16 @@ CORRUPT_CODES = (SQLITE_CORRUPT, SQLITE_NOTADB)
 COMPANIONS = ("-wal", "-shm", "-journal")
 LOCK_SUFFIX = ".open-lock"
 OPEN_LOCK_TIMEOUT_S = 60.0
+_REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def shown_path(path: Path) -> str:
+    """A database file as a message may name it: relative to the app (var/redesign.db), or, for
+    a file elsewhere, its name alone, so that a page never shows the server's file paths."""
+    try:
+        return path.resolve().relative_to(_REPO_ROOT).as_posix()
+    except (OSError, ValueError):
+        return path.name
 
 
 def is_corruption(exc: BaseException) -> bool:
@@ -52,7 +62,7 @@ def open_lock(db_path: Path, timeout_s: float = OPEN_LOCK_TIMEOUT_S) -> Iterator
         handle = open(lock_path, "a+b")  # noqa: SIM115 - held until the block ends
     except OSError as exc:
         raise StoreUnavailable(
-            f"cannot open {lock_path} to lock the scenario database: {exc.strerror}"
+            f"cannot open {shown_path(lock_path)} to lock the scenario database: {exc.strerror}"
         ) from None
     with handle:
         deadline = time.monotonic() + timeout_s
@@ -63,7 +73,7 @@ def open_lock(db_path: Path, timeout_s: float = OPEN_LOCK_TIMEOUT_S) -> Iterator
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     raise StoreUnavailable(
-                        f"the scenario database {db_path} has been locked by another process "
+                        f"the scenario database {shown_path(db_path)} has been locked by another process "
                         f"for over {timeout_s:g} s while it opened it; try again"
                     ) from None
                 time.sleep(0.02)
@@ -79,17 +89,21 @@ def damage(db_path: Path) -> str | None:
     if not db_path.exists() or (db_path.is_file() and db_path.stat().st_size == 0):
         return None
     if not db_path.is_file():
-        raise StoreUnavailable(f"the scenario database path {db_path} is not a file")
+        raise StoreUnavailable(f"the scenario database path {shown_path(db_path)} is not a file")
     try:
         conn = sqlite3.connect(db_path, timeout=30)
     except sqlite3.Error as exc:
-        raise StoreUnavailable(f"cannot open the scenario database {db_path}: {exc}") from None
+        raise StoreUnavailable(
+            f"cannot open the scenario database {shown_path(db_path)}: {exc}"
+        ) from None
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
         if is_corruption(exc):
             return str(exc)
-        raise StoreUnavailable(f"cannot read the scenario database {db_path}: {exc}") from None
+        raise StoreUnavailable(
+            f"cannot read the scenario database {shown_path(db_path)}: {exc}"
+        ) from None
     finally:
         conn.close()
     found = [str(row[0]) for row in rows]
@@ -116,7 +130,7 @@ def set_aside(db_path: Path, now: datetime) -> Path:
                 companion.rename(target.with_name(target.name + suffix))
     except OSError as exc:
         raise StoreUnavailable(
-            f"the scenario database {db_path} is damaged and could not be moved aside: "
+            f"the scenario database {shown_path(db_path)} is damaged and could not be moved aside: "
             f"{exc.strerror}"
         ) from None
     return target

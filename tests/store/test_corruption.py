@@ -121,3 +121,21 @@ def test_postgresql_down_is_a_clear_error():
     assert message.startswith("the scenario database postgresql+psycopg://someone:***@127.0.0.1:1")
     assert "is not reachable" in message
     assert "secret" not in message and "\n" not in message
+
+
+def test_messages_name_the_file_not_the_server_path(tmp_path: Path, dataset: Dataset):
+    path = tmp_path / "deep" / "library.db"
+    path.parent.mkdir()
+    path.write_bytes(b"not a database" * 100)
+    database = open_database(f"sqlite:///{path}")
+    try:
+        (notice,) = database.notices
+        assert "The scenario database library.db could not be read" in notice
+        assert str(tmp_path) not in notice
+        assert database.label == "library.db"
+    finally:
+        database.close()
+    (tmp_path / "dir.db").mkdir()
+    with pytest.raises(StoreUnavailable) as caught:
+        open_database(f"sqlite:///{tmp_path / 'dir.db'}")
+    assert str(tmp_path) not in str(caught.value)

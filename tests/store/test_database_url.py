@@ -42,3 +42,9 @@ def test_unusable_urls_are_refused_in_one_line(given: str, expected: str):
     with pytest.raises(StoreError, match=expected) as caught:
         resolve_url(given)
     assert "\n" not in str(caught.value)
+
+
+def test_the_default_file_is_named_relative_to_the_app():
+    from redesign.store.sqlite_file import shown_path
+
+    assert shown_path(DEFAULT_DB_PATH) == "var/redesign.db"
