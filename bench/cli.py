@@ -9,6 +9,7 @@ Benchmarks (``--only`` takes a comma-separated subset, in this order):
     load     simulated websocket users at 10/30/60/120 on the buy-back page and the empty app
     scale    model and page rerun cost on 1x/10x/100x synthetic datasets
     soak     simulated users on the buy-back page for --soak-minutes; memory must be flat
+    store    saved scenarios: save and list latency with 10,000 of them, SQLite and PostgreSQL
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from bench.common import (
 )
 from bench.script_time import BLOCK_FLOORS, FLOORS
 
-ALL = ("latency", "script", "load", "scale", "soak")
+ALL = ("latency", "script", "load", "scale", "soak", "store")
 # The floors every figure is compared with (bench.script_time.FLOORS): the empty one-slider app
 # (the issue's targets are against it), the chart floors (bench/chart_floor_app.py: the same
 # slider and one, or two, Plotly charts it changes), which show how much of a ratio target a page
@@ -438,12 +439,19 @@ def run_soak_bench(opts: Options) -> dict[str, Any]:
         return run_soak(srv.ws_url, url_path, opts.soak_users, opts.soak_minutes, srv.pid)
 
 
+def run_store_bench(opts: Options) -> dict[str, Any]:
+    from bench.store_bench import run_store
+
+    return run_store(rows=10_000, reps=50 if opts.quick else 200)
+
+
 RUNNERS = {
     "latency": run_latency,
     "script": run_script,
     "load": run_load,
     "scale": run_scale_bench,
     "soak": run_soak_bench,
+    "store": run_store_bench,
 }
 
 
@@ -713,6 +721,10 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             None,
             soak.get("error", "")[:200],
         )
+
+    from bench.store_bench import targets as store_targets
+
+    out += store_targets(b.get("store", {}))
     return out
 
 

@@ -626,6 +626,11 @@ def write_report(results: dict[str, Any], path: Path) -> Path:
     if "soak" in b:
         section = _soak(b["soak"])
         lines += section[:2] + _provenance(b["soak"]) + section[2:]
+    if "store" in b:
+        from bench.store_bench import section as store_section
+
+        section = store_section(b["store"])
+        lines += section[:2] + _provenance(b["store"]) + section[2:]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

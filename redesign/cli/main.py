@@ -102,10 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     p_summary.set_defaults(func=cmd_summary)
 
     add_scenario_parser(sub)
+    # Listed for --help; main() hands "scenarios ..." to redesign.cli.scenarios, which has its own
+    # subcommands and one-line errors.
+    sub.add_parser("scenarios", help="the saved scenario library: python -m redesign scenarios -h")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["scenarios"]:
+        from redesign.cli.scenarios import main as scenarios_main
+
+        return scenarios_main(args_list[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     return int(args.func(args))

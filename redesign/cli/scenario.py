@@ -38,8 +38,8 @@ def _pair(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
-def add_scenario_parser(sub: Any) -> None:
-    p = sub.add_parser("scenario", help="buy-back what-if for the SEN Support posts at risk")
+def add_scenario_options(p: argparse.ArgumentParser) -> None:
+    """The options that describe a scenario (also used by ``python -m redesign scenarios save``)."""
     p.add_argument(
         "--buyback",
         type=_level,
@@ -62,9 +62,47 @@ def add_scenario_parser(sub: Any) -> None:
         metavar="ID=VALUE",
         help="change an assumption, e.g. redundancy_cost_per_fte=25000 (repeatable)",
     )
+
+
+def add_scenario_parser(sub: Any) -> None:
+    p = sub.add_parser("scenario", help="buy-back what-if for the SEN Support posts at risk")
+    add_scenario_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--data", help="data folder (default: $REDESIGN_DATA_DIR or data/)")
     p.set_defaults(func=cmd_scenario)
+
+
+class ScenarioArgumentError(ValueError):
+    """An option from add_scenario_options that does not fit the data (one-line message)."""
+
+
+def scenario_from_args(model: BuybackModel, args: argparse.Namespace) -> Scenario:
+    """The scenario the options describe; raises ScenarioArgumentError naming the option."""
+    levels = dict(model.default_scenario().levels)
+    if args.buyback is not None:
+        levels = {gid: args.buyback for gid in levels}
+    for name, value in args.group:
+        if name not in levels:
+            raise ScenarioArgumentError(f"unknown group {name!r}; groups: {', '.join(levels)}")
+        try:
+            levels[name] = _level(value)
+        except argparse.ArgumentTypeError as exc:
+            raise ScenarioArgumentError(f"--group {name}: {exc}") from None
+    overrides: dict[str, float] = {}
+    for aid, value in args.assume:
+        spec = model.assumptions.get(aid)
+        if spec is None:
+            raise ScenarioArgumentError(f"unknown assumption {aid!r}; see data/assumptions.yaml")
+        try:
+            number = float(value)
+        except ValueError:
+            raise ScenarioArgumentError(f"--assume {aid}: not a number: {value!r}") from None
+        if not math.isfinite(number) or not spec.min <= number <= spec.max:
+            raise ScenarioArgumentError(
+                f"--assume {aid}: must be between {spec.min:g} and {spec.max:g}"
+            )
+        overrides[aid] = number
+    return Scenario(levels, overrides)
 
 
 def cmd_scenario(args: argparse.Namespace) -> int:
@@ -75,39 +113,16 @@ def cmd_scenario(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     model = BuybackModel(dataset)
-    base = model.default_scenario()
-    levels = dict(base.levels)
-    if args.buyback is not None:
-        levels = {gid: args.buyback for gid in levels}
-    for name, value in args.group:
-        if name not in levels:
-            print(f"unknown group {name!r}; groups: {', '.join(levels)}", file=sys.stderr)
-            return 2
-        try:
-            levels[name] = _level(value)
-        except argparse.ArgumentTypeError as exc:
-            print(f"--group {name}: {exc}", file=sys.stderr)
-            return 2
-    overrides: dict[str, float] = {}
-    for aid, value in args.assume:
-        spec = model.assumptions.get(aid)
-        if spec is None:
-            print(f"unknown assumption {aid!r}; see data/assumptions.yaml", file=sys.stderr)
-            return 2
-        try:
-            number = float(value)
-        except ValueError:
-            print(f"--assume {aid}: not a number: {value!r}", file=sys.stderr)
-            return 2
-        if not math.isfinite(number) or not spec.min <= number <= spec.max:
-            print(f"--assume {aid}: must be between {spec.min:g} and {spec.max:g}", file=sys.stderr)
-            return 2
-        overrides[aid] = number
-    result = model.evaluate(Scenario(levels, overrides))
+    try:
+        scenario = scenario_from_args(model, args)
+    except ScenarioArgumentError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    result = model.evaluate(scenario)
     if args.json:
         out = asdict(result)
-        out["levels"] = levels
-        out["assumptions"] = model.assumption_values(Scenario(levels, overrides))
+        out["levels"] = scenario.levels
+        out["assumptions"] = model.assumption_values(scenario)
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(render_text(result))

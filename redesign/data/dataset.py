@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,9 @@ class Dataset:
     # categories of need to the services (need_support_map.yaml); None in a folder without them.
     sen: SenNeeds | None = None
     need_map: NeedMap | None = None
+    # A content hash of the data files (see content_digest): the version of the data a saved
+    # scenario was computed on.
+    digest: str = ""
 
     def service(self, service_id: str) -> Service:
         for service in self.services:
@@ -166,7 +170,17 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
         if not problems:
             problems.append(DataProblem("sen_support_detail.yaml", "", "", "could not be read"))
         raise DataError(problems)
-    return Dataset(root, documents, categories, services, detail, assumptions, sen, need_map)
+    return Dataset(
+        root,
+        documents,
+        categories,
+        services,
+        detail,
+        assumptions,
+        sen,
+        need_map,
+        digest=content_digest(root),
+    )
 
 
 def _load_sen(
@@ -347,3 +361,21 @@ def _cross_check(
                     "assumptions.yaml", needed, "id", "missing: the buy-back model needs it"
                 )
             )
+
+
+def content_digest(root: Path) -> str:
+    """SHA-256 (hex) of the data files the loader reads: each file's path relative to ``root`` and
+    its bytes, in path order. Unlike ui.data's fingerprint (names, sizes, times), it changes only
+    when the content does, so a copied or re-checked-out folder keeps its version."""
+    paths = [p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
+    services = root / SERVICES_DIR
+    if services.is_dir():
+        paths += [p for p in services.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
+        name = path.relative_to(root).as_posix().encode()
+        content = path.read_bytes()
+        # Lengths first, so that no two different sets of files hash the same byte stream.
+        digest.update(len(name).to_bytes(8, "big") + name + len(content).to_bytes(8, "big"))
+        digest.update(content)
+    return digest.hexdigest()
