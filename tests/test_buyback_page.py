@@ -366,12 +366,21 @@ def test_assumptions_edit_and_reset() -> None:
 
 def test_every_assumption_is_shown_as_an_assumption() -> None:
     at = open_page()
-    labels = [plain(n.label) for n in at.number_input if (n.key or "").startswith("bb:a:")]
-    assert len(labels) == len(MODEL.assumptions)
-    assert all(label.startswith("ASSUMPTION") for label in labels)
+    # Widget keys end in "#<n>" (see ui.buyback.wkey).
+    shown = {
+        (n.key or "").partition("#")[0]: plain(n.label)
+        for n in at.number_input
+        if (n.key or "").startswith("bb:a:")
+    }
+    of_the_model = [s for s in MODEL.assumptions.values() if s.used_by == "buyback"]
+    assert set(shown) == {f"bb:a:{spec.id}" for spec in of_the_model}
+    assert all(label.startswith("ASSUMPTION") for label in shown.values())
     text = texts(at)
-    for spec in MODEL.assumptions.values():
+    for spec in of_the_model:
         assert spec.reason.split(";")[0][:40] in text
+    # The workshop's days per FTE change nothing here, so the page offers no control for them.
+    assert MODEL.assumptions["deliverable_days_per_fte"].used_by == "workshop"
+    assert "bb:a:deliverable_days_per_fte" not in shown
 
 
 # --- file upload ------------------------------------------------------------------------------

@@ -131,12 +131,14 @@ class BuybackModel:
         return suffix if dot and suffix in self.at_risk_fte else None
 
     def assumption_ids_for(self, group_ids: Collection[str]) -> list[str]:
-        """The assumptions every group shares and those of ``group_ids``, in data order."""
+        """The assumptions of the buy-back model every group shares and those of ``group_ids``,
+        in data order (not those only the workshop mode reads)."""
         wanted = set(group_ids)
         return [
             aid
-            for aid in self.assumptions
-            if (owner := self.assumption_group(aid)) is None or owner in wanted
+            for aid, spec in self.assumptions.items()
+            if spec.used_by == "buyback"
+            and ((owner := self.assumption_group(aid)) is None or owner in wanted)
         ]
 
     def assumption_values(self, scenario: Scenario) -> dict[str, float]:

@@ -13,7 +13,12 @@ UNITS = {
     "gbp_one_off": "£ one-off per FTE",
     "pct": "%",
     "fte": "FTE",
+    "days": "days a year per FTE",
 }
+# Which part of the tool reads an assumption: the buy-back model (the default), or only the
+# workshop mode (days a year per FTE turn schools' days into FTE; the buy-back page has no use for
+# them, so it does not offer a control that would change nothing there).
+USED_BY = ("buyback", "workshop")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class Assumption:
     max: float
     step: float
     reason: str
+    used_by: str = "buyback"
 
     def clamp(self, value: float) -> float:
         return min(max(value, self.min), self.max)
@@ -47,8 +53,12 @@ def parse_assumptions(raw: Any, ctx: f.Context) -> tuple[Assumption, ...]:
             continue
         seen.add(aid)
         f.unknown_keys(
-            actx, entry, {"id", "label", "unit", "default", "min", "max", "step", "reason"}
+            actx, entry, {"id", "label", "unit", "default", "min", "max", "step", "reason", "used_by"}
         )
+        used_by = entry.get("used_by", "buyback")
+        if used_by not in USED_BY:
+            actx.problem("used_by", f"expected one of: {', '.join(USED_BY)}; got {used_by!r}"[:200])
+            continue
         unit = f.text(actx, entry, "unit")
         if unit is not None and unit not in UNITS:
             actx.problem("unit", f"unknown unit {unit!r} (expected one of: {', '.join(UNITS)})")
@@ -69,5 +79,5 @@ def parse_assumptions(raw: Any, ctx: f.Context) -> tuple[Assumption, ...]:
         if step <= 0:
             actx.problem("step", "must be above zero")
             continue
-        result.append(Assumption(aid, label, unit, default, lo, hi, step, reason))
+        result.append(Assumption(aid, label, unit, default, lo, hi, step, reason, str(used_by)))
     return tuple(result)

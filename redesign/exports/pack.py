@@ -160,6 +160,8 @@ def assumption_value(spec: Assumption, value: float) -> str:
         return pct(value, 0 if float(value).is_integer() else 1)
     if spec.unit == "fte":
         return f"{fte(value)} FTE"
+    if spec.unit == "days":
+        return f"{value:,.0f} days a year per FTE"
     return f"{value:g}"
 
 

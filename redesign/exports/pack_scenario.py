@@ -154,5 +154,6 @@ def assumptions_section(
         "assumptions",
         "Assumptions, not in the report",
         (Paragraphs(tuple(intro)), table),
-        f"{assumptions_doc}: the reason for each default is on the Buy-back what-if page.",
+        f"{assumptions_doc}: the reason for each default is on the Buy-back what-if page "
+        "(for the days one FTE can deliver, on the Workshop page).",
     )
