@@ -53,7 +53,9 @@ def parse_assumptions(raw: Any, ctx: f.Context) -> tuple[Assumption, ...]:
             continue
         seen.add(aid)
         f.unknown_keys(
-            actx, entry, {"id", "label", "unit", "default", "min", "max", "step", "reason", "used_by"}
+            actx,
+            entry,
+            {"id", "label", "unit", "default", "min", "max", "step", "reason", "used_by"},
         )
         used_by = entry.get("used_by", "buyback")
         if used_by not in USED_BY:
