@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     # Listed for --help; main() hands "scenarios ..." to redesign.cli.scenarios, which has its own
     # subcommands and one-line errors.
     sub.add_parser("scenarios", help="the saved scenario library: python -m redesign scenarios -h")
+    sub.add_parser(
+        "workshop", help="workshops from the command line: python -m redesign workshop -h"
+    )
     return parser
 
 
@@ -114,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from redesign.cli.scenarios import main as scenarios_main
 
         return scenarios_main(args_list[1:])
+    if args_list[:1] == ["workshop"]:
+        from redesign.cli.workshop import main as workshop_main
+
+        return workshop_main(args_list[1:])
     parser = build_parser()
     args = parser.parse_args(args_list)
     return int(args.func(args))
