@@ -1,0 +1,90 @@
+"""The workshop's tables, made ready to show: figures written in the house style (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from redesign.buyback.model import BuybackModel
+from redesign.core.formatting import fte
+from redesign.workshop.answers import PHASES
+from redesign.workshop.records import Participant, Workshop
+from redesign.workshop.tally import Basis
+from redesign.workshop.text import days_text, level_text, money_a_day, still_needed
+
+NOT_SURE = "not sure"
+
+
+def offers_frame(basis: Basis) -> pd.DataFrame:
+    """One row an offer: days, FTE, buy-back, posts kept and redundant, break-even."""
+    rows = [
+        {
+            "Offer": o.offer.label,
+            "Schools": f"{o.answering}" + (f" (+{o.not_sure} not sure)" if o.not_sure else ""),
+            "Days a year": days_text(o.days),
+            "FTE": fte(o.fte),
+            "Buy-back": level_text(o),
+            "FTE kept": fte(o.retained_fte),
+            "FTE redundant": fte(o.redundant_fte),
+            "Break-even": "never"
+            if o.break_even_days is None
+            else days_text(round(o.break_even_days)),
+            "Days still needed": still_needed(o),
+        }
+        for o in basis.offers
+    ]
+    return pd.DataFrame(rows)
+
+
+def room_frame(basis: Basis) -> pd.DataFrame:
+    """What participants see once the facilitator reveals it: totals by offer, no school."""
+    rows = [
+        {
+            "Offer": o.offer.label,
+            "Days a year": days_text(o.days),
+            "FTE kept": f"{fte(o.retained_fte)} of {fte(o.offer.at_risk_fte)}",
+            "Days still needed to break even": still_needed(o),
+        }
+        for o in basis.offers
+    ]
+    return pd.DataFrame(rows)
+
+
+def prices_frame(
+    model: BuybackModel, offers: Sequence[str], prices: dict[str, float]
+) -> pd.DataFrame:
+    labels = {g.id: g.label for g in model.groups}
+    return pd.DataFrame(
+        [{"Offer": labels[g], "Price a day": money_a_day(prices[g])} for g in offers]
+    )
+
+
+def answers_frame(
+    model: BuybackModel, workshop: Workshop, people: Sequence[Participant]
+) -> pd.DataFrame:
+    """Answers by school, for the facilitator (never for the room)."""
+    labels = {g.id: g.label for g in model.groups}
+    rows = []
+    for p in people:
+        a = p.answer
+        row = {
+            "School": a.school_label,
+            "Phase": PHASES.get(a.phase, a.phase),
+            "Years in mind": a.contract_years,
+        }
+        for gid in workshop.offers:
+            row[f"{labels.get(gid, gid)}: days"] = (
+                NOT_SURE if gid in a.not_sure else days_text(a.days.get(gid, 0.0))
+            )
+        row["Comment"] = "yes" if a.comment else ""
+        row["Last changed (UTC)"] = f"{p.updated_at:%H:%M:%S}"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def comments_frame(people: Sequence[Participant]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"School": p.answer.school_label, "Comment": p.comment} for p in people if p.comment],
+        columns=["School", "Comment"],
+    )
