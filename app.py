@@ -25,6 +25,7 @@ PAGES = [
     st.Page("pages/buyback.py", title="Buy-back what-if", icon=":material/tune:", url_path="buyback"),
     st.Page("pages/data_sources.py", title="Data and sources", icon=":material/table_view:", url_path="data_sources"),
     st.Page("pages/sen_needs.py", title="SEN needs and provision", icon=":material/diversity_1:", url_path="sen_needs"),
+    st.Page("pages/workshop.py", title="Workshop", icon=":material/how_to_vote:", url_path="workshop"),
 ]
 # fmt: on
 

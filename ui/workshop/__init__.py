@@ -1,0 +1,1 @@
+"""The workshop page's screens: create (ui.workshop.create), facilitator, participant."""

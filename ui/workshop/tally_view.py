@@ -1,0 +1,124 @@
+"""The live tally: the facilitator's (big, for the projector) and the room's aggregate that
+participants see once revealed. Both redraw themselves every few seconds (st.fragment) without
+reloading the page; the store tells them whether anything changed (the workshop's revision) and
+the tally is computed once per change for every screen of this server (common.cached_tally).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from redesign.core.formatting import fte, money_m
+from redesign.core.text import escape_markdown
+from redesign.store import StoreError
+from redesign.workshop import Tally, Workshop, WorkshopStore
+from redesign.workshop.frames import offers_frame, room_frame
+from redesign.workshop.text import answers_phrase, capped_note, sensitivity_sentence
+from ui.workshop.common import cached_tally
+
+FACILITATOR_EVERY_S = 2
+PARTICIPANT_EVERY_S = 4
+BASIS_KEY = "ws:basis"
+BASES = {"room": "The room alone", "scaled": "Scaled to the city"}
+
+
+def _current(workshops: WorkshopStore, workshop_id: str) -> Workshop | None:
+    try:
+        return workshops.workshop(workshop_id)
+    except StoreError as exc:
+        st.warning(escape_markdown(str(exc)), icon=":material/sync_problem:")
+        return None
+
+
+def _headline(result: Tally, basis_name: str) -> None:
+    basis = result.scaled if basis_name == "scaled" else result.room
+    with st.container(horizontal=True, gap="medium"):
+        st.metric("FTE kept", f"{fte(basis.retained_fte)} of {fte(basis.at_risk_fte)}", border=True)
+        st.metric("FTE redundant", fte(basis.redundant_fte), border=True)
+        st.metric("Traded income a year", money_m(basis.traded_income_m), border=True)
+        st.metric("Saving a year", money_m(basis.saving_m), border=True)
+
+
+def _offers(result: Tally, basis_name: str) -> None:
+    basis = result.scaled if basis_name == "scaled" else result.room
+    st.table(offers_frame(basis).set_index("Offer"))
+    notes = [capped_note(o) for o in basis.offers if o.capped]
+    if result.not_asked:
+        notes.append(
+            "Offers not asked in this workshop stay at the proposal's assumed buy-back in the "
+            "saving."
+        )
+    if basis_name == "scaled":
+        notes.append(
+            f"Scaled: each offer's days × ({result.scaled_to:,} schools ÷ the schools that gave "
+            "a figure for it). Schools not sure are left out of both."
+        )
+    notes.append(sensitivity_sentence(result))
+    for note in notes:
+        st.caption(escape_markdown(note))
+
+
+def facilitator_tally(workshops: WorkshopStore, workshop_id: str) -> None:
+    """The tally as the facilitator projects it; reruns every FACILITATOR_EVERY_S seconds."""
+
+    @st.fragment(run_every=FACILITATOR_EVERY_S)
+    def live() -> None:
+        workshop = _current(workshops, workshop_id)
+        if workshop is None:
+            return
+        result = cached_tally(workshops, workshop)
+        with st.container(key="ws-answers-in"):
+            st.markdown(f"### {escape_markdown(answers_phrase(result))}")
+        if not workshop.revealed:
+            st.info(
+                "Results are hidden until you reveal them, so that early answers do not steer "
+                "later ones. Use **Show the results** when the room is ready.",
+                icon=":material/visibility_off:",
+            )
+            return
+        basis_name = st.segmented_control(
+            "Show",
+            list(BASES),
+            format_func=BASES.__getitem__,
+            default="room",
+            required=True,
+            key=BASIS_KEY,
+        )
+        basis_name = basis_name or "room"
+        if basis_name == "scaled":
+            st.markdown(
+                f"**The room scaled to {result.scaled_to:,} schools** (by number of schools)."
+            )
+        else:
+            st.markdown(f"**The room alone**: the {result.answers} schools that answered.")
+        _headline(result, basis_name)
+        _offers(result, basis_name)
+
+    live()
+
+
+def room_aggregate(workshops: WorkshopStore, workshop_id: str) -> None:
+    """What a participant sees of the room: totals, once the facilitator reveals them."""
+
+    @st.fragment(run_every=PARTICIPANT_EVERY_S)
+    def live() -> None:
+        workshop = _current(workshops, workshop_id)
+        if workshop is None:
+            return
+        if not workshop.revealed:
+            st.caption(
+                "The room's results appear here when the facilitator shows them (never any "
+                "other school's answer)."
+            )
+            return
+        result = cached_tally(workshops, workshop)
+        st.subheader("The room so far")
+        st.markdown(escape_markdown(answers_phrase(result)) + ".")
+        st.markdown(
+            f"The room alone would keep **{fte(result.room.retained_fte)} FTE** of the "
+            f"{fte(result.room.at_risk_fte)} at risk; scaled to {result.scaled_to:,} schools, "
+            f"**{fte(result.scaled.retained_fte)} FTE**."
+        )
+        st.table(room_frame(result.room).set_index("Offer"))
+
+    live()
