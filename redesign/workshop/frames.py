@@ -11,26 +11,23 @@ from redesign.core.formatting import fte
 from redesign.workshop.answers import PHASES
 from redesign.workshop.records import Participant, Workshop
 from redesign.workshop.tally import Basis
-from redesign.workshop.text import days_text, level_text, money_a_day, still_needed
+from redesign.workshop.text import days_number, days_text, still_needed
 
 NOT_SURE = "not sure"
 
 
 def offers_frame(basis: Basis) -> pd.DataFrame:
-    """One row an offer: days, FTE, buy-back, posts kept and redundant, break-even."""
+    """One row an offer, for the projector: days, posts kept and redundant, break-even."""
     rows = [
         {
             "Offer": o.offer.label,
-            "Schools": f"{o.answering}" + (f" (+{o.not_sure} not sure)" if o.not_sure else ""),
-            "Days a year": days_text(o.days),
-            "FTE": fte(o.fte),
-            "Buy-back": level_text(o),
+            "Days": days_number(o.days),
             "FTE kept": fte(o.retained_fte),
             "FTE redundant": fte(o.redundant_fte),
-            "Break-even": "never"
+            "Break-even (days)": "never"
             if o.break_even_days is None
-            else days_text(round(o.break_even_days)),
-            "Days still needed": still_needed(o),
+            else days_number(round(o.break_even_days)),
+            "Days still needed": still_needed(o, unit=False),
         }
         for o in basis.offers
     ]
@@ -49,15 +46,6 @@ def room_frame(basis: Basis) -> pd.DataFrame:
         for o in basis.offers
     ]
     return pd.DataFrame(rows)
-
-
-def prices_frame(
-    model: BuybackModel, offers: Sequence[str], prices: dict[str, float]
-) -> pd.DataFrame:
-    labels = {g.id: g.label for g in model.groups}
-    return pd.DataFrame(
-        [{"Offer": labels[g], "Price a day": money_a_day(prices[g])} for g in offers]
-    )
 
 
 def answers_frame(

@@ -17,9 +17,14 @@ NOT_BINDING = (
 TODAY = "what you buy today: none (a new traded offer)"
 
 
+def days_number(days: float) -> str:
+    """ "1,234", "2.5"."""
+    return f"{days:,.1f}".removesuffix(".0")
+
+
 def days_text(days: float) -> str:
     """ "1,234 days", "2.5 days", "1 day"."""
-    shown = f"{days:,.1f}".removesuffix(".0")
+    shown = days_number(days)
     return f"{shown} day{'' if shown == '1' else 's'}"
 
 
@@ -32,14 +37,19 @@ def level_text(o: OfferTally) -> str:
     return f"{text} (capped)" if o.capped else text
 
 
-def still_needed(o: OfferTally) -> str:
-    """Days a year still needed to break even: "480 days", "reached", or never."""
+def still_needed(o: OfferTally, *, unit: bool = True) -> str:
+    """Days a year still needed to break even: "480 days" (or "480"), "reached", or never."""
     left = o.days_to_break_even
     if left is None:
         return "never, at this charge"
     if left <= 0:
         return "reached"
-    return days_text(round(left))
+    return days_text(round(left)) if unit else days_number(round(left))
+
+
+def offer_name(offer: Offer) -> str:
+    """The offer as schools would buy it: "Autism teaching" (the group is "... posts")."""
+    return offer.label.removesuffix(" posts")
 
 
 def offer_line(offer: Offer) -> str:

@@ -16,15 +16,24 @@ import streamlit as st
 
 from redesign.buyback.model import BuybackModel
 from redesign.core.text import escape_markdown
-from redesign.store import Database, StoreError, open_database
-from redesign.workshop import Tally, Workshop, WorkshopStore, client_key
+from redesign.store import DB_URL_ENV, Database, StoreError, open_database
+from redesign.workshop import (
+    OfferError,
+    Tally,
+    Workshop,
+    WorkshopStore,
+    client_key,
+    deliverable_days,
+)
 from ui.data import get_dataset
+from ui.layout import page_setup
 
 # The address participants use, when the one the facilitator's browser shows is not reachable from
 # phones (e.g. http://localhost): set it to the app's address on the network, like
 # http://10.0.0.5:8501.
 PUBLIC_URL_ENV = "REDESIGN_PUBLIC_URL"
 PAGE_PATH = "workshop"
+PARAMS = frozenset({"join", "me", "workshop", "key"})
 TALLY_CACHE_SIZE = 64
 _SESSION_CLIENT = "ws:client"
 
@@ -37,18 +46,26 @@ def _database(url: str | None) -> Database:
     return database
 
 
+def setup(title: str) -> None:
+    """The page's frame (ui.layout.page_setup) with this screen's title and the page's link keys."""
+    page_setup(title, params=PARAMS)
+
+
 def store() -> WorkshopStore:
-    """The workshop store, or the page stops with the store's one-line message."""
+    """The workshop store, or the page stops with a one-line message (the other pages work)."""
+    model = BuybackModel(get_dataset())
     try:
-        database = _database(os.environ.get("REDESIGN_DB_URL") or None)
-    except StoreError as exc:
+        deliverable_days(model)
+        database = _database(os.environ.get(DB_URL_ENV) or None)
+    except (StoreError, OfferError) as exc:
+        setup("Workshop")
         st.error(
             f"Workshops cannot be used now: {escape_markdown(str(exc))}. The other pages work "
             "as before.",
             icon=":material/database:",
         )
         st.stop()
-    return WorkshopStore(database, BuybackModel(get_dataset()))
+    return WorkshopStore(database, model)
 
 
 class _TallyCache:
@@ -135,11 +152,18 @@ PROJECTOR_CSS = """
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.35rem; }
 [data-testid="stMain"] [data-testid="stMetricValue"],
-[data-testid="stMain"] [data-testid="stMetricValue"] * { font-size: 3.4rem; line-height: 1.1; }
-[data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.35rem; }
+[data-testid="stMain"] [data-testid="stMetricValue"] * {
+  font-size: 3.2rem !important; line-height: 1.1; font-weight: 700;
+}
+[data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
 [data-testid="stMain"] [data-testid="stTable"] td,
 [data-testid="stMain"] [data-testid="stTable"] th { font-size: 1.3rem; }
-.st-key-ws-code p { font-size: 4.5rem !important; font-weight: 700; letter-spacing: 0.08em; }
+.st-key-ws-code p {
+  font-size: clamp(2rem, 3.1vw, 3.6rem) !important; font-weight: 700; letter-spacing: 0.06em; white-space: nowrap;
+  line-height: 1.1;
+}
+[data-testid="stMain"] h1 { font-size: 2.4rem; padding-top: 0; }
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; }
 </style>
 """
 

@@ -11,6 +11,7 @@ from redesign.core.text import escape_markdown
 from redesign.store import StoreError
 from redesign.workshop import MAX_SCHOOLS, MAX_TITLE_CHARS, WorkshopStore, offers
 from redesign.workshop.text import NOT_BINDING, money_a_day
+from ui.workshop.common import setup
 from ui.workshop.participant import code_form
 
 DEFAULT_SCHOOLS = 100
@@ -39,6 +40,7 @@ def _create(workshops: WorkshopStore) -> None:
 
 
 def render(workshops: WorkshopStore) -> None:
+    setup("Workshop: what would schools buy?")
     st.markdown(
         "Run a workshop with headteachers: each school says, on its phone, how many days a year "
         "of each traded offer it would buy, and the screen at the front shows, as the answers "

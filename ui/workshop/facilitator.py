@@ -26,6 +26,7 @@ from ui.workshop.common import (
     facilitator_link,
     participant_link,
     qr_png,
+    setup,
     unreachable_from_phones,
 )
 from ui.workshop.tally_view import facilitator_tally
@@ -83,16 +84,15 @@ def _message() -> None:
 
 def _join_box(workshop: Workshop) -> None:
     link = participant_link(workshop)
-    st.markdown("**Join on your phone**: scan the code, or go to the link and type")
+    st.markdown("**Join on your phone**: scan, or type the code")
     with st.container(key="ws-code"):
         st.markdown(escape_markdown(workshop.code_text))
-    st.image(qr_png(link), width=360, caption="Scan to join")
-    st.caption(escape_markdown(link))
+    st.image(qr_png(link), width="stretch")
+    st.markdown(escape_markdown(link))
     if unreachable_from_phones(link):
-        st.warning(
-            "This address names this computer only (localhost): phones cannot reach it. Open the "
-            "app by the computer's network address, or set REDESIGN_PUBLIC_URL.",
-            icon=":material/wifi_off:",
+        st.caption(
+            "Phones cannot reach this address (it names this computer only): open the app by "
+            "its network address, or set REDESIGN_PUBLIC_URL."
         )
 
 
@@ -202,26 +202,31 @@ def render(workshops: WorkshopStore, workshop_id: str, url_key: str | None) -> N
         st.session_state[state] = url_key
         del st.query_params["key"]
     key = st.session_state.get(state)
-    if not key:
-        _ask_for_key(workshop_id, None)
+    problem = None
+    if key:
+        try:
+            workshop = workshops.facilitate(workshop_id, key, client=client())
+        except StoreError as exc:
+            del st.session_state[state]
+            problem = str(exc)
+    if not key or problem is not None:
+        setup("Workshop")
+        _ask_for_key(workshop_id, problem)
         return
-    try:
-        workshop = workshops.facilitate(workshop_id, key, client=client())
-    except StoreError as exc:
-        del st.session_state[state]
-        _ask_for_key(workshop_id, str(exc))
-        return
+    # The projector shows the main area only: the sidebar starts folded away.
+    st.set_page_config(page_title=f"Workshop: {workshop.title}", initial_sidebar_state="collapsed")
+    setup(workshop.title)
     _message()
     if workshop.deleted:
         admin.deleted(workshops, workshop, key)
         return
     st.html(PROJECTOR_CSS)
-    left, right = st.columns([1, 2], gap="large")
+    left, right = st.columns([1.15, 2.6], gap="medium")
     with left:
         _join_box(workshop)
     with right:
-        _controls(workshops, workshop, key)
         facilitator_tally(workshops, workshop.id)
+    _controls(workshops, workshop, key)
     st.divider()
     answers, apply, settings = st.tabs(
         ["Answers by school (not for the projector)", "Apply to the buy-back model", "Settings"]

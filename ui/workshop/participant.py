@@ -28,8 +28,8 @@ from redesign.workshop import (
     normal_code,
     offers,
 )
-from redesign.workshop.text import NOT_BINDING, days_text, offer_line
-from ui.workshop.common import PHONE_CSS, client
+from redesign.workshop.text import NOT_BINDING, days_text, offer_line, offer_name
+from ui.workshop.common import PHONE_CSS, client, setup
 from ui.workshop.tally_view import room_aggregate
 
 JOINED = "ws:joined"  # (code, workshop id) once the code was accepted
@@ -121,19 +121,23 @@ def _form(workshops: WorkshopStore, workshop: Workshop, changing: bool) -> None:
         )
         for gid in workshop.offers:
             offer = priced[gid]
-            st.markdown(f"**{escape_markdown(offer.label)}**")
+            name = offer_name(offer)
+            st.markdown(f"**{escape_markdown(name)}**")
             st.caption(escape_markdown(offer_line(offer)))
             amount, unit = st.columns([3, 2], vertical_alignment="bottom")
             amount.text_input(
-                "How many a year", key=f"ws:amount:{gid}", max_chars=12, placeholder="0"
+                f"{name}: how many a year",
+                key=f"ws:amount:{gid}",
+                max_chars=12,
+                placeholder="0",
             )
             unit.selectbox(
-                "Counted in",
+                f"{name}: counted in",
                 list(UNIT_LABELS),
                 format_func=UNIT_LABELS.__getitem__,
                 key=f"ws:unit:{gid}",
             )
-            st.checkbox("Not sure yet", key=f"ws:unsure:{gid}")
+            st.checkbox(f"Not sure yet about {name.lower()}", key=f"ws:unsure:{gid}")
         st.radio(
             "Contract length you have in mind",
             list(CONTRACT_YEARS),
@@ -216,6 +220,8 @@ def _summary(workshops: WorkshopStore, workshop: Workshop, answer: Answer) -> st
 
 
 def render(workshops: WorkshopStore, code_param: str, url_token: str | None) -> None:
+    st.set_page_config(page_title="Workshop", initial_sidebar_state="collapsed")
+    setup("What would your school buy?")
     st.html(PHONE_CSS)
     code = normal_code(code_param)
     if code is None:

@@ -19,7 +19,6 @@ from ui.workshop.common import cached_tally
 FACILITATOR_EVERY_S = 2
 PARTICIPANT_EVERY_S = 4
 BASIS_KEY = "ws:basis"
-BASES = {"room": "The room alone", "scaled": "Scaled to the city"}
 
 
 def _current(workshops: WorkshopStore, workshop_id: str) -> Workshop | None:
@@ -32,17 +31,21 @@ def _current(workshops: WorkshopStore, workshop_id: str) -> Workshop | None:
 
 def _headline(result: Tally, basis_name: str) -> None:
     basis = result.scaled if basis_name == "scaled" else result.room
-    with st.container(horizontal=True, gap="medium"):
-        st.metric("FTE kept", f"{fte(basis.retained_fte)} of {fte(basis.at_risk_fte)}", border=True)
-        st.metric("FTE redundant", fte(basis.redundant_fte), border=True)
-        st.metric("Traded income a year", money_m(basis.traded_income_m), border=True)
-        st.metric("Saving a year", money_m(basis.saving_m), border=True)
+    with st.container(horizontal=True, gap="small"):
+        for label, value in (
+            (f"FTE kept of {fte(basis.at_risk_fte)}", fte(basis.retained_fte)),
+            ("FTE redundant", fte(basis.redundant_fte)),
+            ("Traded income", money_m(basis.traded_income_m)),
+            ("Saving", money_m(basis.saving_m)),
+        ):
+            st.metric(label, value, border=True, width="content")
 
 
 def _offers(result: Tally, basis_name: str) -> None:
     basis = result.scaled if basis_name == "scaled" else result.room
     st.table(offers_frame(basis).set_index("Offer"))
-    notes = [capped_note(o) for o in basis.offers if o.capped]
+    notes = ["Days, income and saving are a year's."]
+    notes += [capped_note(o) for o in basis.offers if o.capped]
     if result.not_asked:
         notes.append(
             "Offers not asked in this workshop stay at the proposal's assumed buy-back in the "
@@ -68,7 +71,7 @@ def facilitator_tally(workshops: WorkshopStore, workshop_id: str) -> None:
             return
         result = cached_tally(workshops, workshop)
         with st.container(key="ws-answers-in"):
-            st.markdown(f"### {escape_markdown(answers_phrase(result))}")
+            st.markdown(f"#### {escape_markdown(answers_phrase(result))}")
         if not workshop.revealed:
             st.info(
                 "Results are hidden until you reveal them, so that early answers do not steer "
@@ -76,21 +79,17 @@ def facilitator_tally(workshops: WorkshopStore, workshop_id: str) -> None:
                 icon=":material/visibility_off:",
             )
             return
+        labels = {"room": "The room alone", "scaled": f"Scaled to {result.scaled_to:,} schools"}
         basis_name = st.segmented_control(
-            "Show",
-            list(BASES),
-            format_func=BASES.__getitem__,
+            "Figures for",
+            list(labels),
+            format_func=labels.__getitem__,
             default="room",
             required=True,
             key=BASIS_KEY,
+            label_visibility="collapsed",
         )
         basis_name = basis_name or "room"
-        if basis_name == "scaled":
-            st.markdown(
-                f"**The room scaled to {result.scaled_to:,} schools** (by number of schools)."
-            )
-        else:
-            st.markdown(f"**The room alone**: the {result.answers} schools that answered.")
         _headline(result, basis_name)
         _offers(result, basis_name)
 
