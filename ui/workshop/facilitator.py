@@ -32,6 +32,7 @@ from ui.workshop.common import (
 from ui.workshop.tally_view import facilitator_tally
 
 MESSAGE = admin.MESSAGE
+KEY_PROBLEM = "ws:key_problem"
 
 
 def key_state(workshop_id: str) -> str:
@@ -202,16 +203,17 @@ def render(workshops: WorkshopStore, workshop_id: str, url_key: str | None) -> N
         st.session_state[state] = url_key
         del st.query_params["key"]
     key = st.session_state.get(state)
-    problem = None
     if key:
         try:
             workshop = workshops.facilitate(workshop_id, key, client=client())
         except StoreError as exc:
             del st.session_state[state]
-            problem = str(exc)
-    if not key or problem is not None:
+            # Kept for the run that shows it (a rerun may come first).
+            st.session_state[KEY_PROBLEM] = str(exc)
+            key = None
+    if not key:
         setup("Workshop")
-        _ask_for_key(workshop_id, problem)
+        _ask_for_key(workshop_id, st.session_state.pop(KEY_PROBLEM, None))
         return
     # The projector shows the main area only: the sidebar starts folded away.
     st.set_page_config(page_title=f"Workshop: {workshop.title}", initial_sidebar_state="collapsed")
@@ -229,7 +231,8 @@ def render(workshops: WorkshopStore, workshop_id: str, url_key: str | None) -> N
     _controls(workshops, workshop, key)
     st.divider()
     answers, apply, settings = st.tabs(
-        ["Answers by school (not for the projector)", "Apply to the buy-back model", "Settings"]
+        ["Answers by school (not for the projector)", "Apply to the buy-back model", "Settings"],
+        key="ws:tabs",  # the open tab stays open when a message appears above it
     )
     with answers:
         _answers(workshops, workshop, key)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from redesign.buyback.text import in_sentence
 from redesign.core.text import escape_markdown
 from redesign.store import StoreError
 from redesign.workshop import (
@@ -137,7 +138,7 @@ def _form(workshops: WorkshopStore, workshop: Workshop, changing: bool) -> None:
                 format_func=UNIT_LABELS.__getitem__,
                 key=f"ws:unit:{gid}",
             )
-            st.checkbox(f"Not sure yet about {name.lower()}", key=f"ws:unsure:{gid}")
+            st.checkbox(f"Not sure yet about {in_sentence(name)}", key=f"ws:unsure:{gid}")
         st.radio(
             "Contract length you have in mind",
             list(CONTRACT_YEARS),
