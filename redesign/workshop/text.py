@@ -48,8 +48,9 @@ def still_needed(o: OfferTally, *, unit: bool = True) -> str:
 
 
 def offer_name(offer: Offer) -> str:
-    """The offer as schools would buy it: "Autism teaching" (the group is "... posts")."""
-    return offer.label.removesuffix(" posts")
+    """The offer as schools would buy it: "Autism teaching support" for the group "Autism
+    teaching posts"."""
+    return offer.label.removesuffix(" posts") + " support"
 
 
 def offer_line(offer: Offer) -> str:

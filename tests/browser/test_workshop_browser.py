@@ -23,7 +23,8 @@ from tests.browser.workshop_helpers import (
     wait_for_text,
 )
 
-AT, HLTA, BEH = "Autism teaching", "Autism HLTA", "Central behaviour and other traded"
+AT, HLTA = "Autism teaching support", "Autism HLTA support"
+BEH = "Central behaviour and other traded support"
 DAYS_PER_FTE = 160  # data/assumptions.yaml's default
 
 

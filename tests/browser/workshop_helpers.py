@@ -21,6 +21,7 @@ from tests.browser.conftest import (
     _free_port,
     _health_ok,
 )
+from tests.browser.helpers import wait_for_app
 
 PHONE = {"width": 375, "height": 812}
 TALLY_WAIT_MS = 10_000  # "within a few seconds": the tally refreshes itself every 2 s
@@ -75,6 +76,7 @@ def phone(browser: Browser, url: str) -> Page:
     page = browser.new_context(viewport=PHONE).new_page()
     page.goto(url)
     expect(page.get_by_role("button", name="Send my answer")).to_be_visible(timeout=60_000)
+    wait_for_app(page)  # no fragment runs on a page that has not answered yet
     return page
 
 

@@ -171,6 +171,7 @@ PROJECTOR_CSS = """
 PHONE_CSS = """
 <style>
 [data-testid="stMain"] input, [data-testid="stMain"] textarea { font-size: 1.1rem; }
+[data-testid="stMain"] [data-testid="stFormSubmitButton"],
 [data-testid="stMain"] [data-testid="stFormSubmitButton"] button { min-height: 3rem; width: 100%; }
 </style>
 """

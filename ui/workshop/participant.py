@@ -191,7 +191,8 @@ def _send(workshops: WorkshopStore, workshop: Workshop) -> None:
         code = st.session_state[JOINED][0]
         sent = workshops.answer(code, answer, state.get(TOKEN), client=client())
     except AnswerRefused as exc:
-        labels = {f"days.{g.id}": g.label for g in workshops.model.groups} | {
+        priced = offers(workshops.model)
+        labels = {f"days.{g}": offer_name(o) for g, o in priced.items()} | {
             "school": "School's name",
             "phase": "Phase",
             "contract_years": "Contract length",
@@ -212,9 +213,10 @@ def _send(workshops: WorkshopStore, workshop: Workshop) -> None:
 
 
 def _summary(workshops: WorkshopStore, workshop: Workshop, answer: Answer) -> str:
-    labels = {g.id: g.label for g in workshops.model.groups}
+    priced = offers(workshops.model)
     parts = [
-        f"{labels[g]}: " + ("not sure" if g in answer.not_sure else days_text(answer.days[g]))
+        f"{offer_name(priced[g])}: "
+        + ("not sure" if g in answer.not_sure else days_text(answer.days[g]))
         for g in workshop.offers
     ]
     return "; ".join(parts)
