@@ -12,7 +12,8 @@ st.set_page_config(
     page_title="Redesign Explorer",
     page_icon=":material/account_balance:",
     layout="wide",
-    initial_sidebar_state="expanded",
+    # "auto": open on a wide screen, folded away on a phone (the workshop's participants).
+    initial_sidebar_state="auto",
 )
 
 # One page a line (kept by fmt: off), so adding a page is a one-line change.

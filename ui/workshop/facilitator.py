@@ -215,8 +215,7 @@ def render(workshops: WorkshopStore, workshop_id: str, url_key: str | None) -> N
         setup("Workshop")
         _ask_for_key(workshop_id, st.session_state.pop(KEY_PROBLEM, None))
         return
-    # The projector shows the main area only: the sidebar starts folded away.
-    st.set_page_config(page_title=f"Workshop: {workshop.title}", initial_sidebar_state="collapsed")
+    st.set_page_config(page_title=f"Workshop: {workshop.title}")
     setup(workshop.title)
     _message()
     if workshop.deleted:

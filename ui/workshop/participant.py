@@ -223,7 +223,7 @@ def _summary(workshops: WorkshopStore, workshop: Workshop, answer: Answer) -> st
 
 
 def render(workshops: WorkshopStore, code_param: str, url_token: str | None) -> None:
-    st.set_page_config(page_title="Workshop", initial_sidebar_state="collapsed")
+    st.set_page_config(page_title="Workshop")
     setup("What would your school buy?")
     st.html(PHONE_CSS)
     code = normal_code(code_param)
