@@ -631,6 +631,11 @@ def write_report(results: dict[str, Any], path: Path) -> Path:
 
         section = store_section(b["store"])
         lines += section[:2] + _provenance(b["store"]) + section[2:]
+    if "answer_to_tally_s" in b.get("workshop", {}):
+        from bench.workshop_bench import section as workshop_section
+
+        section = workshop_section(b["workshop"])
+        lines += section[:2] + _provenance(b["workshop"]) + section[2:]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

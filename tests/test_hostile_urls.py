@@ -7,6 +7,7 @@ rendered as HTML.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -33,6 +34,7 @@ PAGE_KEYS = {
     ],
     "pages/data_sources.py": [],
     "pages/sen_needs.py": ["q"],
+    "pages/workshop.py": ["join", "me", "workshop", "key"],
 }
 
 HOSTILE_VALUES = st.one_of(
@@ -129,6 +131,17 @@ test_staffing_hostile = make_test("pages/staffing.py")
 test_buyback_hostile = make_test("pages/buyback.py")
 test_data_sources_hostile = make_test("pages/data_sources.py")
 test_sen_needs_hostile = make_test("pages/sen_needs.py")
+_workshop_hostile = make_test("pages/workshop.py")
+
+
+def test_workshop_hostile(tmp_path: Path):
+    # The workshop page opens the store: a database of its own, not the project's var/.
+    from unittest import mock
+
+    from redesign.store import DB_URL_ENV
+
+    with mock.patch.dict(os.environ, {DB_URL_ENV: f"sqlite:///{tmp_path / 'redesign.db'}"}):
+        _workshop_hostile()
 
 
 def test_every_page_is_covered():
