@@ -13,28 +13,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, RowMapping
 
 from redesign.buyback.model import BuybackModel
 from redesign.store.db import Clock, Database, utc_now
 from redesign.store.errors import InvalidInput, NotFound
-from redesign.store.scenarios import KEEP_DELETED, is_id, new_id
+from redesign.store.scenarios import KEEP_DELETED, new_id
 from redesign.store.schema import join_failures
-from redesign.store.schema import workshop_answers as answers_t
 from redesign.store.schema import workshop_comments as comments_t
 from redesign.store.schema import workshop_participants as participants_t
 from redesign.store.schema import workshops as table
-from redesign.workshop import guard, keys
+from redesign.workshop import guard, keys, rows
 from redesign.workshop.answers import Answer, AnswerRefused, clean_text, school_key
 from redesign.workshop.errors import (
-    AlreadyAnswered,
     Closed,
-    NotYourAnswer,
     Paused,
     WrongCode,
     WrongKey,
@@ -93,15 +89,15 @@ class WorkshopStore:
                 if taken.first() is None:
                     break
             conn.execute(table.insert().values(**row, join_code=code))
-            return Created(self._workshop(self._row(conn, wid)), key)
+            return Created(rows.workshop(rows.row(conn, wid)), key)
 
     def facilitate(self, workshop_id: str, key: str, *, client: str = LOCAL) -> Workshop:
         """The workshop, if ``key`` is its facilitator key (deleted ones too, to restore them)."""
         with self.database.read() as conn:
             guard.check(conn, client, self._clock())
-            row = self._find(conn, workshop_id)
+            row = rows.find(conn, workshop_id)
             if row is not None and keys.matches(key, row["facilitator_key_hash"]):
-                return self._workshop(row)
+                return rows.workshop(row)
         with self.database.write() as conn:
             guard.record_failure(conn, client, self._clock())
         raise WrongKey()
@@ -147,7 +143,7 @@ class WorkshopStore:
         """Every school's answer, with its comment, oldest first (the facilitator's view)."""
         with self.database.read() as conn:
             self._authorised(conn, workshop_id, key, allow_deleted=True)
-            return self._participants(conn, workshop_id)
+            return rows.participants(conn, workshop_id)
 
     def remove_answer(self, workshop_id: str, key: str, participant_id: str) -> None:
         """Take one school's answer out (so it can answer again); NotFound if it is not there."""
@@ -181,9 +177,9 @@ class WorkshopStore:
         """The workshop with this join code (whatever its state); WrongCode, slowed down."""
         with self.database.read() as conn:
             guard.check(conn, client, self._clock())
-            row = self._by_code(conn, code)
+            row = rows.by_code(conn, code)
         if row is not None:
-            return self._workshop(row)
+            return rows.workshop(row)
         with self.database.write() as conn:
             guard.record_failure(conn, client, self._clock())
         raise WrongCode()
@@ -202,7 +198,7 @@ class WorkshopStore:
         now = self._clock()
         with self.database.write() as conn:
             self._bump(conn, workshop.id)  # first: on PostgreSQL, one answer at a time
-            current = self._workshop(self._row(conn, workshop.id))
+            current = rows.workshop(rows.row(conn, workshop.id))
             if current.deleted:
                 raise WrongCode()
             if current.closed:
@@ -213,14 +209,14 @@ class WorkshopStore:
             if token is None:
                 token = keys.new_token()
                 pid = new_id()
-                self._insert_participant(conn, workshop.id, pid, token, answer, key, now)
+                rows.insert_participant(conn, workshop.id, pid, token, answer, key, now)
                 changed = False
             else:
-                pid = self._own(conn, workshop.id, token)
-                self._update_participant(conn, workshop.id, pid, answer, key, now)
+                pid = rows.own(conn, workshop.id, token)
+                rows.update_participant(conn, workshop.id, pid, answer, key, now)
                 changed = True
-            self._write_answers(conn, pid, answer, now)
-            participant = self._participants(conn, workshop.id, pid)[0]
+            rows.write_answers(conn, pid, answer, now)
+            participant = rows.participants(conn, workshop.id, pid)[0]
         return Sent(token, participant, changed)
 
     def own_answer(self, code: str, token: str, *, client: str = LOCAL) -> Participant | None:
@@ -235,17 +231,17 @@ class WorkshopStore:
                     participants_t.c.token_hash == keys.digest(token),
                 )
             ).first()
-            return None if row is None else self._participants(conn, workshop.id, row[0])[0]
+            return None if row is None else rows.participants(conn, workshop.id, row[0])[0]
 
     # --- what the screens read ----------------------------------------------------------------
 
     def workshop(self, workshop_id: str) -> Workshop:
         """A workshop's public state (no secret in it), for a screen that already joined."""
         with self.database.read() as conn:
-            row = self._find(conn, workshop_id)
+            row = rows.find(conn, workshop_id)
             if row is None or row["deleted_at"] is not None:
                 raise WrongCode()
-            return self._workshop(row)
+            return rows.workshop(row)
 
     def revision(self, workshop_id: str) -> int:
         """The workshop's revision: a screen redraws its tally only when this has moved."""
@@ -260,7 +256,7 @@ class WorkshopStore:
     def answers(self, workshop_id: str) -> list[Answer]:
         """The schools' answers (comments left out): what the tally adds up."""
         with self.database.read() as conn:
-            return [p.answer for p in self._participants(conn, workshop_id, comments=False)]
+            return [p.answer for p in rows.participants(conn, workshop_id, comments=False)]
 
     def tally(self, workshop: Workshop, days_per_fte: float | None = None) -> Tally:
         answers = self.answers(workshop.id)
@@ -324,12 +320,12 @@ class WorkshopStore:
             self._authorised(conn, workshop_id, key, allow_deleted=allow_deleted)
             conn.execute(table.update().where(table.c.id == workshop_id).values(**values))
             self._bump(conn, workshop_id)
-            return self._workshop(self._row(conn, workshop_id))
+            return rows.workshop(rows.row(conn, workshop_id))
 
     def _authorised(
         self, conn: Connection, workshop_id: str, key: str, *, allow_deleted: bool = False
     ) -> RowMapping:
-        row = self._find(conn, workshop_id)
+        row = rows.find(conn, workshop_id)
         if row is None or not keys.matches(key, row["facilitator_key_hash"]):
             raise WrongKey()
         if row["deleted_at"] is not None and not allow_deleted:
@@ -342,182 +338,3 @@ class WorkshopStore:
             .where(table.c.id == workshop_id)
             .values(revision=table.c.revision + 1, updated_at=self._clock())
         )
-
-    @staticmethod
-    def _find(conn: Connection, workshop_id: object) -> RowMapping | None:
-        if not is_id(workshop_id):
-            return None
-        return conn.execute(sa.select(table).where(table.c.id == workshop_id)).mappings().first()
-
-    @staticmethod
-    def _row(conn: Connection, workshop_id: str) -> RowMapping:
-        return conn.execute(sa.select(table).where(table.c.id == workshop_id)).mappings().one()
-
-    @staticmethod
-    def _by_code(conn: Connection, code: str) -> RowMapping | None:
-        normal = keys.normal_code(code)
-        if normal is None:
-            return None
-        return (
-            conn.execute(
-                sa.select(table).where(table.c.join_code == normal, table.c.deleted_at.is_(None))
-            )
-            .mappings()
-            .first()
-        )
-
-    @staticmethod
-    def _own(conn: Connection, workshop_id: str, token: str) -> str:
-        if not keys.could_be_secret(token):
-            raise NotYourAnswer()
-        row = conn.execute(
-            sa.select(participants_t.c.id).where(
-                participants_t.c.workshop_id == workshop_id,
-                participants_t.c.token_hash == keys.digest(token),
-            )
-        ).first()
-        if row is None:
-            raise NotYourAnswer()
-        return str(row[0])
-
-    @staticmethod
-    def _insert_participant(
-        conn: Connection,
-        workshop_id: str,
-        pid: str,
-        token: str,
-        answer: Answer,
-        key: str | None,
-        now: datetime,
-    ) -> None:
-        row = {
-            "id": pid,
-            "workshop_id": workshop_id,
-            "token_hash": keys.digest(token),
-            "school_key": key or f"anonymous {pid}",
-            "school": answer.school,
-            "phase": answer.phase,
-            "contract_years": answer.contract_years,
-            "created_at": now,
-            "updated_at": now,
-        }
-        try:
-            with conn.begin_nested():
-                conn.execute(participants_t.insert().values(**row))
-        except sa_exc.IntegrityError:
-            raise AlreadyAnswered(_stored_name(conn, workshop_id, key, answer.school)) from None
-
-    @staticmethod
-    def _update_participant(
-        conn: Connection,
-        workshop_id: str,
-        pid: str,
-        answer: Answer,
-        key: str | None,
-        now: datetime,
-    ) -> None:
-        values = {
-            "school_key": key or f"anonymous {pid}",
-            "school": answer.school,
-            "phase": answer.phase,
-            "contract_years": answer.contract_years,
-            "updated_at": now,
-        }
-        try:
-            with conn.begin_nested():
-                conn.execute(
-                    participants_t.update().where(participants_t.c.id == pid).values(**values)
-                )
-        except sa_exc.IntegrityError:
-            raise AlreadyAnswered(_stored_name(conn, workshop_id, key, answer.school)) from None
-
-    @staticmethod
-    def _write_answers(conn: Connection, pid: str, answer: Answer, now: datetime) -> None:
-        conn.execute(answers_t.delete().where(answers_t.c.participant_id == pid))
-        rows = [{"participant_id": pid, "group_id": g, "days": d} for g, d in answer.days.items()]
-        rows += [{"participant_id": pid, "group_id": g, "days": None} for g in answer.not_sure]
-        if rows:
-            conn.execute(answers_t.insert(), rows)
-        conn.execute(comments_t.delete().where(comments_t.c.participant_id == pid))
-        if answer.comment:
-            conn.execute(
-                comments_t.insert().values(participant_id=pid, text=answer.comment, updated_at=now)
-            )
-
-    @staticmethod
-    def _participants(
-        conn: Connection, workshop_id: str, pid: str | None = None, *, comments: bool = True
-    ) -> list[Participant]:
-        query = sa.select(participants_t).where(participants_t.c.workshop_id == workshop_id)
-        if pid is not None:
-            query = query.where(participants_t.c.id == pid)
-        people = conn.execute(query.order_by(participants_t.c.created_at, participants_t.c.id))
-        rows = list(people.mappings())
-        ids = [r["id"] for r in rows]
-        days: dict[str, dict[str, float]] = {i: {} for i in ids}
-        unsure: dict[str, set[str]] = {i: set() for i in ids}
-        notes: dict[str, str] = {}
-        if ids:
-            for a in conn.execute(
-                sa.select(answers_t).where(answers_t.c.participant_id.in_(ids))
-            ).mappings():
-                if a["days"] is None:
-                    unsure[a["participant_id"]].add(a["group_id"])
-                else:
-                    days[a["participant_id"]][a["group_id"]] = float(a["days"])
-            if comments:
-                notes = dict(
-                    conn.execute(
-                        sa.select(comments_t.c.participant_id, comments_t.c.text).where(
-                            comments_t.c.participant_id.in_(ids)
-                        )
-                    ).all()
-                )
-        return [
-            Participant(
-                id=r["id"],
-                answer=Answer(
-                    school=r["school"],
-                    phase=r["phase"],
-                    contract_years=int(r["contract_years"]),
-                    days=days[r["id"]],
-                    not_sure=frozenset(unsure[r["id"]]),
-                    comment=notes.get(r["id"], ""),
-                ),
-                created_at=r["created_at"],
-                updated_at=r["updated_at"],
-            )
-            for r in rows
-        ]
-
-    @staticmethod
-    def _workshop(row: RowMapping) -> Workshop:
-        try:
-            offers = tuple(str(o) for o in json.loads(row["offers"]))
-        except (ValueError, TypeError):
-            offers = ()
-        return Workshop(
-            id=row["id"],
-            title=row["title"],
-            join_code=row["join_code"],
-            schools_in_city=int(row["schools_in_city"]),
-            offers=offers,
-            locked=bool(row["locked"]),
-            revealed=bool(row["revealed"]),
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
-            closed_at=row["closed_at"],
-            deleted_at=row["deleted_at"],
-            revision=int(row["revision"]),
-            scenario_id=row["scenario_id"],
-        )
-
-
-def _stored_name(conn: Connection, workshop_id: str, key: str | None, typed: str) -> str:
-    """The school's name as its first answer gave it (the message names what the room saw)."""
-    found = conn.execute(
-        sa.select(participants_t.c.school).where(
-            participants_t.c.workshop_id == workshop_id, participants_t.c.school_key == key
-        )
-    ).scalar()
-    return str(found) if found else typed

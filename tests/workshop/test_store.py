@@ -202,3 +202,14 @@ def test_bad_settings_are_refused(workshops: WorkshopStore):
     code = workshops.create("T", [AT], 10).workshop.join_code
     with pytest.raises(InvalidInput, match="does not ask about 'autism_hlta'"):
         workshops.answer(code, oak(days=1, not_sure=frozenset({HLTA})))
+
+
+def test_the_migrations_build_the_tables_the_code_expects(workshops: WorkshopStore):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from redesign.store.schema import metadata
+
+    with workshops.database.read() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diffs == []
