@@ -2,7 +2,7 @@
 tables made ready to draw, and the longer texts, built once per data version and shared by every
 session instead of being rebuilt on every rerun.
 
-Why: a rerun with nothing changed rebuilt every Plotly figure (20-60 ms each with plotly 7) and
+Why: a rerun with nothing changed rebuilt every Plotly figure (the largest part of a rerun) and
 formatted, escaped and exported every table again, from a dataset that never changes while it is
 loaded. Each function here takes the data version (``ui.data.data_version()``: the folder and its
 files' names, sizes and times, the dataset's own cache key) and the page's settings, so an edited

@@ -26,7 +26,7 @@ from redesign.core.errors import DataError, DataProblem
 
 SOURCES_FILE = "sources.yaml"
 MAX_SOURCES_YAML_BYTES = 1_000_000
-# The two documents are 47 KB and 78 KB; a text file near this is not an extracted report.
+# Far above the size of an extracted report: a text file near this is something else.
 MAX_SOURCE_TEXT_BYTES = 2_000_000
 SOURCE_SUFFIX = ".txt"
 
