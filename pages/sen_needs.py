@@ -46,6 +46,7 @@ dataset = page_setup(
         else ""
     ),
     params=(SEARCH_PARAM,),
+    script=__file__,
 )
 sen = dataset.sen
 if sen is None:
