@@ -18,7 +18,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
-from plotly.basedatatypes import BaseFigure
 
 from redesign.formatting import (
     Formatter,
@@ -43,36 +42,6 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
-
-
-class ReadyFigure(BaseFigure):
-    """A finished Plotly figure held as its JSON-ready dict, which ``st.plotly_chart`` draws
-    without copying or checking it again.
-
-    Why: ``st.plotly_chart`` asks a ``go.Figure`` for ``to_dict()``, which deep-copies every
-    trace, and checks a plain dict by building a ``go.Figure`` from it (a copy and a walk of the
-    schema): 1-3 ms a figure on every rerun, the largest part of a key press on the buy-back
-    page. This figure answers ``to_dict()`` with its dict as it is. Make one with
-    ``ready_figure``; only ``to_dict`` works (it is not a figure to edit), and nothing may change
-    the dict afterwards: ui.cached shares them between sessions (tests/test_rerun_cache.py checks
-    that drawing one leaves it unchanged, tests/test_blocks.py that Streamlit sends the same JSON
-    as for the ``go.Figure``)."""
-
-    def __init__(self, spec: dict[str, Any]) -> None:
-        # BaseFigure.__init__ is skipped on purpose: its copy and check are what this avoids.
-        object.__setattr__(self, "_spec", spec)
-
-    def to_dict(self) -> dict[str, Any]:
-        return self._spec
-
-    def __repr__(self) -> str:
-        return f"ReadyFigure({len(self._spec.get('data', ()))} traces)"
-
-
-def ready_figure(fig: go.Figure | Mapping[str, Any]) -> ReadyFigure:
-    """``fig`` ready to draw: a ``go.Figure`` as its dict (copied once, here), or a dict built to
-    Plotly's schema (redesign.buyback_charts, checked against ``go.Figure`` in the tests)."""
-    return ReadyFigure(fig.to_dict() if isinstance(fig, go.Figure) else dict(fig))
 
 
 def _slug(text: str) -> str:
@@ -285,7 +254,7 @@ def chart_block(
     *,
     title: str,
     subtitle: str,
-    fig: go.Figure | ReadyFigure,
+    fig: go.Figure | Mapping[str, Any],
     table: pd.DataFrame | PreparedTable,
     alt: str,
     sources: str | Sequence[str],
