@@ -111,6 +111,12 @@ def display_frame(rows: Sequence[ComparisonRow], names: Sequence[str]) -> pd.Dat
     )
 
 
+def comparison_name(name: str, taken: Sequence[str]) -> str:
+    """The name a scenario is compared under: its own, or "Scenario <n>" for an unnamed one (n:
+    its place in the comparison), made unique among ``taken``."""
+    return unique_name(name or f"Scenario {len(taken) + 1}", taken)
+
+
 def unique_name(name: str, taken: Sequence[str]) -> str:
     """``name``, or ``name (2)``, ``name (3)``… when a compared scenario already has it."""
     if name not in taken:

@@ -17,6 +17,9 @@ from redesign.formatting import fte, money_m, pct
 from redesign.scenario import MAX_LEVEL, MIN_LEVEL, BuybackModel, Scenario, ScenarioResult
 
 PROPOSAL_ASSUMPTION = "proposal_buyback_pct"
+# The range of a buy-back control, in per cent of today's at-risk posts.
+MIN_PCT = MIN_LEVEL * 100
+MAX_PCT = MAX_LEVEL * 100
 
 
 # --- levels as the controls show them ---------------------------------------------------------
@@ -34,7 +37,7 @@ def slider_pct(pct_value: float) -> int:
 
 def clamp_pct(pct_value: float) -> float:
     """A typed percentage brought into the model's range (0% to 150%)."""
-    return min(max(pct_value, MIN_LEVEL * 100), MAX_LEVEL * 100)
+    return min(max(pct_value, MIN_PCT), MAX_PCT)
 
 
 def overall_pct(model: BuybackModel, scenario: Scenario) -> float:
@@ -52,6 +55,11 @@ def overall_pct(model: BuybackModel, scenario: Scenario) -> float:
 def proposal_pct(model: BuybackModel, scenario: Scenario) -> float:
     """The buy-back the proposal assumes (an assumption, 100% by default), as a percentage."""
     return model.assumption_values(scenario)[PROPOSAL_ASSUMPTION]
+
+
+def proposal_text(model: BuybackModel, scenario: Scenario) -> str:
+    """The proposal's buy-back as the page writes it: "100%", "92.5%"."""
+    return bt.level_pct(proposal_pct(model, scenario) / 100)
 
 
 def proposal_scenario(model: BuybackModel, scenario: Scenario) -> Scenario:

@@ -97,7 +97,7 @@ def discrepancy_text(d: Discrepancy) -> str:
 # --- special schools -----------------------------------------------------------------------------
 
 
-def _schools_with(sen: SenNeeds, status: sa.Status) -> list[sa.SchoolOccupancy]:
+def _schools_with(sen: SenNeeds, status: str) -> list[sa.SchoolOccupancy]:
     return [s for s in sa.special_school_occupancy(sen) if s.status == status]
 
 

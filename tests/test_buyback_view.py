@@ -12,6 +12,7 @@ from redesign import scenario_io as sio
 from redesign.buyback_compare import (
     ComparisonRow,
     Unit,
+    comparison_name,
     comparison_rows,
     display_frame,
     numbers_frame,
@@ -32,6 +33,7 @@ from redesign.buyback_view import (
     overall_pct,
     proposal_pct,
     proposal_scenario,
+    proposal_text,
     scenario_query,
     scenario_tiles,
     slider_pct,
@@ -117,6 +119,7 @@ def test_exact_entry_for_all_groups(model: BuybackModel) -> None:
 def test_proposal_follows_its_assumption(model: BuybackModel) -> None:
     base = at(model, 0.6, 0.6, 0.4, proposal_buyback_pct=80)
     assert proposal_pct(model, base) == 80
+    assert proposal_text(model, base) == "80%"
     proposal = proposal_scenario(model, base)
     assert proposal.levels == dict.fromkeys(GROUPS, 0.8)
     assert proposal.assumptions == {"proposal_buyback_pct": 80.0}
@@ -242,6 +245,14 @@ def test_comparison_frames(model: BuybackModel) -> None:
 def test_a_missing_figure_is_not_stated() -> None:
     row = ComparisonRow("Traded share of service cost %", Unit.PCT, (None, 12.5))
     assert row.texts() == ("not stated", "12.5%")
+
+
+def test_names_in_the_comparison() -> None:
+    assert comparison_name("", []) == "Scenario 1"
+    assert comparison_name("", ["Plan", "Scenario 2"]) == "Scenario 3"
+    assert comparison_name("", ["Scenario 1"]) == "Scenario 2"
+    assert comparison_name("", ["Scenario 2"]) == "Scenario 2 (2)"
+    assert comparison_name("Plan", ["Plan"]) == "Plan (2)"
 
 
 def test_unique_names() -> None:

@@ -19,14 +19,13 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
+from redesign.discrepancy_words import discrepancy_text
 from redesign.formatting import (
     Formatter,
     escape_label,
     escape_markdown,
     format_frame,
     format_records,
-    fte,
-    money_m,
     plain_text,
 )
 from redesign.reconciliation import Discrepancy
@@ -348,23 +347,3 @@ def discrepancy_notes(found: Sequence[Discrepancy]) -> None:
             f"**Published figures that do not add up.** {md(discrepancy_text(d))}",
             icon=":material/info:",
         )
-
-
-def discrepancy_text(d: Discrepancy) -> str:
-    """The check and its detail; both numbers are added when the detail does not give them."""
-    detail = d.detail[:1].upper() + d.detail[1:] if d.detail else ""
-    text = f"{d.check_label}: {detail}."
-    published = discrepancy_value(d.published, d.unit)
-    computed = discrepancy_value(d.computed, d.unit)
-    bare = published.removesuffix(" FTE"), computed.removesuffix(" FTE")
-    if not all(b in d.detail for b in bare):
-        text += f" Stated: {published}; from the other published figures: {computed}."
-    return text
-
-
-def discrepancy_value(value: float | None, unit: str) -> str:
-    if unit == "£m":
-        return money_m(value)
-    if unit == "FTE":
-        return f"{fte(value)} FTE"
-    return "not stated" if value is None else f"{value:g} {unit}"

@@ -25,6 +25,7 @@ import streamlit as st
 from redesign import charts, narrative, tables, views
 from redesign import sen_analysis as sa
 from redesign import sen_charts as sc
+from redesign.finance import service_staffing
 from redesign.formatting import Formatter, count, fte, pct
 from redesign.reconciliation import Discrepancy, discrepancies_frame
 from redesign.sen_checks import notes_frame, sen_discrepancies, sen_notes
@@ -122,7 +123,7 @@ def service(version: DataVersion, service_id: str) -> ServiceParts:
         funding_split=views.funding_split_text(item),
         staff_fig=charts.service_staffing_bar(staff),
         staff=prepare_table(staff),
-        fte_now=fte(staff["FTE now"].iloc[0]),
+        fte_now=fte(service_staffing(item).current_fte),
         staffing_lines=prepare_table(
             views.staffing_lines_frame(views.service_staffing_lines(item))
         ),

@@ -31,7 +31,7 @@ def on_compare_add() -> None:
         ss[bs.COMPARE_MSG] = FULL_MESSAGE
         return
     s = bs.scenario()
-    name = bc.unique_name(s.name or f"Scenario {len(saved) + 1}", [n for n, _ in saved])
+    name = bc.comparison_name(s.name, [n for n, _ in saved])
     saved.append((name, s))
     ss[bs.COMPARE] = saved
     ss[bs.COMPARE_MSG] = f"Added “{name}” to the comparison."

@@ -14,8 +14,9 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
 from redesign import buyback_text as bt
+from redesign import buyback_view as bv
 from redesign.formatting import fte
-from redesign.scenario import MAX_LEVEL, GroupOutcome
+from redesign.scenario import GroupOutcome
 from redesign.sen_support import AtRiskGroup
 from ui.blocks import md
 
@@ -42,8 +43,8 @@ def level_controls(
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         st.slider(
             label,
-            min_value=0,
-            max_value=int(MAX_LEVEL * 100),
+            min_value=int(bv.MIN_PCT),
+            max_value=int(bv.MAX_PCT),
             step=1,
             format="%d%%",
             key=bs.wkey(slider_base),
@@ -53,8 +54,8 @@ def level_controls(
         )
         st.number_input(
             "Exact %",
-            min_value=0.0,
-            max_value=MAX_LEVEL * 100,
+            min_value=bv.MIN_PCT,
+            max_value=bv.MAX_PCT,
             step=0.1,
             format="%.1f",
             key=bs.wkey(box_base),

@@ -58,7 +58,7 @@ def layout() -> Slots:
         tiles = st.container()
         st.caption(
             "Changes are against the proposal (every group at"
-            f" {bt.level_pct(bs.proposal_pct() / 100)} buy-back) with the same assumptions."
+            f" {bv.proposal_text(m, bs.scenario())} buy-back) with the same assumptions."
         )
         share = results.share_frame()
     fte_slot, curve_slot = results.chart_layout(bs.scenario())
