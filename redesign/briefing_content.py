@@ -20,13 +20,12 @@ from redesign import palette
 from redesign import scenario_io as sio
 from redesign.arithmetic import differs
 from redesign.assumptions import Assumption
+from redesign.buyback_compare import Unit, output_rows
 from redesign.buyback_text import level_pct, levels_phrase, scenario_sentence
 from redesign.dataset import Dataset
 from redesign.export import long_date
 from redesign.finance import service_money, service_staffing, totals
 from redesign.formatting import (
-    column_formatter,
-    count,
     format_with_unit,
     fte,
     money_m,
@@ -39,7 +38,7 @@ from redesign.formatting import (
 from redesign.glossary import GLOSSARY
 from redesign.need_map import EDITORIAL_DOCUMENT as EDITORIAL
 from redesign.reconciliation import Discrepancy, all_discrepancies
-from redesign.scenario import BuybackModel, Scenario, ScenarioResult, compare_frame
+from redesign.scenario import BuybackModel, Scenario, ScenarioResult
 from redesign.services import FUNDING_STREAMS
 from redesign.views import (
     headline_figures,
@@ -556,18 +555,12 @@ def _scenario_sections(
         proposal_pct = model.assumption_values(scenario)["proposal_buyback_pct"]
         proposal = model.evaluate(model.uniform(proposal_pct / 100, scenario))
         named.append((f"The proposal ({level_pct(proposal_pct / 100)} buy-back)", proposal))
-    frame = compare_frame(named)
     rows = []
-    for _, row in frame.iterrows():
-        label = str(row["Output"])
-        if label == "Groups below minimum viable size":
-            continue  # the plain-English sentence names them
-        if label.endswith(" %"):
-            rows.append((label[:-2], *(pct(row[name]) for name, _ in named)))
-            continue
-        fmt = column_formatter(label) or count
-        # The values carry their unit ("£0.70m"), so the label need not.
-        rows.append((label.removesuffix(" £m"), *(fmt(row[name]) for name, _ in named)))
+    for row in output_rows([r for _, r in named]):
+        if row.unit is Unit.COUNT:
+            continue  # the groups below minimum viable size: the plain-English sentence names them
+        # The values carry their unit ("£0.70m", "14.1%"), so the label need not.
+        rows.append((row.label.removesuffix(" %").removesuffix(" £m"), *row.texts()))
     notes = (
         ("The proposal column uses the same assumptions as this scenario.",)
         if len(named) > 1
