@@ -249,6 +249,12 @@ def _prepared(
     )
 
 
+def plotly_figure(fig: go.Figure | Mapping[str, Any], *, key: str, alt: str) -> None:
+    """A Plotly chart in the house way: the page's width, no Streamlit theme (the figure sets the
+    look), the toolbar of ``PLOTLY_CONFIG``, and ``alt`` as its accessible name."""
+    st.plotly_chart(fig, theme=None, width="stretch", key=key, config=PLOTLY_CONFIG, alt=alt)
+
+
 def chart_block(
     *,
     title: str,
@@ -278,14 +284,7 @@ def chart_block(
     st.subheader(md(title), anchor=_slug(key))
     st.markdown(md(subtitle))
     discrepancy_notes(discrepancies)
-    st.plotly_chart(
-        fig,
-        theme=None,
-        width="stretch",
-        key=f"chart_{key}",
-        config=PLOTLY_CONFIG,
-        alt=alt,
-    )
+    plotly_figure(fig, key=f"chart_{key}", alt=alt)
     if notes:
         st.caption("\n".join(f"- {md(note)}" for note in notes))
     with table_expander(key, expanded=table_expanded) as shown:

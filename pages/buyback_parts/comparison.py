@@ -9,7 +9,7 @@ from redesign import buyback_charts as charts
 from redesign import buyback_compare as bc
 from redesign import scenario_io as sio
 from redesign.scenario import Scenario
-from ui.blocks import PLOTLY_CONFIG, csv_button, data_table, md, source_line
+from ui.blocks import csv_button, data_table, md, plotly_figure, source_line
 
 from . import callbacks as cb
 from . import results
@@ -128,12 +128,9 @@ def compare_section() -> None:
         "£m: saving and traded income a year, redundancy cost once, for each named scenario."
         " Money rests on ASSUMPTIONS."
     )
-    st.plotly_chart(
+    plotly_figure(
         charts.compare_figure(named),
-        theme=None,
-        width="stretch",
         key="chart_bb_compare",
-        config=PLOTLY_CONFIG,
         alt="Grouped bar chart comparing the saving, traded income needed and one-off"
         " redundancy cost of the named scenarios.",
     )

@@ -18,10 +18,10 @@ from redesign import scenario_io as sio
 from redesign.formatting import fte, money_m
 from redesign.scenario import Scenario, ScenarioResult
 from ui.blocks import (
-    PLOTLY_CONFIG,
     csv_button,
     data_table,
     md,
+    plotly_figure,
     record_table,
     source_line,
     table_expander,
@@ -122,12 +122,9 @@ def chart_layout(s: Scenario) -> tuple[DeltaGenerator, DeltaGenerator]:
 
 
 def fte_chart(result: ScenarioResult) -> None:
-    st.plotly_chart(
+    plotly_figure(
         charts.fte_figure(result),
-        theme=None,
-        width="stretch",
         key="chart_bb_fte",
-        config=PLOTLY_CONFIG,
         alt=(
             f"Stacked bar chart: of {fte(result.at_risk_fte)} FTE at risk,"
             f" {fte(result.retained_fte)} FTE kept and {fte(result.redundant_fte)} FTE"
@@ -142,12 +139,9 @@ def fte_chart(result: ScenarioResult) -> None:
 
 
 def curve_chart(s: Scenario, result: ScenarioResult) -> None:
-    st.plotly_chart(
+    plotly_figure(
         charts.curve_figure(bs.curve(s), result, bv.proposal_pct(bs.model(), s)),
-        theme=None,
-        width="stretch",
         key="chart_bb_curve",
-        config=PLOTLY_CONFIG,
         alt=(
             "Line chart: the saving and the traded income needed rise with buy-back; this"
             f" scenario gives a saving of {money_m(result.saving_m)} and needs"
