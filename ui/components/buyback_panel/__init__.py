@@ -17,7 +17,7 @@ A panel is mounted in parts, each where the page wants it; they share one scenar
 last showed (a link, a file, a reset button): each such push has a revision number, and a state
 the browser sent for an older revision is ignored, so a stale value never undoes the page's change.
 The state is ``{"scenario": {"rev", "id", "all", "set"}}`` (redesign.buyback_panel.levels_from_state);
-tests set it with ``at.session_state[KEY] = test_state(...)`` (AppTest cannot operate custom
+tests set it with ``at.session_state[KEY] = scenario_state(...)`` (AppTest cannot operate custom
 components, and does not run their callbacks: ``take_settled`` reads the state itself).
 
 Session state: ``KEY`` (the component's own), ``KEY:push`` (the last revision sent and its levels),
@@ -102,7 +102,7 @@ def take_settled(key: str) -> dict[str, float] | None:
     return levels
 
 
-def test_state(all_pct: float | None = None, set_pct: Mapping[str, float] | None = None) -> dict:
+def scenario_state(all_pct: float | None = None, set_pct: Mapping[str, float] | None = None) -> dict:
     """A value for ``at.session_state[KEY]`` in AppTest: every group at ``all_pct`` %, then the
     groups in ``set_pct`` at theirs (as if a user had moved the panel's controls)."""
     return {"scenario": {"all": all_pct, "set": dict(set_pct or {})}}

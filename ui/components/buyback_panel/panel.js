@@ -824,7 +824,11 @@ class Chart {
     this.root = root;
     this.which = which;
     this.kind = `${which}_chart`;
-    this.figure = el("figure", { class: "bbp-figure", role: "img", "data-chart": which });
+    // The chart's one-sentence description as its caption (read by screen readers, not shown:
+    // the page writes the title above and the table below). Not role="img": Plotly's mode bar
+    // buttons inside must stay reachable.
+    this.caption = el("figcaption", { class: "bbp-sr" });
+    this.figure = el("figure", { class: "bbp-figure", "data-chart": which }, this.caption);
     this.gd = el("div", { class: "bbp-plot" });
     this.note = el("p", { class: "bbp-text", text: "Drawing the chart…" });
     this.figure.append(this.gd);
@@ -836,7 +840,7 @@ class Chart {
   }
   update(ctx) {
     const fig = this.which === "fte" ? fteFigure(ctx.spec, ctx.result) : curveFigure(ctx.spec, ctx.result);
-    setAttr(this.figure, "aria-label", fig.alt);
+    setText(this.caption, fig.alt);
     this.pending = fig;
     if (window.Plotly) this.flush();
     else if (this.panel.plotlyUrl) {
