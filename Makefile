@@ -6,10 +6,11 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-fast bench lint-fix clean distclean
+.PHONY: help setup assets run test test-fast bench lint-fix clean distclean
 
 help:
 	@echo "make setup      create .venv (if missing) and install requirements-dev.txt"
+	@echo "make assets   copy plotly.js into static/ for the buy-back panel"
 	@echo "make run        run the app (PORT=$(PORT))"
 	@echo "make test       ruff check + ruff format --check + all tests (incl. browser)"
 	@echo "make test-fast  same, without browser tests"
@@ -27,20 +28,25 @@ $(STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 
 setup: $(STAMP)
 
-run: setup
+# plotly.js for the buy-back panel, copied from the plotly package into the app's static/ folder
+# (and the panel harness's), so browsers cache it (ui/components/buyback_panel/vendor.py).
+assets: setup
+	$(BIN)/python -m ui.components.buyback_panel . bench/panel_app
+
+run: assets
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: setup
+test: assets
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-test-fast: setup
+test-fast: assets
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: setup
+bench: assets
 	$(BIN)/python -m bench
 
 lint-fix: setup

@@ -102,7 +102,9 @@ def take_settled(key: str) -> dict[str, float] | None:
     return levels
 
 
-def scenario_state(all_pct: float | None = None, set_pct: Mapping[str, float] | None = None) -> dict:
+def scenario_state(
+    all_pct: float | None = None, set_pct: Mapping[str, float] | None = None
+) -> dict[str, Any]:
     """A value for ``at.session_state[KEY]`` in AppTest: every group at ``all_pct`` %, then the
     groups in ``set_pct`` at theirs (as if a user had moved the panel's controls)."""
     return {"scenario": {"all": all_pct, "set": dict(set_pct or {})}}
