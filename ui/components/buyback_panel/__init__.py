@@ -20,8 +20,8 @@ The state is ``{"scenario": {"rev", "id", "all", "set"}}`` (redesign.buyback_pan
 tests set it with ``at.session_state[KEY] = scenario_state(...)`` (AppTest cannot operate custom
 components, and does not run their callbacks: ``take_settled`` reads the state itself).
 
-Session state: ``KEY`` (the component's own), ``KEY:push`` (the last revision sent and its levels),
-``KEY:seen`` (the last state applied). Parts other than the controls have keys ``KEY:<part>``.
+Session state: ``KEY`` (the component's own), ``KEY:push`` (the last revision sent, its levels and
+the levels the panel shows now), ``KEY:seen`` (the last state applied). Parts other than the controls have keys ``KEY:<part>``.
 """
 
 from __future__ import annotations
@@ -64,10 +64,13 @@ _COMPONENT = st.components.v2.component(
 
 @dataclass(frozen=True)
 class Push:
-    """Levels the page sent to the browser, and their revision."""
+    """Levels the page sent to the browser and their revision (sent again unchanged on every
+    rerun, so that Streamlit can send the panel's message as a reference to the cached one), and
+    the levels the panel shows now (the page's, or the browser's since)."""
 
     rev: int
     levels: dict[str, float]
+    shows: dict[str, float]
 
 
 def _push_key(key: str) -> str:
@@ -93,12 +96,14 @@ def take_settled(key: str) -> dict[str, float] | None:
     if ss.get(_seen_key(key)) == identity:
         return None
     ss[_seen_key(key)] = identity
-    levels, problem = levels_from_state(push.levels, state)
+    # The browser's changes are since the levels it was last sent; a test's, since those shown.
+    base = push.levels if isinstance(state, Mapping) and "rev" in state else push.shows
+    levels, problem = levels_from_state(base, state)
     if levels is None:
         _LOG.warning("buy-back panel state ignored: %s", problem)
         return None
     # The browser shows these levels now: no need to send them back to it.
-    ss[_push_key(key)] = Push(push.rev, levels)
+    ss[_push_key(key)] = Push(push.rev, push.levels, levels)
     return levels
 
 
@@ -115,8 +120,8 @@ def controls(key: str, spec: Spec, levels: Mapping[str, float]) -> None:
     before or after the other parts)."""
     ss = st.session_state
     push: Push | None = ss.get(_push_key(key))
-    if push is None or push.levels != dict(levels):
-        push = Push((push.rev + 1) if push else 1, dict(levels))
+    if push is None or push.shows != dict(levels):
+        push = Push((push.rev + 1) if push else 1, dict(levels), dict(levels))
         ss[_push_key(key)] = push
     _COMPONENT(
         key=key,
