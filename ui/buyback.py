@@ -49,6 +49,7 @@ from redesign.scenario import (
     compare_frame,
 )
 from redesign.sen_support import AtRiskGroup
+from ui import buyback_panel_wiring as panel_wiring
 from ui.blocks import (
     PLOTLY_CONFIG,
     csv_button,
@@ -214,6 +215,11 @@ def _widget_metadata_of(key: str) -> tuple[str | None, dict[str, Any] | None]:
     return (widget_id, table) if isinstance(table, dict) else (None, None)
 
 
+def set_scenario(new: Scenario) -> None:
+    """Make ``new`` the scenario (from outside this page's own widgets: the buy-back panel)."""
+    _set_scenario(new)
+
+
 def _set_scenario(new: Scenario, *, except_widget: str | None = None) -> None:
     """Make ``new`` the scenario and bring every other widget into line with it."""
     st.session_state[SCENARIO] = new
@@ -227,13 +233,14 @@ def push_to_widgets(s: Scenario, *, except_widget: str | None = None) -> None:
     m = model()
     shown = shown_group_ids()
     values: dict[str, Any] = {}
-    for gid in shown:
-        pct = _pct(s.levels[gid])
-        values[slider_key(gid)] = round(pct)
-        values[box_key(gid)] = float(pct)
-    overall = overall_pct(s)
-    values[ALL_SLIDER] = round(overall)
-    values[ALL_BOX] = float(overall)
+    if not panel_wiring.enabled():  # the panel draws the level controls (ui/buyback_panel_wiring)
+        for gid in shown:
+            pct = _pct(s.levels[gid])
+            values[slider_key(gid)] = round(pct)
+            values[box_key(gid)] = float(pct)
+        overall = overall_pct(s)
+        values[ALL_SLIDER] = round(overall)
+        values[ALL_BOX] = float(overall)
     current = m.assumption_values(s)
     for aid in m.assumption_ids_for(shown):
         values[assumption_key(aid)] = float(current[aid])
@@ -274,8 +281,10 @@ def widget_bases() -> list[str]:
     """The widgets drawn on this page: the shown groups' controls and assumptions, and the rest."""
     m = model()
     shown = shown_group_ids()
-    bases = [slider_key(g) for g in shown] + [box_key(g) for g in shown]
-    bases += [ALL_SLIDER, ALL_BOX, NAME]
+    bases = [NAME]
+    if not panel_wiring.enabled():
+        bases += [slider_key(g) for g in shown] + [box_key(g) for g in shown]
+        bases += [ALL_SLIDER, ALL_BOX]
     bases += [assumption_key(a) for a in m.assumption_ids_for(shown)]
     return bases
 
@@ -790,6 +799,10 @@ def _all_groups_control() -> None:
         " moving it sets every group to that level. Then fine-tune each group below.",
         box_help="All groups: type an exact buy-back level, to 0.1%.",
     )
+    reset_button()
+
+
+def reset_button() -> None:
     st.button(
         "Reset to the proposal",
         key="bb:reset_levels",
@@ -854,6 +867,11 @@ def _fte_chart(result: ScenarioResult) -> None:
             " redundant, shown for each of the three groups."
         ),
     )
+    fte_table(result)
+
+
+def fte_table(result: ScenarioResult) -> None:
+    """The posts chart's data table (when opened) and CSV download."""
     rows = charts.fte_table_rows(result)
     with table_expander("bb_fte") as shown:
         if shown:
@@ -889,6 +907,10 @@ def _share_frame() -> DeltaGenerator:
             " assumption). Copy it with the button at its right-hand end, or save a file."
         )
         return st.container()
+
+
+def share(s: Scenario) -> None:
+    _share(s)
 
 
 def _share(s: Scenario) -> None:
@@ -963,6 +985,13 @@ def layout() -> Slots:
 def interactive(slots: Slots) -> None:
     """Controls and everything they drive: a key press on a slider reruns only this fragment,
     which writes into the placeholders ``layout`` drew."""
+    if panel_wiring.enabled():
+        panel_wiring.settle()
+        s = scenario()
+        result = model().evaluate(s)
+        panel_wiring.draw(slots, s, result)
+        write_url(s)
+        return
     s = scenario()
     m = model()
     result = m.evaluate(s)
