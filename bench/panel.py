@@ -49,6 +49,7 @@ from bench.synthetic import make_dataset
 from redesign import load_dataset
 from redesign import scenario_io as sio
 from redesign.scenario import BuybackModel
+from ui import buyback_panel_wiring as panel_wiring
 from ui.components.buyback_panel import vendor
 
 HARNESS = REPO_ROOT / "bench" / "panel_app" / "app.py"
@@ -136,8 +137,10 @@ def press_panel(page: Page, which: str, step_no: int) -> dict[str, float]:
     target = part.locator(".bbp-box" if which == "box" else ".bbp-range")
     if page.evaluate("() => document.activeElement?.className") != target.get_attribute("class"):
         target.focus()
-    key = ("ArrowUp" if which == "box" else "ArrowRight") if step_no % 2 == 0 else (
-        "ArrowDown" if which == "box" else "ArrowLeft"
+    key = (
+        ("ArrowUp" if which == "box" else "ArrowRight")
+        if step_no % 2 == 0
+        else ("ArrowDown" if which == "box" else "ArrowLeft")
     )
     before = page.evaluate("() => [window.__bench.bytes, window.__panel.sentBytes]")
     page.keyboard.press(key)
@@ -149,21 +152,22 @@ def press_panel(page: Page, which: str, step_no: int) -> dict[str, float]:
         raise TimeoutError(f"panel did not repaint after {key} on {which}")
     latency = quiet["paint"] - key_at
     # Then the settle: the scenario goes to Python after a pause and the page reruns.
-    page.evaluate(
-        "([s]) => window.__bench.waitSettled(s, 150, 15000)", [key_at + 250]
-    )
+    page.evaluate("([s]) => window.__bench.waitSettled(s, 150, 15000)", [key_at + 250])
     after = page.evaluate("() => [window.__bench.bytes, window.__panel.sentBytes]")
     return {"ms": latency, "recv": after[0] - before[0], "sent": after[1] - before[1]}
 
 
 def interleaved(session: BrowserSession, urls: dict[str, str], reps: int, warmup: int) -> dict:
-    """Empty app, previous design and the panel's three controls, pressed in turn."""
-    empty_page, old_page, panel_page = new_page(session), new_page(session), new_page(session)
+    """Empty app, previous design, the panel's three controls on the harness and the panel's
+    all-groups slider on the buy-back page itself (REDESIGN_BUYBACK_PANEL=1), pressed in turn."""
+    empty_page, old_page = new_page(session), new_page(session)
+    panel_page, app_page = new_page(session), new_page(session)
     open_slider_page(empty_page, urls["empty"])
     open_slider_page(old_page, urls["previous"])
     open_panel(panel_page, urls["panel"])
+    open_panel(app_page, urls["page"])
     samples: dict[str, list[dict[str, float]]] = {
-        k: [] for k in ("empty", "previous", "all", "group", "box")
+        k: [] for k in ("empty", "previous", "all", "group", "box", "page")
     }
     for i in range(reps + warmup):
         for name, page in (("empty", empty_page), ("previous", old_page)):
@@ -176,12 +180,17 @@ def interleaved(session: BrowserSession, urls: dict[str, str], reps: int, warmup
             if i >= warmup:
                 samples[name].append({"ms": s.ms, "recv": s.bytes, "sent": math.nan})
             page.wait_for_timeout(50)
-        for which in ("all", "group", "box"):
-            s = press_panel(panel_page, which, i)
+        for name, page, which in (
+            ("all", panel_page, "all"),
+            ("group", panel_page, "group"),
+            ("box", panel_page, "box"),
+            ("page", app_page, "all"),
+        ):
+            s = press_panel(page, which, i)
             if i >= warmup:
-                samples[which].append(s)
-            panel_page.wait_for_timeout(50)
-    for page in (empty_page, old_page, panel_page):
+                samples[name].append(s)
+            page.wait_for_timeout(50)
+    for page in (empty_page, old_page, panel_page, app_page):
         BrowserSession.close_page(page)
     return samples
 
@@ -270,7 +279,7 @@ def report(results: dict[str, Any]) -> str:
         f"Buy-back panel, {results['when']} (load average {results['load']}):",
         f"  empty app key press p50 {fmt_ms(empty['p50'])} ms, p90 {fmt_ms(empty['p90'])} ms",
     ]
-    for name in ("previous", "all", "group", "box"):
+    for name in ("previous", "all", "group", "box", "page"):
         s = summarise(x["ms"] for x in lat[name])
         recv = summarise(x["recv"] for x in lat[name])
         sent = summarise(x["sent"] for x in lat[name])
@@ -321,12 +330,14 @@ def main(argv: list[str] | None = None) -> int:
         StreamlitServer(BASELINE_APP) as empty,
         StreamlitServer(APP) as app,
         StreamlitServer(HARNESS) as harness,
+        StreamlitServer(APP, env={panel_wiring.ENV: "1"}) as app_with_panel,
         BrowserSession() as session,
     ):
         urls = {
             "empty": empty.base_url,
             "previous": f"{app.base_url}/buyback",
             "panel": harness.base_url,
+            "page": f"{app_with_panel.base_url}/buyback",
         }
         results["latency"] = interleaved(session, urls, args.reps, args.warmup)
         results["drag"] = drag(session, harness.base_url, args.drag_seconds, model)

@@ -423,7 +423,11 @@ class Panel {
 
   draw(full) {
     const ctx = this.context();
-    for (const part of this.parts) part.update(ctx, full);
+    // Charts first: Plotly measures text as it draws, which makes the browser lay the page out
+    // there and then; drawn before the tiles and controls change, that layout has nothing else
+    // to redo, and the tiles' and controls' new text is laid out once, with the frame.
+    for (const part of this.parts) if (part instanceof Chart) part.update(ctx, full);
+    for (const part of this.parts) if (!(part instanceof Chart)) part.update(ctx, full);
     this.renders += 1;
     if (this.owner) this.owner.root.dataset.renders = String(this.renders);
   }
@@ -859,6 +863,8 @@ class Chart {
     if (!this.plotted) {
       this.plotted = true;
       this.note.remove();
+      // A fixed height lets the plot's box be laid out apart from the page (panel.css: contain).
+      this.gd.style.height = `${fig.layout.height}px`;
       Plotly.newPlot(this.gd, fig.data, fig.layout, config);
     } else {
       Plotly.react(this.gd, fig.data, fig.layout, config);
