@@ -240,6 +240,8 @@ def test_plotly_is_served_by_the_app_and_cached(harness: str, page: Page) -> Non
     assert [r["status"] for r in seen] == [200], seen
     assert "/app/static/vendor/plotly-" in str(seen[0]["url"])
     seen.clear()
+    # The cache entry is written after the response has been read: give it a moment.
+    page.wait_for_timeout(2_000)
     page.goto("about:blank")
     open_panel(page, harness, guard=False)
     # A second visit takes it from the browser's cache, or at most revalidates it (304).
