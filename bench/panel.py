@@ -186,9 +186,9 @@ def interleaved(session: BrowserSession, urls: dict[str, str], reps: int, warmup
             ("box", panel_page, "box"),
             ("page", app_page, "all"),
         ):
-            s = press_panel(page, which, i)
+            sample = press_panel(page, which, i)
             if i >= warmup:
-                samples[name].append(s)
+                samples[name].append(sample)
             page.wait_for_timeout(50)
     for page in (empty_page, old_page, panel_page, app_page):
         BrowserSession.close_page(page)
@@ -257,13 +257,26 @@ def scale(session: BrowserSession, factors: list[int], reps: int) -> dict:
                 open_panel(page, server.base_url)
                 groups = page.evaluate("() => document.querySelectorAll('.bbp-kept').length")
                 presses = [press_panel(page, "all", i)["ms"] for i in range(reps + 3)][3:]
+                problems = _matches_server(page, env.get("REDESIGN_DATA_DIR"))
                 BrowserSession.close_page(page)
             out[str(factor)] = {
                 "first_draw": summarise(loads),
                 "key_press": summarise(presses),
                 "group_controls_drawn": groups,
+                "last_frame_matches_server": not problems,
+                "problems": problems[:5],
             }
     return out
+
+
+def _matches_server(page: Page, data_dir: str | None) -> list[str]:
+    """The panel's figures against BuybackModel.evaluate on the same data, once settled."""
+    from tests.browser.panel_expect import mismatches, read_panel
+
+    model = BuybackModel(load_dataset(Path(data_dir)) if data_dir else load_dataset())
+    page.wait_for_timeout(1_000)
+    levels = json.loads(page.locator('[data-testid="stCode"]').inner_text())["levels"]
+    return mismatches(model, sio.make_scenario(model, levels), read_panel(page))
 
 
 def exponent(small: float, big: float, size_ratio: float) -> float:
@@ -299,7 +312,8 @@ def report(results: dict[str, Any]) -> str:
     for f in factors:
         lines.append(
             f"  x{f}: first draw p50 {fmt_ms(sc[f]['first_draw']['p50'])} ms, key press p50"
-            f" {fmt_ms(sc[f]['key_press']['p50'])} ms"
+            f" {fmt_ms(sc[f]['key_press']['p50'])} ms; figures equal the server:"
+            f" {sc[f].get('last_frame_matches_server')}"
         )
     if len(factors) >= 2:
         a, b = factors[-2], factors[-1]

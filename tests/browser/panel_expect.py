@@ -104,9 +104,9 @@ def tiles(result: ScenarioResult, proposal: ScenarioResult) -> dict[str, tuple[s
         if tile_id == "share":
             delta = bt.delta_points(change)
         elif tile_id in ("redundant", "kept", "service_fte"):
-            delta = bt.delta_fte(change)
+            delta = bt.delta_fte(change or 0.0)
         else:
-            delta = bt.delta_money(change)
+            delta = bt.delta_money(change or 0.0)
         arrow = "" if not delta or delta == bt.NO_CHANGE else ("↑ " if (change or 0) > 0 else "↓ ")
         out[tile_id] = (value, f"{arrow}{delta} vs proposal" if delta else "")
     return out

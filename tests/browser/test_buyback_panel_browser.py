@@ -162,7 +162,7 @@ def test_every_figure_matches_the_server_at_60_positions(harness: str, page: Pag
     for n, (target, how, what) in enumerate(steps):
         control = all_control(page) if target is None else group_control(page, labels[target])
         if how == "box":
-            type_box(control, what)
+            type_box(control, what)  # type: ignore[arg-type]
             pct_value = float(what)  # type: ignore[arg-type]
         else:
             start = int(control.locator(".bbp-range").input_value())
