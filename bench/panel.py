@@ -10,9 +10,10 @@ the previous design (the buy-back page of app.py), in one run.
   250 ms, the page reruns), which is not counted in the latency but is in the payload. The empty
   app and the previous design are timed as bench/browser.py does (to the frame after the rerun's
   last DOM change). Presses are interleaved A, B, C, ... so a busy moment costs all alike.
-* **drag**: the all-groups slider dragged with the mouse (a move every 16 ms) for a few seconds;
-  frames in which the tiles and both charts all changed, per second; then the settled figures
-  checked against BuybackModel.evaluate (tests/browser/panel_expect.py).
+* **drag**: the all-groups slider dragged with the mouse for a few seconds, each move sent as soon
+  as the browser has taken the last (Chrome draws at most one frame per move); frames in which the
+  tiles and both charts all changed, per second; then the settled figures checked against
+  BuybackModel.evaluate (tests/browser/panel_expect.py).
 * **payload**: websocket bytes received (and sent) per key press, the rerun after the settle
   included.
 * **scale**: the harness on synthetic data (bench/synthetic.py) at each factor: first draw (fresh
@@ -67,20 +68,10 @@ PANEL_JS = r"""
     return send.call(this, d);
   };
   window.addEventListener('keydown', () => { P.keyAt = performance.now(); }, true);
-  const kind = (node) => {
-    const el = node.nodeType === 1 ? node : node.parentElement;
-    if (!el || !el.closest('.bbp-part')) return null;
-    const fig = el.closest('figure[data-chart]');
-    if (fig) return fig.dataset.chart;
-    return el.closest('.bbp-tiles') ? 'tiles' : 'controls';
-  };
-  const onMut = (records) => {
-    let hit = false;
-    for (const r of records) {
-      const k = kind(r.target);
-      if (k) { hit = true; P.pending.add(k); }
-    }
-    if (!hit) return;
+  // One observer per part of the panel, attached once it is drawn (P.attach), each knowing what
+  // it watches: the instrumentation must not cost the panel much in a frame.
+  const onMut = (k) => () => {
+    P.pending.add(k);
     P.lastMut = performance.now();
     if (P.scheduled) return;
     P.scheduled = true;
@@ -92,10 +83,16 @@ PANEL_JS = r"""
       setTimeout(() => { P.lastPaint = performance.now(); }, 0);
     });
   };
-  const observe = () => new MutationObserver(onMut).observe(document.documentElement, {
-    subtree: true, childList: true, attributes: true, characterData: true});
-  if (document.documentElement) observe();
-  else document.addEventListener('readystatechange', observe, {once: true});
+  P.attach = () => {
+    if (P.attached) return;
+    P.attached = true;
+    for (const part of document.querySelectorAll('.bbp-part')) {
+      const fig = part.querySelector('figure[data-chart]');
+      const k = fig ? fig.dataset.chart : part.querySelector('.bbp-tiles') ? 'tiles' : 'controls';
+      new MutationObserver(onMut(k)).observe(part, {
+        subtree: true, childList: true, attributes: true, characterData: true});
+    }
+  };
   P.waitQuiet = (since, quietMs, timeoutMs) => new Promise((resolve) => {
     const t0 = performance.now();
     const tick = () => {
@@ -122,6 +119,7 @@ def open_panel(page: Page, url: str) -> float:
     page.wait_for_function(
         "document.querySelectorAll('.bbp-plot .main-svg').length >= 2", timeout=60_000
     )
+    page.evaluate("() => window.__panel.attach()")
     return sample.ms
 
 
@@ -214,7 +212,6 @@ def drag(session: BrowserSession, url: str, seconds: float, model: BuybackModel)
         frac = 0.1 + 0.8 * (2 * phase if phase < 0.5 else 2 - 2 * phase)
         page.mouse.move(box["x"] + box["width"] * frac, y)
         moves += 1
-        page.wait_for_timeout(16)
     end = page.evaluate("() => [performance.now(), window.__panel.full, window.__panel.frames]")
     page.mouse.up()
     shown_pct = int(_control(page, "all").locator(".bbp-range").input_value())

@@ -964,6 +964,8 @@ def layout() -> Slots:
         with st.container(border=True):
             st.markdown("#### All groups together")
             all_groups = st.container()
+            if panel_wiring.enabled():
+                reset_button()  # it does not move with the buy-back: drawn on full runs only
         shown = set(_group_chooser())
         groups = {g.id: _group_card(g, m.at_risk_fte[g.id]) for g in m.groups if g.id in shown}
     s = scenario()

@@ -65,7 +65,6 @@ def draw(slots: object, s: Scenario, result: ScenarioResult) -> None:
     assert isinstance(slots, bb.Slots)
     with slots.all_groups:
         buyback_panel.controls(PANEL, spec(s), s.levels)
-        bb.reset_button()
     for gid, slot in slots.groups.items():
         with slot:
             buyback_panel.group(PANEL, gid)
