@@ -224,6 +224,7 @@ class Tiles {
     }
     this.root.append(this.grid);
     this.builtFor = spec;
+    this.width = null;
   }
   update(ctx) {
     if (this.builtFor !== ctx.spec) this.build(ctx.spec);
@@ -248,6 +249,14 @@ class Tiles {
         deltaMoney(r.service_cost - p.service_cost, d),
       ],
     };
+    // One width for every tile, wide enough for the longest value (as ui/buyback.py tile_width:
+    // 205 px, or 14 px a character plus 12).
+    const longest = Math.max(...Object.values(values).map((v) => v[0].length));
+    const width = `${Math.max(205, 14 * longest + 12 + 32)}px`;
+    if (width !== this.width) {
+      this.width = width;
+      this.grid.style.setProperty("--bbp-tile-min", width);
+    }
     for (const [id, parts] of this.tiles) {
       const [value, change, delta] = values[id];
       setText(parts.value, value);
