@@ -6,10 +6,11 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-fast checks bench lint-fix clean distclean
+.PHONY: help setup assets run test test-fast checks bench lint-fix clean distclean
 
 help:
 	@echo "make setup      create .venv (if missing) and install requirements-dev.txt"
+	@echo "make assets   copy plotly.js into static/ for the buy-back panel"
 	@echo "make run        run the app (PORT=$(PORT))"
 	@echo "make test       checks + all tests (incl. browser)"
 	@echo "make test-fast  checks + tests without the browser"
@@ -28,13 +29,18 @@ $(STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 
 setup: $(STAMP)
 
-run: setup
+# plotly.js for the buy-back panel, copied from the plotly package into the app's static/ folder
+# (and the panel harness's), so browsers cache it (ui/components/buyback_panel/vendor.py).
+assets: setup
+	$(BIN)/python -m ui.components.buyback_panel . bench/panel_app
+
+run: assets
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: setup checks
+test: assets checks
 	$(BIN)/python -m pytest
 
-test-fast: setup checks
+test-fast: assets checks
 	$(BIN)/python -m pytest -m "not browser"
 
 # Static checks: style, imports pointing one way, types, and no import missing from the requirements.
@@ -45,7 +51,7 @@ checks: setup
 	$(BIN)/mypy
 	$(BIN)/deptry .
 
-bench: setup
+bench: assets
 	$(BIN)/python -m bench
 
 lint-fix: setup

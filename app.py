@@ -2,11 +2,13 @@
 
 The only multipage mechanism is ``st.navigation`` below, naming each file in pages/ explicitly (no
 automatic discovery: when st.navigation is called, Streamlit ignores the pages/ folder; see
-ui.layout._ensure_navigation for the first run of a fresh server). To add a page, add one line to
-PAGES. The first page is the default.
+ui.navigation for the first run of a fresh server). To add a page, add one line to PAGES. The first
+page is the default.
 """
 
 import streamlit as st
+
+from ui import navigation
 
 st.set_page_config(
     page_title="Redesign Explorer",
@@ -30,4 +32,4 @@ PAGES = [
 ]
 # fmt: on
 
-st.navigation(PAGES, position="sidebar", expanded=True).run()
+navigation.run(st.navigation(PAGES, position="sidebar", expanded=True))

@@ -12,12 +12,12 @@ from functools import cache
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.blocks import PreparedTable, ReadyFigure, prepare_table, ready_figure
+from ui.blocks import PreparedTable, prepare_table
 
 
 @cache
-def block_parts() -> tuple[ReadyFigure, PreparedTable]:
+def block_parts() -> tuple[go.Figure, PreparedTable]:
     """One small bar chart and its table (three services, saving in £m)."""
     frame = pd.DataFrame({"Service": ["A", "B", "C"], "Saving £m": [0.25, 0.5, 0.75]})
     figure = go.Figure(go.Bar(x=frame["Service"], y=frame["Saving £m"]))
-    return ready_figure(figure), prepare_table(frame)
+    return figure, prepare_table(frame)

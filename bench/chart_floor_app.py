@@ -7,10 +7,9 @@ serialising the figure on the server; plotly.js redrawing it in the browser), so
 how much of a ratio target against the empty app is reachable at all for a page with charts.
 
 The chart is built like the buy-back page's posts chart (redesign/buyback/charts.py
-``fte_figure``, drawn by ui/buyback.py ``_fte_chart``): a plain dict in Plotly's JSON schema with
-Plotly's empty "none" template, handed to ``st.plotly_chart`` as it is through a figure class
-whose ``to_dict`` returns it (as ui/blocks.py ``ReadyFigure``: no ``go.Figure`` copy or
-check), three groups as horizontal stacked bars of kept,
+``fte_figure``, drawn by pages/buyback_parts/results.py ``fte_chart``): a plain dict in Plotly's
+JSON schema with Plotly's empty "none" template, handed to ``st.plotly_chart`` as it is (which
+checks it against Plotly's schema, as it does for the page), three groups as horizontal stacked bars of kept,
 redundant (and, above 100 %, expansion) FTE with a pattern and a label on each bar, and the same
 ``st.plotly_chart`` arguments. Only trivial arithmetic on the slider value; no project code is
 imported, so it stays a floor.
@@ -21,18 +20,6 @@ since the buy-back page redraws both on a key press.
 """
 
 import streamlit as st
-from plotly.basedatatypes import BaseFigure
-
-
-class Ready(BaseFigure):
-    """The dict as it is (the page's ui.blocks.ReadyFigure, repeated: no project code here)."""
-
-    def __init__(self, spec: dict) -> None:
-        object.__setattr__(self, "_spec", spec)
-
-    def to_dict(self) -> dict:
-        return self._spec
-
 
 FONT = {"family": "Arial, Helvetica, sans-serif", "size": 16, "color": "#0B0C0C"}
 AXIS = {
@@ -66,7 +53,7 @@ def bar(name: str, values: list[float], labels: list[str], colour: str, shape: s
     }
 
 
-def fte_chart(level: float) -> Ready:
+def fte_chart(level: float) -> dict:
     kept = [min(fte * level, fte) for _, fte in GROUPS]
     redundant = [max(fte - fte * level, 0.0) for _, fte in GROUPS]
     expansion = [max(fte * level - fte, 0.0) for _, fte in GROUPS]
@@ -95,10 +82,10 @@ def fte_chart(level: float) -> Ready:
         "xaxis": {**AXIS, "title": {"text": "FTE"}, "range": [0, top * 1.08]},
         "yaxis": {**AXIS, "showgrid": False},
     }
-    return Ready({"data": traces, "layout": layout})
+    return {"data": traces, "layout": layout}
 
 
-def curve_chart(level: float) -> Ready:
+def curve_chart(level: float) -> dict:
     at_risk = sum(fte for _, fte in GROUPS)
     x = list(range(0, 155, 5))
     saving = [round(at_risk * 0.04 * (1 - p / 100), 3) for p in x]
@@ -141,7 +128,7 @@ def curve_chart(level: float) -> Ready:
         "xaxis": {**AXIS, "title": {"text": "Buy-back %"}},
         "yaxis": {**AXIS, "title": {"text": "£m"}},
     }
-    return Ready({"data": traces, "layout": layout})
+    return {"data": traces, "layout": layout}
 
 
 value = st.slider("Buy-back %", min_value=0, max_value=150, value=100, step=1)

@@ -1,14 +1,14 @@
 """Buy-back what-if (issue 4): what happens to the SEN Support posts at risk, the traded income
 needed and the proposed saving as schools buy the traded offer back. The scenario lives in the URL.
 
-All state is in st.session_state (ui.buyback); this script only lays the page out.
+All state is in st.session_state (pages/buyback_parts/state.py); the page's parts are in
+pages/buyback_parts/, its arithmetic in redesign (buyback_view, buyback_compare, scenario).
 """
 
+from pages.buyback_parts.layout import render
 from redesign.buyback import text as buyback_text
 from redesign.buyback.model import BuybackModel
 from redesign.buyback.scenario_io import is_scenario_key
-from ui import buyback
-from ui.briefing import buyback_briefing_downloads
 from ui.layout import page_setup
 
 dataset = page_setup(
@@ -19,6 +19,6 @@ dataset = page_setup(
     # The link keys are per group and per assumption (bb_<group>, a_<assumption>, all, name);
     # unknown ones among those get scenario_io's own notices.
     params=is_scenario_key,
+    script=__file__,
 )
-buyback.render(dataset)
-buyback_briefing_downloads(dataset)
+render(dataset)

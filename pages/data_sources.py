@@ -18,6 +18,7 @@ dataset = page_setup(
     intro="Every number in this tool, where it comes from, and where the published figures do "
     "not add up. Download any table as CSV, or everything as one Excel workbook.",
     params=(),
+    script=__file__,
 )
 
 st.download_button(

@@ -19,6 +19,7 @@ dataset = page_setup(
         "and in posts, for each education service. Choose a service below to see its detail."
     ),
     params=(),
+    script=__file__,
 )
 # Figures, tables and the summary made once per data version (ui.cached), not on every rerun.
 parts = cached.overview(data_version())

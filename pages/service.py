@@ -11,7 +11,7 @@ from ui.format import markdown_paragraphs
 from ui.layout import page_setup
 from ui.source_view import figure_quotes
 
-dataset = page_setup("Service drilldown", params=("service",))
+dataset = page_setup("Service drilldown", params=("service",), script=__file__)
 ids = [s.id for s in dataset.services]
 names = {s.id: s.name for s in dataset.services}
 

@@ -16,6 +16,7 @@ dataset = page_setup(
     "the report states, kept apart by kind. Headcount (people) is shown separately: FTE and "
     "headcount are never added together.",
     params=(),
+    script=__file__,
 )
 # Figures and tables made once per data version (ui.cached), not on every rerun.
 parts = cached.staffing(data_version())

@@ -20,6 +20,7 @@ dataset = page_setup(
     intro="How the proposals step the budget down from today's total to the proposed cost. Each "
     "step is labelled with its £m and its share of the savings the report states.",
     params=("view", "category", "axis"),
+    script=__file__,
 )
 categories = category_options(dataset)
 

@@ -36,6 +36,6 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def source_texts() -> dict[str, str]:
     """Each source document's text (sources/, as data/sources.yaml declares), whitespace collapsed."""
-    from redesign.data.source_text import load_source_texts
+    from redesign.data.source_files import load_source_texts
 
     return {doc: normalise(t.text) for doc, t in load_source_texts(DATA).items()}

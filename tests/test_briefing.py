@@ -481,16 +481,15 @@ def test_pack_bytes_is_cached_per_scenario_and_day(dataset, model, scenario, lin
 
 
 def test_live_scenario_reads_the_state_when_called(model, scenario):
+    from pages.buyback_parts.state import LiveScenario
     from ui.briefing import live_scenario
 
-    state = {"s": model.default_scenario(), "m": model}
-    current = live_scenario(state, "s", "m", (model, model.default_scenario()), "http://h/b")
-    state["s"] = scenario  # a slider moved after the page last ran in full
+    live = LiveScenario(model, model.default_scenario())
+    current = live_scenario(live, "http://h/b")
+    live.set(model, scenario)  # a slider moved after the page last ran in full
     got, result, url = current()
     assert got == scenario and result == model.evaluate(scenario)
     assert url.startswith("http://h/b?") and "bb_autism_teaching=60" in url
-    fallback = live_scenario(None, "s", "m", (model, scenario), "")
-    assert fallback()[0] == scenario
 
 
 # --- pages ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The buy-back what-if page (pages/buyback.py, ui/buyback.py) through app.py with AppTest.
+"""The buy-back what-if page (pages/buyback.py, pages/buyback_parts/) through app.py with AppTest.
 
 Moving a slider or typing in its box changes the outputs; a link with a scenario reproduces it; a
 hostile link shows a notice and no exception; two sessions never share a scenario; compared
@@ -51,7 +51,7 @@ def open_page(**params: str | list[str]) -> AppTest:
 
 def widget(at: AppTest, kind: str, base: str):
     """The widget whose key is ``base`` or a later generation of it (``base#n``): the page gives a
-    widget a fresh key whenever code changes its value (see ui.buyback.wkey)."""
+    widget a fresh key whenever code changes its value (see pages/buyback_parts/state.py wkey)."""
     found = [w for w in getattr(at, kind) if w.key == base or w.key.startswith(base + "#")]
     assert len(found) == 1, (base, [w.key for w in getattr(at, kind)])
     return found[0]
@@ -512,7 +512,7 @@ def test_a_long_session_does_not_keep_every_widget_key():
 
 
 def test_tiles_widen_for_long_values_only():
-    from ui.buyback import TILE_WIDTH, tile_width
+    from pages.buyback_parts.results import TILE_WIDTH, tile_width
 
     # Real data: two tiles a row in the output column, as before.
     assert tile_width(["15.99 of 33.32", "£1.54m", "25.7%"]) <= TILE_WIDTH + 5

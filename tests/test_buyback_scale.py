@@ -1,6 +1,6 @@
 """The buy-back page and model with many at-risk groups (synthetic data, bench/synthetic.py).
 
-With more groups than ui.buyback.MAX_GROUP_CARDS only the chosen groups get controls (one control
+With more groups than pages/buyback_parts/state.py MAX_GROUP_CARDS only the chosen groups get controls (one control
 per group made a rerun grow with the square of the groups), every group still counts, the
 all-groups control moves the hidden ones, and the FTE chart combines the smallest groups.
 """
@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from bench.synthetic import make_dataset
+from pages.buyback_parts.state import MAX_GROUP_CARDS
 from redesign import load_dataset
 from redesign.buyback.charts import MAX_FTE_BARS, fte_bars, fte_figure
 from redesign.buyback.model import BuybackModel, Scenario
-from ui.buyback import MAX_GROUP_CARDS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / os.environ.get("REDESIGN_APP_PATH", "app.py"))

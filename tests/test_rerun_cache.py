@@ -7,7 +7,6 @@ character-by-character and column-by-column versions it replaced.
 
 from __future__ import annotations
 
-import json
 import math
 import string
 import unicodedata
@@ -32,7 +31,6 @@ from redesign.present.services import (
 from redesign.present.staffing import staffing_frame
 from redesign.sen.actions import actions_frame
 from tests.conftest import ROOT
-from ui.blocks import ReadyFigure
 
 APP = str(ROOT / "app.py")
 PAGES = ["overview", "service", "waterfall", "staffing", "data_sources", "sen_needs"]
@@ -321,8 +319,6 @@ def snapshot(value: Any) -> Any:
         )
     if isinstance(value, go.Figure):
         return value.to_json()
-    if isinstance(value, ReadyFigure):  # drawn from its own dict, which must stay as it was
-        return json.dumps(value.to_dict(), sort_keys=True, default=repr)
     if isinstance(value, pd.DataFrame):
         return (list(map(str, value.columns)), str(value.dtypes.to_dict()), value.to_json())
     if isinstance(value, pa.Table):

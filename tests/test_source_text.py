@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from redesign.core.errors import DataError
+from redesign.data.source_files import load_source_texts
 from redesign.data.source_text import (
     MAX_CONTEXT_CHARS,
     WINDOW_CHARS,
@@ -16,7 +17,6 @@ from redesign.data.source_text import (
     SourceText,
     canonical_quote,
     find_quote,
-    load_source_texts,
     locate,
 )
 from redesign.present.sen_tables import sen_figure_sources_frame

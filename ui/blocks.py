@@ -18,14 +18,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
-from plotly.basedatatypes import BaseFigure
 
 from redesign.checks.discrepancy import Discrepancy
-from redesign.core.formatting import fte, money_m
 from redesign.core.headline import Headline
 from redesign.core.table_format import Formatter, format_frame, format_records
 from redesign.core.text import escape_label, escape_markdown, plain_text
 from redesign.data.source_text import QuoteRef
+from redesign.present.discrepancy_words import discrepancy_text
 from ui.source_view import chart_quotes
 
 MAX_TITLE_WORDS = 10
@@ -38,36 +37,6 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
-
-
-class ReadyFigure(BaseFigure):
-    """A finished Plotly figure held as its JSON-ready dict, which ``st.plotly_chart`` draws
-    without copying or checking it again.
-
-    Why: ``st.plotly_chart`` asks a ``go.Figure`` for ``to_dict()``, which deep-copies every
-    trace, and checks a plain dict by building a ``go.Figure`` from it (a copy and a walk of the
-    schema): 1-3 ms a figure on every rerun, the largest part of a key press on the buy-back
-    page. This figure answers ``to_dict()`` with its dict as it is. Make one with
-    ``ready_figure``; only ``to_dict`` works (it is not a figure to edit), and nothing may change
-    the dict afterwards: ui.cached shares them between sessions (tests/test_rerun_cache.py checks
-    that drawing one leaves it unchanged, tests/test_blocks.py that Streamlit sends the same JSON
-    as for the ``go.Figure``)."""
-
-    def __init__(self, spec: dict[str, Any]) -> None:
-        # BaseFigure.__init__ is skipped on purpose: its copy and check are what this avoids.
-        object.__setattr__(self, "_spec", spec)
-
-    def to_dict(self) -> dict[str, Any]:
-        return self._spec
-
-    def __repr__(self) -> str:
-        return f"ReadyFigure({len(self._spec.get('data', ()))} traces)"
-
-
-def ready_figure(fig: go.Figure | Mapping[str, Any]) -> ReadyFigure:
-    """``fig`` ready to draw: a ``go.Figure`` as its dict (copied once, here), or a dict built to
-    Plotly's schema (redesign.buyback.charts, checked against ``go.Figure`` in the tests)."""
-    return ReadyFigure(fig.to_dict() if isinstance(fig, go.Figure) else dict(fig))
 
 
 def _slug(text: str) -> str:
@@ -274,11 +243,17 @@ def _prepared(
     )
 
 
+def plotly_figure(fig: go.Figure | Mapping[str, Any], *, key: str, alt: str) -> None:
+    """A Plotly chart in the house way: the page's width, no Streamlit theme (the figure sets the
+    look), the toolbar of ``PLOTLY_CONFIG``, and ``alt`` as its accessible name."""
+    st.plotly_chart(fig, theme=None, width="stretch", key=key, config=PLOTLY_CONFIG, alt=alt)
+
+
 def chart_block(
     *,
     title: str,
     subtitle: str,
-    fig: go.Figure | ReadyFigure,
+    fig: go.Figure | Mapping[str, Any],
     table: pd.DataFrame | PreparedTable,
     alt: str,
     sources: str | Sequence[str],
@@ -306,14 +281,7 @@ def chart_block(
     st.subheader(md(title), anchor=_slug(key))
     st.markdown(md(subtitle))
     discrepancy_notes(discrepancies)
-    st.plotly_chart(
-        fig,
-        theme=None,
-        width="stretch",
-        key=f"chart_{key}",
-        config=PLOTLY_CONFIG,
-        alt=alt,
-    )
+    plotly_figure(fig, key=f"chart_{key}", alt=alt)
     if notes:
         st.caption("\n".join(f"- {md(note)}" for note in notes))
     with table_expander(key, expanded=table_expanded) as shown:
@@ -376,23 +344,3 @@ def discrepancy_notes(found: Sequence[Discrepancy]) -> None:
             f"**Published figures that do not add up.** {md(discrepancy_text(d))}",
             icon=":material/info:",
         )
-
-
-def discrepancy_text(d: Discrepancy) -> str:
-    """The check and its detail; both numbers are added when the detail does not give them."""
-    detail = d.detail[:1].upper() + d.detail[1:] if d.detail else ""
-    text = f"{d.check_label}: {detail}."
-    published = discrepancy_value(d.published, d.unit)
-    computed = discrepancy_value(d.computed, d.unit)
-    bare = published.removesuffix(" FTE"), computed.removesuffix(" FTE")
-    if not all(b in d.detail for b in bare):
-        text += f" Stated: {published}; from the other published figures: {computed}."
-    return text
-
-
-def discrepancy_value(value: float | None, unit: str) -> str:
-    if unit == "£m":
-        return money_m(value)
-    if unit == "FTE":
-        return f"{fte(value)} FTE"
-    return "not stated" if value is None else f"{value:g} {unit}"

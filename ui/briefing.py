@@ -8,14 +8,13 @@ second press of the same pack at once.
 
 On the buy-back page the scenario is read when the button is pressed, not when the page last ran in
 full: the page's controls live in an ``st.fragment``, and a slider move reruns only that fragment, so
-a pack bound to the scenario of the last full run would be out of date. ``buyback_briefing_downloads``
-keeps a handle on the session's state and reads the scenario from it at the press.
+a pack bound to the scenario of the last full run would be out of date. ``live_scenario`` wraps a
+reader of the page's live state (pages/buyback_parts/state.py ``LiveScenario``) for that.
 """
 
 from __future__ import annotations
 
 import threading
-import urllib.parse
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
@@ -26,6 +25,7 @@ import streamlit as st
 from redesign import Dataset
 from redesign.buyback import scenario_io as sio
 from redesign.buyback.model import BuybackModel, Scenario, ScenarioResult
+from redesign.buyback.view import scenario_query
 from redesign.exports.briefing import FontMissingError, briefing_pdf, briefing_pptx
 from redesign.exports.pdf_style import find_font_dir
 from ui.blocks import md
@@ -148,60 +148,13 @@ def briefing_downloads(
 # --- the buy-back page ----------------------------------------------------------------------------
 
 
-def _session_state() -> Any:
-    """This session's state object, usable from another thread (``st.session_state`` is not)."""
-    try:
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
-    except ImportError:  # pragma: no cover - internal module moved
-        return None
-    ctx = get_script_run_ctx(suppress_warning=True)
-    return getattr(ctx, "session_state", None)
-
-
-def _page_url() -> str:
-    try:
-        return str(st.context.url or "")
-    except Exception:  # no browser context (AppTest, bare mode)
-        return ""
-
-
-def scenario_link(base: str, model: BuybackModel, scenario: Scenario) -> str:
-    """The address that reproduces ``scenario`` (as ui.buyback.share_link writes it)."""
-    query = urllib.parse.urlencode(sio.to_query(model, scenario), quote_via=urllib.parse.quote)
-    return f"{base}?{query}"
-
-
-def live_scenario(
-    state: Any,
-    scenario_key: str,
-    model_key: str,
-    fallback: tuple[BuybackModel, Scenario],
-    base_url: str,
-) -> Current:
-    """A ``current`` callable reading the scenario from the session's state when called."""
+def live_scenario(read: Callable[[], tuple[BuybackModel, Scenario]], base_url: str) -> Current:
+    """A ``current`` callable for the pack: the model and scenario ``read()`` gives when a button is
+    pressed (the page's live state, not the values of its last full run), and their link."""
 
     def current() -> tuple[Scenario | None, ScenarioResult | None, str | None]:
-        model, scenario = fallback
-        if state is not None:
-            try:
-                scenario = state[scenario_key]
-                model = state[model_key]
-            except (KeyError, AttributeError):
-                model, scenario = fallback
-        return scenario, model.evaluate(scenario), scenario_link(base_url, model, scenario)
+        model, scenario = read()
+        link = f"{base_url}?{scenario_query(model, scenario)}"
+        return scenario, model.evaluate(scenario), link
 
     return current
-
-
-def buyback_briefing_downloads(dataset: Dataset) -> None:
-    """The briefing pack on the buy-back page: the scenario on screen when a button is pressed."""
-    from ui import buyback  # imported here: only this page needs the buy-back state
-
-    current = live_scenario(
-        _session_state(),
-        buyback.SCENARIO,
-        buyback.MODEL,
-        (buyback.model(), buyback.scenario()),
-        _page_url(),
-    )
-    briefing_downloads(dataset, current=current, key="briefing_buyback")

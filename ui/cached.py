@@ -9,9 +9,9 @@ files' names, sizes and times, the dataset's own cache key) and the page's setti
 data file gives new parts, as it gives a new dataset.
 
 Everything returned is shared between sessions, so nothing may change it afterwards: pages pass the
-figures (``ui.blocks.ReadyFigure``, drawn without a copy) to ``st.plotly_chart`` (which only reads them) and the tables to ``ui.blocks``'s blocks
-(which only read them). The builders are pure: ``redesign`` computes, ``ui.blocks.prepare_table``
-formats.
+figures (``go.Figure``, of which ``st.plotly_chart`` sends a copy) and the tables to ``ui.blocks``'s
+blocks (which only read them). The builders are pure: ``redesign`` computes,
+``ui.blocks.prepare_table`` formats.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from redesign.charts import sen as sc
@@ -36,6 +37,7 @@ from redesign.checks.sen_notes import notes_frame, sen_notes
 from redesign.core.formatting import count, fte, pct
 from redesign.core.headline import Headline
 from redesign.core.table_format import Formatter
+from redesign.model.finance import service_staffing
 from redesign.present import narrative
 from redesign.present.dataset_tables import dataset_tables
 from redesign.present.headline import headline_figures, largest_headcount, largest_saving
@@ -85,7 +87,7 @@ from redesign.sen.need_support import (
 from redesign.sen.placements import out_of_city_headlines, placements_frame
 from redesign.sen.provision import proposed_schools_frame, provision_frame, provision_notes
 from redesign.sen.schools import school_action_frame, special_schools_frame, statements_frame
-from ui.blocks import PreparedTable, ReadyFigure, csv_bytes, prepare_table, ready_figure
+from ui.blocks import PreparedTable, csv_bytes, prepare_table
 from ui.data import DataVersion, dataset_of
 
 # A page's parts are small (a few figures and tables); a few data versions and, for the pages with
@@ -105,7 +107,7 @@ class OverviewParts:
     tiles: dict[str, Headline]
     summary: tuple[str, ...]
     largest_saving: tuple[str, float | None] | None
-    ranked_fig: ReadyFigure
+    ranked_fig: go.Figure
     ranked: PreparedTable
     ranked_alt: str
     money_sources: str
@@ -122,7 +124,7 @@ def overview(version: DataVersion) -> OverviewParts:
         tiles={t.key: t for t in headline_figures(services)},
         summary=tuple(narrative.overview_summary(dataset)),
         largest_saving=largest_saving(services),
-        ranked_fig=ready_figure(saving_by_service_bar(ranked)),
+        ranked_fig=saving_by_service_bar(ranked),
         ranked=prepare_table(ranked),
         ranked_alt=ranked_savings_alt(ranked),
         money_sources=source_summary(dataset, money_figures(services)),
@@ -142,12 +144,12 @@ class ServiceParts:
     discrepancies: dict[str, list[Discrepancy]]
     money_sources: str
     staffing_sources: str
-    budget_fig: ReadyFigure
+    budget_fig: go.Figure
     budget: PreparedTable
-    streams_fig: ReadyFigure | None  # None: the report gives no saving by stream
+    streams_fig: go.Figure | None  # None: the report gives no saving by stream
     streams: PreparedTable | None
     funding_split: str
-    staff_fig: ReadyFigure
+    staff_fig: go.Figure
     staff: PreparedTable
     fte_now: str
     staffing_lines: PreparedTable
@@ -171,14 +173,14 @@ def service(version: DataVersion, service_id: str) -> ServiceParts:
         discrepancies=discrepancies_by_place(item),
         money_sources=source_summary(dataset, money_figures(one)),
         staffing_sources=source_summary(dataset, staffing_figures(one)),
-        budget_fig=ready_figure(service_budget_bar(budget)),
+        budget_fig=service_budget_bar(budget),
         budget=prepare_table(budget),
-        streams_fig=None if streams.empty else ready_figure(streams_bar(streams)),
+        streams_fig=None if streams.empty else streams_bar(streams),
         streams=None if streams.empty else prepare_table(streams),
         funding_split=funding_split_text(item),
-        staff_fig=ready_figure(service_staffing_bar(staff)),
+        staff_fig=service_staffing_bar(staff),
         staff=prepare_table(staff),
-        fte_now=fte(staff["FTE now"].iloc[0]),
+        fte_now=fte(service_staffing(item).current_fte),
         staffing_lines=prepare_table(staffing_lines_frame(service_staffing_lines(item))),
         text_sections=tuple(service_text_sections(item)),
         figure_sources=prepare_table(sources, display=figure_sources_display(sources)),
@@ -192,7 +194,7 @@ def service(version: DataVersion, service_id: str) -> ServiceParts:
 class WaterfallParts:
     start: float | None
     end: float | None
-    fig: ReadyFigure
+    fig: go.Figure
     table: PreparedTable
     gap_notes: tuple[str, ...]
     money_sources: str
@@ -209,7 +211,7 @@ def waterfall(version: DataVersion, view: str, category: str, zoom: bool) -> Wat
     return WaterfallParts(
         start=start,
         end=end,
-        fig=ready_figure(waterfall_figure(frame, zoom=zoom)),
+        fig=waterfall_figure(frame, zoom=zoom),
         table=prepare_table(frame),
         gap_notes=tuple(waterfall_gap_notes(frame)),
         money_sources=source_summary(dataset, money_figures(services)),
@@ -223,15 +225,15 @@ def waterfall(version: DataVersion, view: str, category: str, zoom: bool) -> Wat
 class StaffingParts:
     tiles: dict[str, Headline]
     sources: str
-    now_after_fig: ReadyFigure
+    now_after_fig: go.Figure
     staff: PreparedTable
     now_after_alt: str
-    reductions_fig: ReadyFigure
+    reductions_fig: go.Figure
     reductions: PreparedTable
     reductions_alt: str
     fte_gaps: tuple[Discrepancy, ...]
     largest_headcount: tuple[str, float | None] | None
-    headcount_fig: ReadyFigure
+    headcount_fig: go.Figure
     headcount: PreparedTable
     headcount_alt: str
 
@@ -245,15 +247,15 @@ def staffing(version: DataVersion) -> StaffingParts:
     return StaffingParts(
         tiles={t.key: t for t in headline_figures(services)},
         sources=source_summary(dataset, staffing_figures(services)),
-        now_after_fig=ready_figure(staffing_now_after(staff)),
+        now_after_fig=staffing_now_after(staff),
         staff=prepare_table(staff),
         now_after_alt=staffing_now_after_alt(services),
-        reductions_fig=ready_figure(staffing_reductions(staff)),
+        reductions_fig=staffing_reductions(staff),
         reductions=prepare_table(reductions_frame(services)),
         reductions_alt=staffing_reductions_alt(services),
         fte_gaps=tuple(d for s in services for d in discrepancies_by_place(s).get("staffing", [])),
         largest_headcount=largest_headcount(services),
-        headcount_fig=ready_figure(headcount_bar(heads)),
+        headcount_fig=headcount_bar(heads),
         headcount=prepare_table(heads),
         headcount_alt=headcount_alt(services),
     )
@@ -312,20 +314,20 @@ def data_sources(version: DataVersion) -> DataSourcesParts:
 class SenParts:
     discrepancies: tuple[Discrepancy, ...]
     categories_frame: pd.DataFrame  # with category_id
-    categories_fig: ReadyFigure
+    categories_fig: go.Figure
     categories: PreparedTable
     school_action: PreparedTable
     statements: PreparedTable
-    special_fig: ReadyFigure
+    special_fig: go.Figure
     special: PreparedTable
-    provision_fig: ReadyFigure
+    provision_fig: go.Figure
     provision: PreparedTable
     provision_notes: tuple[str, ...]
     proposed_schools: PreparedTable
-    placements_fig: ReadyFigure
+    placements_fig: go.Figure
     placements: PreparedTable
     out_of_city: tuple[Headline, ...]
-    need_fig: ReadyFigure
+    need_fig: go.Figure
     need: PreparedTable
     need_notes: tuple[str, ...]
     need_rows: tuple[NeedSupportRow, ...]
@@ -355,7 +357,7 @@ def sen_needs(version: DataVersion) -> SenParts:
     return SenParts(
         discrepancies=tuple(found),
         categories_frame=categories,
-        categories_fig=ready_figure(sc.categories_bar(categories)),
+        categories_fig=sc.categories_bar(categories),
         categories=prepare_table(
             categories.drop(columns=["category_id"]),
             formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),
@@ -378,9 +380,9 @@ def sen_needs(version: DataVersion) -> SenParts:
                 "Average per school": lambda v: f"{v:.2f}",
             },
         ),
-        special_fig=ready_figure(sc.special_schools_bar(special)),
+        special_fig=sc.special_schools_bar(special),
         special=prepare_table(special, formatters=_counts("Places", "Pupils", "Spare places")),
-        provision_fig=ready_figure(sc.provision_ranges(provision)),
+        provision_fig=sc.provision_ranges(provision),
         provision=prepare_table(
             provision, formatters=_counts("Places, lowest", "Places, highest published")
         ),
@@ -389,12 +391,10 @@ def sen_needs(version: DataVersion) -> SenParts:
             proposed_schools_frame(sen),
             formatters=_counts("Places, lowest", "Places, highest"),
         ),
-        placements_fig=ready_figure(sc.placements_bar(placements)),
+        placements_fig=sc.placements_bar(placements),
         placements=prepare_table(placements, formatters=_counts("Children and young people")),
         out_of_city=tuple(out_of_city_headlines(sen)),
-        need_fig=ready_figure(
-            sc.need_support_chart(need, sen.categories.as_at, dataset.proposals_period())
-        ),
+        need_fig=sc.need_support_chart(need, sen.categories.as_at, dataset.proposals_period()),
         need=prepare_table(
             need.drop(columns=["category_id"]),
             formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),

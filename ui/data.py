@@ -42,7 +42,7 @@ def _fingerprint(root: Path) -> str:
     one directory walk and one ``stat`` a file), and it changes when a file is edited, so the
     cache never serves a stale dataset. A short string rather than the list itself, because it
     is the cache key of the dataset and of every page's parts (ui.cached), and Streamlit hashes
-    a key on every call (the list of about 30 files cost 2-3 ms a rerun to walk and hash)."""
+    a key on every call (bench/README.md gives what the longer key cost)."""
     found: list[tuple[str, int, int]] = []
     try:
         _walk(root, "", found)
@@ -71,9 +71,8 @@ def _walk(
 
 
 # cache_resource, not cache_data: the Dataset is immutable (frozen dataclasses), so every session
-# can share the one object. cache_data would unpickle a fresh copy on every rerun of every page
-# (bench: 0.5 ms at the real size, 48 ms at 100x; with cache_data's own overhead, get_dataset took
-# 0.5 s a rerun at 100x).
+# can share the one object. cache_data would unpickle a fresh copy on every rerun of every page,
+# a cost that grows with the data (bench/README.md).
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def _load(root: str, fingerprint: str) -> Dataset:
     del fingerprint  # part of the cache key only

@@ -14,6 +14,7 @@ from redesign import Dataset
 from redesign.core.text import escape_markdown, plain_text
 from ui.data import data_dir, data_dir_label, get_dataset
 from ui.glossary import sidebar_glossary
+from ui.navigation import ensure_navigation
 from ui.state import drop_unknown_params
 
 
@@ -60,35 +61,20 @@ _CSS = """
 """
 
 
-def _ensure_navigation() -> None:
-    """Run pages only through app.py's ``st.navigation``, never the pages/ folder on its own.
-
-    Streamlit 1.67 runs the very first script of a fresh server process in the legacy "pages/
-    directory" mode until some run calls ``st.navigation``: a first request straight to /waterfall
-    would run pages/waterfall.py without app.py (no page config, the pages/ folder listed as
-    navigation, files not in PAGES reachable). ``st.navigation`` itself clears that flag; clearing
-    it here and rerunning makes the rerun go through app.py, which resolves the same page.
-    """
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover - internal module moved
-        return
-    if getattr(PagesManager, "uses_pages_directory", None):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def page_setup(
     title: str,
     intro: str | Callable[[Dataset], str] | None = None,
     params: Callable[[str], bool] | Collection[str] | None = None,
+    *,
+    script: str,
 ) -> Dataset:
     """Sidebar, styles and page title; returns the (cached) dataset or stops with its problems.
 
     ``intro`` is Markdown, or a function of the dataset that writes it (for an intro with figures
     in it). ``params`` are the link settings (query keys) the page reads; any other key in the URL
-    gets a notice and is removed. ``None`` skips the check."""
-    _ensure_navigation()
+    gets a notice and is removed. ``None`` skips the check. ``script`` is the page's ``__file__``
+    (a run that did not come through app.py's navigation is sent there: ui.navigation)."""
+    ensure_navigation(script)
     st.html(_CSS)
     # The note names the sources' periods from the data: filled in once the data has loaded.
     note = st.sidebar.empty()

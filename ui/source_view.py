@@ -22,13 +22,8 @@ import streamlit as st
 
 from redesign.core.errors import DataError
 from redesign.core.text import escape_label, escape_markdown, plain_text
-from redesign.data.source_text import (
-    QuoteInContext,
-    QuoteRef,
-    SourceText,
-    load_source_texts,
-    locate,
-)
+from redesign.data.source_files import load_source_texts
+from redesign.data.source_text import QuoteInContext, QuoteRef, SourceText, locate
 from redesign.present.sen_tables import sen_figure_sources_frame
 from redesign.present.services import figure_sources_display
 from redesign.present.tables import figure_sources_frame, service_figures

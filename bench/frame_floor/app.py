@@ -31,4 +31,6 @@ PAGES = [
         for name in OTHERS
     ),
 ]
-st.navigation(PAGES, position="sidebar", expanded=True).run()
+from ui import navigation  # noqa: E402  (after the path is set)
+
+navigation.run(st.navigation(PAGES, position="sidebar", expanded=True))

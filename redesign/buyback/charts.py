@@ -45,9 +45,9 @@ SCENARIO_STYLES = (
 
 
 # Plotly's empty "none" template, as on the other pages (redesign.charts): the look is set in
-# full in ``_layout``, and the page sends the dict to the browser as it is, without Plotly's
-# default template filled in (ui.blocks.ReadyFigure). Made once (making it costs about 80 µs); each
-# figure gets its own copy, so no two figures share a dict.
+# full in ``_layout``, and with a template given, Streamlit's check of the dict leaves it as it is
+# (tests/test_plotly_specs.py). Made once; each figure gets its own copy, so no two figures share
+# a dict.
 _NO_TEMPLATE: dict[str, Any] = pio.templates["none"].to_plotly_json()
 
 

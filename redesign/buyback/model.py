@@ -282,20 +282,3 @@ def groups_frame(result: ScenarioResult) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def compare_frame(named_results: list[tuple[str, ScenarioResult]]) -> pd.DataFrame:
-    """Scenarios side by side: one column per scenario, one row per headline output."""
-    rows = {
-        "FTE kept (at-risk posts)": lambda r: r.retained_fte,
-        "FTE redundant (at-risk posts)": lambda r: r.redundant_fte,
-        "Service FTE after": lambda r: r.service_fte_after,
-        "Traded income needed £m": lambda r: r.traded_income_m,
-        "Traded share of service cost %": lambda r: r.traded_share_pct,
-        "Saving £m": lambda r: r.saving_m,
-        "Change against the proposed saving £m": lambda r: r.saving_change_m,
-        "One-off redundancy cost (at-risk posts) £m": lambda r: r.redundancy_cost_m,
-        "Groups below minimum viable size": lambda r: len(r.groups_below_min_viable),
-    }
-    data = {name: [fn(result) for fn in rows.values()] for name, result in named_results}
-    return pd.DataFrame(data, index=list(rows)).rename_axis("Output").reset_index()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from redesign.buyback.model import BuybackModel, Scenario, ScenarioResult, compare_frame
+from redesign.buyback.compare import Unit, output_rows
+from redesign.buyback.model import BuybackModel, Scenario, ScenarioResult
 from redesign.buyback.text import level_pct, scenario_sentence
 from redesign.core.arithmetic import differs
-from redesign.core.formatting import count, fte, pct
-from redesign.core.table_format import column_formatter
+from redesign.core.formatting import fte
 from redesign.data.dataset import Dataset
 from redesign.data.need_map import EDITORIAL_DOCUMENT as EDITORIAL
 from redesign.exports.pack import Paragraphs, Section, Table, assumption_value
@@ -66,18 +66,12 @@ def scenario_sections(
         proposal_pct = model.assumption_values(scenario)["proposal_buyback_pct"]
         proposal = model.evaluate(model.uniform(proposal_pct / 100, scenario))
         named.append((f"The proposal ({level_pct(proposal_pct / 100)} buy-back)", proposal))
-    frame = compare_frame(named)
     rows = []
-    for _, row in frame.iterrows():
-        label = str(row["Output"])
-        if label == "Groups below minimum viable size":
-            continue  # the plain-English sentence names them
-        if label.endswith(" %"):
-            rows.append((label[:-2], *(pct(row[name]) for name, _ in named)))
-            continue
-        fmt = column_formatter(label) or count
-        # The values carry their unit ("£0.70m"), so the label need not.
-        rows.append((label.removesuffix(" £m"), *(fmt(row[name]) for name, _ in named)))
+    for row in output_rows([r for _, r in named]):
+        if row.unit is Unit.COUNT:
+            continue  # the groups below minimum viable size: the plain-English sentence names them
+        # The values carry their unit ("£0.70m", "14.1%"), so the label need not.
+        rows.append((row.label.removesuffix(" %").removesuffix(" £m"), *row.texts()))
     notes = (
         ("The proposal column uses the same assumptions as this scenario.",)
         if len(named) > 1

@@ -103,10 +103,16 @@ def _wait_healthy(base_url: str, proc: subprocess.Popen, timeout_s: float = 60) 
 
 
 @pytest.mark.parametrize(
-    ("path", "heading"),
-    [("staffing", "Staffing before and after"), ("data_sources", "Data and sources")],
+    ("path", "menu", "heading"),
+    [
+        ("staffing", "Staffing before and after", "Staffing before and after"),
+        ("data_sources", "Data and sources", "Data and sources"),
+        ("buyback", "Buy-back what-if", "What if schools buy back the SEND posts at risk?"),
+    ],
 )
-def test_first_request_to_a_page_runs_through_app_navigation(browser, tmp_path, path, heading):
+def test_first_request_to_a_page_runs_through_app_navigation(
+    browser, tmp_path, path, menu, heading
+):
     """A fresh server's first request straight to a page still runs app.py's st.navigation:
     the sidebar lists PAGES' titles, not the pages/ folder's file names, and no "Page not found"
     dialog appears (each url_path equals its file's name, which the first run resolves against)."""
@@ -139,7 +145,7 @@ def test_first_request_to_a_page_runs_through_app_navigation(browser, tmp_path, 
         _open(page, base_url, path)
         assert_no_exception(page)
         nav = page.locator("[data-testid='stSidebarNav']").inner_text()
-        assert heading in nav
+        assert menu in nav
         assert "data_sources" not in nav and "app" not in nav.split()
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
         assert page.get_by_text("Page not found").count() == 0

@@ -32,6 +32,8 @@ def test_digest_covers_the_service_files_and_their_names(tmp_path: Path):
     first = load_dataset(copy).digest
     service = sorted((copy / "services").glob("*.yaml"))[0]
     service.rename(service.with_name("zz_" + service.name))
+    manifest = copy / "manifest.yaml"
+    manifest.write_text(manifest.read_text().replace(service.name, "zz_" + service.name))
     assert load_dataset(copy).digest != first
 
 

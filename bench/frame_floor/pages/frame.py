@@ -22,7 +22,10 @@ def blocks_wanted() -> int:
 
 
 page_setup(
-    "App frame floor", intro="The frame every page draws, and one slider.", params=("blocks",)
+    "App frame floor",
+    intro="The frame every page draws, and one slider.",
+    params=("blocks",),
+    script=__file__,
 )
 st.slider("Buy-back %", min_value=0, max_value=150, value=100, step=1)
 blocks = blocks_wanted()

@@ -1,0 +1,110 @@
+"""The buy-back page laid out: ``layout`` draws what does not change with the buy-back on full runs,
+leaving placeholders that the fragment ``interactive`` fills on every key press; ``render`` draws
+the whole page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from redesign import Dataset
+from redesign.buyback import text as bt
+from redesign.buyback import view as bv
+from ui.blocks import md
+from ui.briefing import briefing_downloads, live_scenario
+
+from . import assumptions, comparison, controls, results, upload
+from . import state as bs
+
+
+@dataclass(frozen=True)
+class Slots:
+    """Placeholders drawn on a full run and filled by the fragment on every key press."""
+
+    all_groups: DeltaGenerator
+    groups: dict[str, DeltaGenerator]
+    sentence: DeltaGenerator
+    tiles: DeltaGenerator
+    share: DeltaGenerator
+    fte_chart: DeltaGenerator
+    curve_chart: DeltaGenerator
+
+
+def layout() -> Slots:
+    """Everything around the controls and results that does not change with the buy-back: drawn
+    once per full run, so a key press redraws only what it changes."""
+    m = bs.model()
+    left, right = st.columns([11, 10], gap="large")
+    with left:
+        st.header("Set the buy-back", anchor="set-buy-back")
+        st.markdown(
+            "Buy-back is the share of today's at-risk posts that schools and other customers"
+            " pay for: **100%** keeps them all (the proposal), **0%** makes them all redundant,"
+            " above 100% grows the team. Drag a slider, use the arrow keys, or type a figure."
+        )
+        with st.container(border=True):
+            st.markdown("#### All groups together")
+            all_groups = st.container()
+        shown = set(controls.group_chooser())
+        groups = {
+            g.id: controls.group_card(g, m.at_risk_fte[g.id]) for g in m.groups if g.id in shown
+        }
+    with right:
+        st.header("What this scenario means", anchor="what-it-means")
+        with st.container(border=True):
+            sentence = st.container()
+        tiles = st.container()
+        st.caption(
+            "Changes are against the proposal (every group at"
+            f" {bv.proposal_text(m, bs.scenario())} buy-back) with the same assumptions."
+        )
+        share = results.share_frame()
+    fte_slot, curve_slot = results.chart_layout(bs.scenario())
+    return Slots(all_groups, groups, sentence, tiles, share, fte_slot, curve_slot)
+
+
+@st.fragment
+def interactive(slots: Slots) -> None:
+    """Controls and everything they drive: a key press on a slider reruns only this fragment,
+    which writes into the placeholders ``layout`` drew."""
+    s = bs.scenario()
+    m = bs.model()
+    result = m.evaluate(s)
+    proposal = m.evaluate(bv.proposal_scenario(m, s))
+    groups = {g.id: g for g in m.groups}
+    with slots.all_groups:
+        controls.all_groups_control()
+    for outcome in result.groups:
+        if outcome.group_id in slots.groups:
+            with slots.groups[outcome.group_id]:
+                controls.group_controls(groups[outcome.group_id], outcome)
+    with slots.sentence:
+        st.markdown(md(bt.scenario_sentence(result)))
+    with slots.tiles:
+        results.tiles(result, proposal)
+    with slots.share:
+        results.share(s)
+    with slots.fte_chart:
+        results.fte_chart(result)
+    with slots.curve_chart:
+        results.curve_chart(s, result)
+    bs.write_url(s)
+
+
+def render(dataset: Dataset) -> None:
+    """The whole buy-back page (after ui.layout.page_setup)."""
+    bs.use_dataset(dataset)
+    bs.init_state()
+    upload.link_notices()
+    interactive(layout())
+    comparison.compare_section()
+    upload.upload_section()
+    assumptions.assumptions_section()
+    assumptions.method_section()
+    # The pack shows the scenario on screen when a button is pressed: the fragment changes the
+    # scenario without a full run, so the download reads it from the session's LiveScenario.
+    briefing_downloads(
+        dataset, current=live_scenario(bs.live(), bs.page_url()), key="briefing_buyback"
+    )

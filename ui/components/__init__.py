@@ -1,0 +1,1 @@
+"""Streamlit custom components of this app (Components v2), each in its own folder."""

@@ -1,0 +1,8 @@
+"""``python -m ui.components.buyback_panel [FOLDER ...]``: copy plotly.js into each app folder's
+static/vendor/ (vendor.py)."""
+
+import sys
+
+from ui.components.buyback_panel.vendor import main
+
+raise SystemExit(main(sys.argv[1:]))
