@@ -10,6 +10,7 @@ import secrets
 import threading
 import urllib.parse
 from collections import OrderedDict
+from pathlib import Path
 
 import segno
 import streamlit as st
@@ -34,6 +35,8 @@ from ui.layout import page_setup
 PUBLIC_URL_ENV = "REDESIGN_PUBLIC_URL"
 PAGE_PATH = "workshop"
 PARAMS = frozenset({"join", "me", "workshop", "key"})
+# The page's script (pages/workshop.py), for ui.navigation; ui never imports a page.
+PAGE_SCRIPT = str(Path(__file__).resolve().parents[2] / "pages" / "workshop.py")
 TALLY_CACHE_SIZE = 64
 _SESSION_CLIENT = "ws:client"
 
@@ -48,7 +51,7 @@ def _database(url: str | None) -> Database:
 
 def setup(title: str) -> None:
     """The page's frame (ui.layout.page_setup) with this screen's title and the page's link keys."""
-    page_setup(title, params=PARAMS)
+    page_setup(title, params=PARAMS, script=PAGE_SCRIPT)
 
 
 def store() -> WorkshopStore:
