@@ -159,6 +159,7 @@ PROJECTOR_CSS = """
   font-size: 3.2rem !important; line-height: 1.1; font-weight: 700;
 }
 [data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
 [data-testid="stMain"] [data-testid="stTable"] td,
 [data-testid="stMain"] [data-testid="stTable"] th { font-size: 1.3rem; }
 .st-key-ws-code p {

@@ -222,7 +222,7 @@ def render(workshops: WorkshopStore, workshop_id: str, url_key: str | None) -> N
         admin.deleted(workshops, workshop, key)
         return
     st.html(PROJECTOR_CSS)
-    left, right = st.columns([1.15, 2.6], gap="medium")
+    left, right = st.columns([1, 2.9], gap="medium")
     with left:
         _join_box(workshop)
     with right:

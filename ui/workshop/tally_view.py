@@ -56,7 +56,8 @@ def _offers(result: Tally, basis_name: str) -> None:
             f"Scaled: each offer's days × ({result.scaled_to:,} schools ÷ the schools that gave "
             "a figure for it). Schools not sure are left out of both."
         )
-    notes.append(sensitivity_sentence(result))
+    # The sensitivity is one of the screen's messages: body size, not a footnote.
+    st.markdown(escape_markdown(sensitivity_sentence(result)))
     for note in notes:
         st.caption(escape_markdown(note))
 
