@@ -11,7 +11,7 @@ used now; SchemaTooNew: it belongs to a newer app; InvalidInput: a field is refu
 """
 
 from redesign.store.data_version import DataCheck, check_data_version, scenario_for_current_data
-from redesign.store.db import DB_URL_ENV, Database, open_database, resolve_url, utc_now
+from redesign.store.db import DB_URL_ENV, Database, resolve_url, utc_now
 from redesign.store.errors import (
     InvalidInput,
     NotFound,
@@ -19,6 +19,7 @@ from redesign.store.errors import (
     StoreError,
     StoreUnavailable,
 )
+from redesign.store.opening import open_database
 from redesign.store.records import QUERY_KEY, Headline, SavedScenario
 from redesign.store.scenarios import (
     KEEP_DELETED,

@@ -24,8 +24,9 @@ from redesign.buyback.scenario_io import MAX_NAME_CHARS, make_scenario
 from redesign.data.dataset import Dataset
 from redesign.store import text
 from redesign.store.data_version import DataCheck, check_data_version
-from redesign.store.db import Clock, Database, open_database, utc_now
+from redesign.store.db import Clock, Database, utc_now
 from redesign.store.errors import InvalidInput, NotFound
+from redesign.store.opening import open_database
 from redesign.store.records import Headline, SavedScenario
 from redesign.store.schema import scenarios as table
 from redesign.store.validation import scenario_problems, summary
