@@ -368,20 +368,19 @@ st.warning(
 )
 rows = parts.need_rows
 chart_block(
-    title="Pupils by need beside the staffing change meeting it",
+    title="Each staffing change once, with the needs it serves",
     subtitle=(
-        f"Pupils by main need ({sen.categories.as_at}) beside the FTE change of "
-        f"the services mapped to each need in the {dataset.proposals_period()}: confirmed "
-        "reduction, subject to market testing, and the at-risk posts of mapped groups. "
-        "A service's figures repeat for each need it serves: "
-        "do not add them up."
+        f"FTE reductions and posts at risk in the {dataset.proposals_period()} of the services "
+        f"this tool maps to the categories of need ({sen.categories.as_at}); each figure is "
+        "shown once, with the needs it serves. The pupils in each need are in the first chart "
+        "on this page."
     ),
     fig=parts.need_fig,
-    table=parts.need,
+    table=parts.support,
     alt=(
-        f"Two-panel bar chart: pupils by main need in {sen.categories.as_at}, and for each need "
-        "the FTE reductions and at-risk posts of the services this tool maps to it in the "
-        f"{dataset.proposals_period()}."
+        "Bar chart of the FTE reductions and posts at risk of each service this tool maps to a "
+        f"category of need, in the {dataset.proposals_period()}, each figure once with the "
+        "needs it serves."
     ),
     sources=[
         source(sen.categories.section, sen.categories.as_at),

@@ -138,7 +138,9 @@ def plotly_config() -> dict[str, Any]:
     return PROJECTOR_CONFIG if st.session_state.get(_ON) else DESK_CONFIG
 
 
-def projector_figure(spec: Mapping[str, Any], scale: float = PROJECTOR_FONT_SCALE) -> dict[str, Any]:
+def projector_figure(
+    spec: Mapping[str, Any], scale: float = PROJECTOR_FONT_SCALE
+) -> dict[str, Any]:
     """A figure's dict with every font size ``scale`` times larger, for reading from across a
     room. ``spec`` is not changed (cached figures are shared between sessions): the parts that
     hold font sizes are copied."""
