@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from ui import cached
+from ui import cached, present
 from ui.blocks import chart_block, label, md, metric_tiles
 from ui.briefing import briefing_downloads
 from ui.data import data_version
@@ -83,7 +83,7 @@ for start in range(0, len(groups), 3):
                 st.page_link(
                     "pages/service.py",
                     label=label(entry.service_name) + (" (inferred)" if entry.inferred else ""),
-                    query_params={"service": entry.service_id},
+                    query_params=present.link_query({"service": entry.service_id}),
                     icon=":material/arrow_forward:",
                     help="Open this service's detail",
                     width="stretch",

@@ -18,7 +18,7 @@ from redesign.sen.categories import category_totals
 from redesign.sen.placements import placements_summary
 from redesign.sen.provision import provision_comparison
 from redesign.sen.schools import school_action_rolls, special_schools_total, statements_per_school
-from ui import cached, state
+from ui import cached, present, state
 from ui.blocks import (
     PreparedTable,
     chart_block,
@@ -100,7 +100,7 @@ def service_link(service_id: str, name: str) -> None:
         st.page_link(
             SERVICE_PAGE,
             label=f"{md(name)}: service drilldown",
-            query_params={"service": service_id},
+            query_params=present.link_query({"service": service_id}),
             icon=":material/arrow_forward:",
             help="Open this service's figures, text and sources",
         )
@@ -114,6 +114,7 @@ def buyback_link() -> None:
             BUYBACK_PAGE,
             label="Buy-back model: what if schools buy more or less of the traded offer?",
             icon=":material/tune:",
+            query_params=present.link_query(),
         )
     except StreamlitAPIException:
         st.caption("The buy-back model page is not in this app's menu.")

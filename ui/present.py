@@ -121,8 +121,9 @@ def _on_toggle() -> None:
 
 
 def is_param(key: str) -> bool:
-    """Whether ``key`` is one of this mode's link settings (every page accepts them)."""
-    return key in PARAMS
+    """Whether ``key`` is one of this mode's link settings, which every page accepts: ``present``
+    always, ``chart`` while presenting."""
+    return key == PARAM or (key == CHART_PARAM and bool(st.session_state.get(_ON)))
 
 
 def link_query(params: Mapping[str, str] | None = None) -> dict[str, str]:
