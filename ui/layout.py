@@ -17,7 +17,6 @@ from ui.data import data_dir, data_dir_label, get_dataset
 from ui.glossary import sidebar_glossary
 from ui.state import drop_unknown_params
 
-
 OVERVIEW_SCRIPT = "pages/overview.py"
 PROPOSALS_NOTE = "**Proposals, not decisions.** Figures as published, unless labelled *derived*."
 

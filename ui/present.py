@@ -143,14 +143,15 @@ def projector_figure(
     spec: Mapping[str, Any], scale: float = PROJECTOR_FONT_SCALE
 ) -> dict[str, Any]:
     """A figure's dict with every font size ``scale`` times larger, for reading from across a
-    room. ``spec`` is not changed (cached figures are shared between sessions): the parts that
-    hold font sizes are copied."""
-    return _scaled(spec, scale)  # type: ignore[no-any-return]
+    room. ``spec`` is not changed (cached figures are shared between sessions): its dicts and
+    lists are copied as they are walked."""
+    scaled: dict[str, Any] = _scaled(spec, scale)
+    return scaled
 
 
 def _scaled(value: Any, scale: float, in_font: bool = False) -> Any:
     if isinstance(value, Mapping):
-        out = {}
+        out: dict[str, Any] = {}
         for key, item in value.items():
             if in_font and key == "size" and isinstance(item, int | float):
                 out[key] = round(item * scale)
