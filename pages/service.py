@@ -61,15 +61,15 @@ st.caption(
     md(f"Service {position} of {count} in the cabinet report, section “{service.section}”.")
     + (f" Original-proposals category: {md(categories)}." if categories else "")
 )
-st.markdown(md(parts.summary))
-
 found = parts.discrepancies
 tiles = parts.tiles
+# The key figures before the summary, so that on a projector they fill the first screen.
 metric_tiles(
     [tiles[k] for k in ("current_budget", "proposed_cost", "saving", "saving_computed")],
     per_row=4,
 )
 metric_tiles([tiles[k] for k in ("current_fte", "fte_after", "headcount")], per_row=3)
+st.markdown(md(parts.summary))
 if service_id == dataset.sen_support.service_id:
     # The posts subject to market testing here are the buy-back model's: one click to it.
     st.page_link(

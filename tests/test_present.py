@@ -184,4 +184,4 @@ def test_projector_figures_are_larger_and_leave_the_cached_figure_alone():
     assert out["layout"]["font"]["size"] == 21
     assert out["data"][0]["textfont"]["size"] == 20
     assert out["layout"]["xaxis"]["tickfont"]["size"] == 20
-    assert out["layout"]["height"] == 400  # only font sizes change
+    assert out["layout"]["height"] == 520  # and the height with them

@@ -143,9 +143,20 @@ def projector_figure(
     spec: Mapping[str, Any], scale: float = PROJECTOR_FONT_SCALE
 ) -> dict[str, Any]:
     """A figure's dict with every font size ``scale`` times larger, for reading from across a
-    room. ``spec`` is not changed (cached figures are shared between sessions): its dicts and
+    room, and its height and outer margins with them. ``spec`` is not changed (cached figures are shared between sessions): its dicts and
     lists are copied as they are walked."""
     scaled: dict[str, Any] = _scaled(spec, scale)
+    layout = scaled.get("layout")
+    if isinstance(layout, dict):
+        # Room for the larger labels: the height, and the margins that hold labels, grow too.
+        if isinstance(layout.get("height"), int | float):
+            layout["height"] = round(layout["height"] * scale)
+        margin = layout.get("margin")
+        if isinstance(margin, dict):
+            layout["margin"] = {
+                side: round(v * scale) if side in "rtb" and isinstance(v, int | float) else v
+                for side, v in margin.items()
+            }
     return scaled
 
 
@@ -265,26 +276,32 @@ def finish() -> None:
     slide = deck.slides[number - 1]
     with deck.slot:
         with st.container(gap="small", key="present_stage_head"):
-            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                st.button(
-                    "Previous chart",
-                    key="present_prev",
-                    icon=":material/arrow_back:",
-                    disabled=number == 1,
-                    on_click=_go_to,
-                    args=(number - 1,),
-                )
-                st.markdown(f"Chart {number} of {count}", width="content")
-                st.button(
-                    "Next chart",
-                    key="present_next",
-                    icon=":material/arrow_forward:",
-                    disabled=number == count,
-                    on_click=_go_to,
-                    args=(number + 1,),
-                )
+            if count > 1:
+                _chart_steps(number, count)
             st.subheader(slide.title, anchor=False)
         slide.draw()
+
+
+def _chart_steps(number: int, count: int) -> None:
+    """ "Previous chart", "Chart n of N", "Next chart" (each button off at its end)."""
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.button(
+            "Previous chart",
+            key="present_prev",
+            icon=":material/arrow_back:",
+            disabled=number == 1,
+            on_click=_go_to,
+            args=(number - 1,),
+        )
+        st.markdown(f"Chart {number} of {count}", width="content")
+        st.button(
+            "Next chart",
+            key="present_next",
+            icon=":material/arrow_forward:",
+            disabled=number == count,
+            on_click=_go_to,
+            args=(number + 1,),
+        )
 
 
 def run(page: Any, pages: Sequence[Any]) -> None:
@@ -329,6 +346,8 @@ _PRESENT_CSS = """
 [data-testid="stMetricLabel"] p { font-size: 22px !important; line-height: 1.25; }
 [data-testid="stMetric"] { padding: 0.4rem 0.9rem 0.5rem 0.9rem; }
 .st-key-present_stage { min-height: calc(100vh - 1rem); }
+/* The section heading just before the stage would name only the first chart's section. */
+[data-testid="stElementContainer"]:has(h2):has(+ div > .st-key-present_stage) { display: none; }
 .st-key-present_stage_head {
   position: sticky; top: 0; z-index: 5; background: #FFFFFF;
   padding: 0.4rem 0; border-bottom: 1px solid #D9D9D9;
