@@ -60,6 +60,16 @@ _CSS = """
 }
 [data-testid="stExpanderDetails"] [data-testid="stMarkdownContainer"] { max-width: 75em; }
 [data-testid="stExpander"] summary p { font-size: 1.1rem; font-weight: 600; }
+/* Static tables wrap their cells to the page's width: a table wider than the page would be a
+   scrolling region that a keyboard cannot reach. */
+[data-testid="stTable"] th, [data-testid="stTable"] td { white-space: normal; }
+[data-testid="stTable"] table:has(th:nth-child(9)) th,
+[data-testid="stTable"] table:has(th:nth-child(9)) td {
+  font-size: 0.8rem; padding: 0.2rem 0.3rem;
+}
+/* An upload's limit is stated once, in its label, as the app checks it: Streamlit's own line
+   ("1MB per file", the server's backstop, .streamlit/config.toml) would give a second limit. */
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
 /* Headings keep their ids (links to #section work) but not the link icon beside each, which is
    a Tab stop before every section. */
 [data-testid="stHeaderActionElements"] a[href^="#"] { display: none; }
