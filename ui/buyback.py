@@ -51,8 +51,8 @@ from redesign.core.formatting import fte, money_m, pct, signed_money_m
 from redesign.core.text import plain_text
 from redesign.data.assumptions import UNITS, Assumption
 from redesign.data.sen_support import AtRiskGroup
+from ui import present
 from ui.blocks import (
-    PLOTLY_CONFIG,
     csv_button,
     data_table,
     md,
@@ -849,7 +849,7 @@ def _fte_chart(result: ScenarioResult) -> None:
         theme=None,
         width="stretch",
         key="chart_bb_fte",
-        config=PLOTLY_CONFIG,
+        config=present.plotly_config(),
         alt=(
             f"Stacked bar chart: of {fte(result.at_risk_fte)} FTE at risk,"
             f" {fte(result.retained_fte)} FTE kept and {fte(result.redundant_fte)} FTE"
@@ -869,7 +869,7 @@ def _curve_chart(s: Scenario, result: ScenarioResult) -> None:
         theme=None,
         width="stretch",
         key="chart_bb_curve",
-        config=PLOTLY_CONFIG,
+        config=present.plotly_config(),
         alt=(
             "Line chart: the saving and the traded income needed rise with buy-back; this"
             f" scenario gives a saving of {money_m(result.saving_m)} and needs"
@@ -1073,7 +1073,7 @@ def _compare_section() -> None:
         theme=None,
         width="stretch",
         key="chart_bb_compare",
-        config=PLOTLY_CONFIG,
+        config=present.plotly_config(),
         alt="Grouped bar chart comparing the saving, traded income needed and one-off"
         " redundancy cost of the named scenarios.",
     )
