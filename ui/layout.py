@@ -65,7 +65,7 @@ _CSS = """
 [data-testid="stTable"] th, [data-testid="stTable"] td { white-space: normal; }
 [data-testid="stTable"] table:has(th:nth-child(9)) th,
 [data-testid="stTable"] table:has(th:nth-child(9)) td {
-  font-size: 0.8rem; padding: 0.2rem 0.3rem;
+  font-size: 0.75rem; padding: 0.15rem 0.25rem; hyphens: auto;
 }
 /* An upload's limit is stated once, in its label, as the app checks it: Streamlit's own line
    ("1MB per file", the server's backstop, .streamlit/config.toml) would give a second limit. */

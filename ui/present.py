@@ -345,6 +345,8 @@ _PRESENT_CSS = """
 }
 [data-testid="stMetricLabel"] p { font-size: 22px !important; line-height: 1.25; }
 [data-testid="stMetric"] { padding: 0.4rem 0.9rem 0.5rem 0.9rem; }
+/* No hover-only detail on a projector: a figure's source is at the desk, behind its "?". */
+[data-testid="stMetric"] [data-testid="stTooltipHoverTarget"] { display: none !important; }
 .st-key-present_stage { min-height: calc(100vh - 1rem); }
 /* The section heading just before the stage would name only the first chart's section. */
 [data-testid="stElementContainer"]:has(h2):has(+ div > .st-key-present_stage) { display: none; }

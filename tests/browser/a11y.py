@@ -116,6 +116,14 @@ _FOCUS_JS = """
 def tab_until(page: Page, wanted: str, limit: int = 150) -> tuple[int, list[list[str]]]:
     """Press Tab from the start of a freshly loaded page until the focused element's name or text contains
     ``wanted``; return the number of presses and what each focused (0 presses: never reached)."""
+    # Drawn, not only sent: the control is on the page before counting starts.
+    page.wait_for_function(
+        """w => [...document.querySelectorAll('button, a, input, summary')].some(
+             e => (e.getAttribute('aria-label') || '').includes(w) || (e.innerText || '').includes(w))""",
+        arg=wanted,
+        timeout=30_000,
+    )
+    page.wait_for_timeout(500)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     seen: list[list[str]] = []
     for presses in range(1, limit + 1):
