@@ -36,10 +36,11 @@ metric_tiles(
     [tiles[k] for k in ("confirmed_reduction", "market_testing", "potential_reduction")],
     per_row=3,
 )
-st.caption(
-    "Hover on or tab to the question mark beside each figure to see where it comes from. "
-    "“Partly derived” means the report does not state the figure for every service."
-)
+if not present.presenting():  # on a projector the question marks are not shown
+    st.caption(
+        "Hover on or tab to the question mark beside each figure to see where it comes from. "
+        "“Partly derived” means the report does not state the figure for every service."
+    )
 
 st.header("In brief", anchor="in-brief")
 for paragraph in parts.summary:

@@ -339,7 +339,7 @@ _PRESENT_CSS = """
 }
 [data-testid="stMain"] h1 { font-size: 40px; padding: 0.25rem 0; }
 [data-testid="stMain"] h2 { font-size: 30px; padding: 0.25rem 0 0 0; }
-[data-testid="stMain"] h3 { font-size: 26px; padding: 0.1rem 0 0 0; }
+[data-testid="stMain"] h3 { font-size: 26px; padding: 0.4rem 0 0 0; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   font-size: 52px !important; line-height: 1.15;
 }
@@ -352,7 +352,7 @@ _PRESENT_CSS = """
 [data-testid="stElementContainer"]:has(h2):has(+ div > .st-key-present_stage) { display: none; }
 .st-key-present_stage_head {
   position: sticky; top: 0; z-index: 5; background: #FFFFFF;
-  padding: 0.4rem 0; border-bottom: 1px solid #D9D9D9;
+  padding: 0.4rem 0 0.6rem 0; box-shadow: 0 6px 6px -6px #D9D9D9;
 }
 .st-key-present_stage_head p { margin: 0; }
 </style>

@@ -133,3 +133,42 @@ def test_presentation_mode_is_reached_from_the_sidebar_by_keyboard(
     wait_for_app(small, timeout_ms=60_000)
     assert "present=1" in small.url
     assert small.locator("[data-testid='stSidebar']").is_hidden()
+
+
+_ESCAPED_NAMES_JS = """
+() => { const out = [];
+  for (const e of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]'))
+    for (const a of ['aria-label', 'title', 'alt', 'placeholder']) {
+      const v = e.getAttribute(a); if (v && v.includes('\\\\')) out.push(a + ': ' + v); }
+  return out; }
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        pytest.param(
+            p,
+            n,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the buy-back page's tiles pass Markdown-escaped labels (md, not "
+                "ui.blocks.label): left to the buy-back page's rework",
+            ),
+        )
+        if n == "buyback"
+        else (p, n)
+        for p, n in PAGES
+    ],
+    ids=[n for _, n in PAGES],
+)
+def test_names_are_read_without_escape_characters(
+    streamlit_server: str, small: Page, path: str, name: str
+) -> None:
+    """What a screen reader reads (accessible names, titles, alt text) has no Markdown escapes:
+    "Help for Saving (as stated)", never "Help for Saving \\(as stated\\)"."""
+    small.goto(f"{streamlit_server}/{path}")
+    wait_for_app(small, timeout_ms=60_000)
+    small.wait_for_timeout(500)
+    escaped = small.evaluate(_ESCAPED_NAMES_JS)
+    assert not escaped, f"{name}: {escaped[:5]}"

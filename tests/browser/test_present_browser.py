@@ -46,6 +46,12 @@ def _open(page: Page, base: str, path: str, present: bool) -> None:
     query = ("&" if "?" in path else "?") + "present=1" if present else ""
     page.goto(f"{base}/{path}{query}")
     wait_for_app(page, timeout_ms=60_000)
+    # The app's styles (ui.layout, ui.present) are in place before anything is measured.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('style')].some("
+        "s => s.textContent.includes('stHeaderActionElements'))",
+        timeout=30_000,
+    )
     page.wait_for_timeout(600)  # charts finish drawing
     assert_no_exception(page)
 
