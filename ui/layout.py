@@ -60,6 +60,8 @@ _CSS = """
 }
 [data-testid="stExpanderDetails"] [data-testid="stMarkdownContainer"] { max-width: 75em; }
 [data-testid="stExpander"] summary p { font-size: 1.1rem; font-weight: 600; }
+/* Less blank space above the title, so more of the page is on the first screen. */
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
 /* Static tables wrap their cells to the page's width: a table wider than the page would be a
    scrolling region that a keyboard cannot reach. */
 [data-testid="stTable"] th, [data-testid="stTable"] td { white-space: normal; }
@@ -124,7 +126,7 @@ def page_setup(
         present.sidebar_toggle()
         st.sidebar.markdown(PROPOSALS_NOTE)
         # The detail names the sources' periods from the data: filled in once the data has loaded.
-        with st.sidebar.expander("Where the figures come from", icon=":material/info:"):
+        with st.sidebar.expander("About the figures", icon=":material/info:"):
             detail = st.empty()
         sidebar_glossary()
         st.sidebar.caption(
