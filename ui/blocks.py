@@ -32,8 +32,6 @@ from ui.source_view import chart_quotes
 MAX_TITLE_WORDS = 10
 # Columns that are for the code (ids, colour keys), never shown or exported.
 HIDDEN_COLUMNS = ("service_id", "stream", "colour_key")
-# At a desk: the PNG download and full screen only (ui.present; none in presentation mode).
-PLOTLY_CONFIG = present.DESK_CONFIG
 
 
 class ReadyFigure(BaseFigure):
@@ -300,8 +298,7 @@ def chart_block(
     prepared = _prepared(table, formatters, static_table)
 
     def projected() -> None:
-        """On a projector: the chart and what it needs to be read, without the desk's tools (the
-        table, CSV and quotes stay on the page at a desk)."""
+        """On a projector: the chart and what it needs to be read, not the desk's tools."""
         st.markdown(md(subtitle))
         discrepancy_notes(discrepancies)
         plotly_figure(present.projector_figure(fig.to_dict()), key=f"chart_{key}", alt=alt)
