@@ -169,6 +169,9 @@ def test_names_are_read_without_escape_characters(
     "Help for Saving (as stated)", never "Help for Saving \\(as stated\\)"."""
     small.goto(f"{streamlit_server}/{path}")
     wait_for_app(small, timeout_ms=60_000)
+    if name in ("overview", "service", "staffing", "sen_needs", "buyback"):
+        # Their tiles' help buttons, the names most at risk, are drawn before looking.
+        small.wait_for_selector("[data-testid='stMetric'] [aria-label]", timeout=30_000)
     small.wait_for_timeout(500)
     escaped = small.evaluate(_ESCAPED_NAMES_JS)
     assert not escaped, f"{name}: {escaped[:5]}"
