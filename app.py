@@ -2,17 +2,24 @@
 
 The only multipage mechanism is ``st.navigation`` below, naming each file in pages/ explicitly (no
 automatic discovery: when st.navigation is called, Streamlit ignores the pages/ folder; see
-ui.navigation for the first run of a fresh server). To add a page, add one line to PAGES. The first
-page is the default.
+ui.navigation for the first run of a fresh server). To add a page, add one line to
+PAGES. The first page is the default; it lives at / (Streamlit gives the default page no path of its
+own), and /overview, its name elsewhere, opens it too.
 """
+
+from pathlib import Path
 
 import streamlit as st
 
-from ui import navigation
+from ui import present
+from ui.layout import open_overview
+
+# A local file, so the browser never fetches the icon from a font server.
+ICON = Path(__file__).parent / "ui" / "assets" / "icon.png"
 
 st.set_page_config(
     page_title="Redesign Explorer",
-    page_icon=":material/account_balance:",
+    page_icon=str(ICON),
     layout="wide",
     # "auto": open on a wide screen, folded away on a phone (the workshop's participants).
     initial_sidebar_state="auto",
@@ -21,7 +28,7 @@ st.set_page_config(
 # One page a line (kept by fmt: off), so adding a page is a one-line change.
 # fmt: off
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="", default=True),
     st.Page("pages/service.py", title="Service drilldown", icon=":material/apartment:", url_path="service"),
     st.Page("pages/waterfall.py", title="Savings waterfall", icon=":material/waterfall_chart:", url_path="waterfall"),
     st.Page("pages/staffing.py", title="Staffing before and after", icon=":material/groups:", url_path="staffing"),
@@ -31,5 +38,8 @@ PAGES = [
     st.Page("pages/workshop.py", title="Workshop", icon=":material/how_to_vote:", url_path="workshop"),
 ]
 # fmt: on
+ALIASES = [st.Page(open_overview, title="Overview", url_path="overview", visibility="hidden")]
 
-navigation.run(st.navigation(PAGES, position="sidebar", expanded=True))
+# In presentation mode (ui.present) there is no sidebar: the pages are in the top bar's menu.
+menu = "hidden" if present.presenting() else "sidebar"
+present.run(st.navigation(PAGES + ALIASES, position=menu, expanded=True), PAGES)

@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from ui import cached
+from ui import cached, present
 from ui.blocks import chart_block, label, md, metric_tiles
 from ui.briefing import briefing_downloads
 from ui.data import data_version
@@ -37,10 +37,11 @@ metric_tiles(
     [tiles[k] for k in ("confirmed_reduction", "market_testing", "potential_reduction")],
     per_row=3,
 )
-st.caption(
-    "Hover on or tab to the question mark beside each figure to see where it comes from. "
-    "“Partly derived” means the report does not state the figure for every service."
-)
+if not present.presenting():  # on a projector the question marks are not shown
+    st.caption(
+        "Hover on or tab to the question mark beside each figure to see where it comes from. "
+        "“Partly derived” means the report does not state the figure for every service."
+    )
 
 st.header("In brief", anchor="in-brief")
 for paragraph in parts.summary:
@@ -84,7 +85,7 @@ for start in range(0, len(groups), 3):
                 st.page_link(
                     "pages/service.py",
                     label=label(entry.service_name) + (" (inferred)" if entry.inferred else ""),
-                    query_params={"service": entry.service_id},
+                    query_params=present.link_query({"service": entry.service_id}),
                     icon=":material/arrow_forward:",
                     help="Open this service's detail",
                     width="stretch",

@@ -4,12 +4,14 @@ service, with each reconciliation gap shown beside the figure it affects."""
 import streamlit as st
 
 from redesign.present.services import neighbours, service_position
-from ui import cached, state
+from ui import cached, present, state
 from ui.blocks import chart_block, discrepancy_notes, label, md, metric_tiles, show_table
 from ui.data import data_version
 from ui.format import markdown_paragraphs
 from ui.layout import page_setup
 from ui.source_view import figure_quotes
+
+BUYBACK_PAGE = "pages/buyback.py"
 
 dataset = page_setup("Service drilldown", params=("service",), script=__file__)
 ids = [s.id for s in dataset.services]
@@ -59,15 +61,23 @@ st.caption(
     md(f"Service {position} of {count} in the cabinet report, section “{service.section}”.")
     + (f" Original-proposals category: {md(categories)}." if categories else "")
 )
-st.markdown(md(parts.summary))
-
 found = parts.discrepancies
 tiles = parts.tiles
+# The key figures before the summary, so that on a projector they fill the first screen.
 metric_tiles(
     [tiles[k] for k in ("current_budget", "proposed_cost", "saving", "saving_computed")],
     per_row=4,
 )
 metric_tiles([tiles[k] for k in ("current_fte", "fte_after", "headcount")], per_row=3)
+st.markdown(md(parts.summary))
+if service_id == dataset.sen_support.service_id:
+    # The posts subject to market testing here are the buy-back model's: one click to it.
+    st.page_link(
+        BUYBACK_PAGE,
+        label="What if schools buy these posts back? Open the buy-back model",
+        icon=":material/tune:",
+        query_params=present.link_query(),
+    )
 
 # --- money ---------------------------------------------------------------------------------------
 st.header("Money", anchor="money")

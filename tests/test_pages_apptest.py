@@ -350,3 +350,22 @@ def test_no_page_speaks_of_seeds(path):
     assert_clean(at)
     shown = texts(at) + " ".join(plain(str(m.value)) for m in at.sidebar.markdown)
     assert not re.search(r"\bseeds?\b", shown, re.IGNORECASE), path
+
+
+def test_sen_support_drilldown_links_to_the_buyback_page():
+    """The service whose posts are subject to market testing links to the buy-back model; the
+    other services do not."""
+    at = page("pages/service.py", service="sen_support")
+    links = [(link.proto.page, link.proto.label) for link in at.get("page_link")]
+    assert any(p.endswith("buyback") and "buy-back model" in label for p, label in links), links
+    at = page("pages/service.py", service="performing_arts")
+    assert not any("buy-back" in link.proto.label for link in at.get("page_link"))
+
+
+def test_the_page_icon_is_a_local_file():
+    """No icon from a font server: the browser would fetch it from the internet."""
+    text = Path(APP).read_text(encoding="utf-8")
+    assert "page_icon=str(ICON)" in text
+    assert (Path(APP).parent / "ui" / "assets" / "icon.png").read_bytes()[
+        :8
+    ] == b"\x89PNG\r\n\x1a\n"

@@ -8,10 +8,11 @@ import pytest
 from redesign.charts import sen as sc
 from redesign.core import palette as pal
 from redesign.sen.categories import categories_frame
-from redesign.sen.need_support import need_beside_support, need_support_frame
+from redesign.sen.need_support import need_beside_support
 from redesign.sen.placements import placements_frame
 from redesign.sen.provision import provision_frame
 from redesign.sen.schools import special_schools_frame
+from redesign.sen.support_figures import MEASURE_WORDS, support_figures, support_figures_frame
 
 
 @pytest.fixture(scope="module")
@@ -75,17 +76,42 @@ def test_placements_bar(sen):
     ]
 
 
-def test_need_support_chart(dataset):
-    frame = need_support_frame(need_beside_support(dataset))
-    fig = sc.need_support_chart(frame, dataset.sen.categories.as_at, dataset.proposals_period())
-    assert len(fig.data) == 4
+def _support_chart(dataset):
+    figures = support_figures(need_beside_support(dataset), dataset.sen_support.groups)
+    frame = support_figures_frame(figures, dataset.sen.categories.as_at)
+    return sc.support_figures_chart(frame, MEASURE_WORDS)
+
+
+def test_support_chart_shows_each_figure_once_with_the_needs_it_serves(dataset):
+    fig = _support_chart(dataset)
     texts = _texts(fig)
-    assert "285 pupils" in texts
-    assert "−13.33 FTE at risk in mapped groups" in texts
-    assert "−22.83 FTE confirmed reduction" in texts
-    assert "no reduction published" in texts  # Other -> SEN Management Services
-    assert "Pupils, January 2004" in texts  # the date is on the figure itself
-    assert "FTE change of mapped services, 2016 proposals" in texts
+    # SEN Support Services serves seven needs: its whole-service figures are drawn once each.
+    assert texts.count("−22.83 FTE confirmed reduction") == 1
+    assert texts.count("−33.32 FTE subject to market testing") == 1
+    assert texts.count("−19.99 FTE at risk, subject to buy-back") == 1
+    assert "−9.20 FTE at risk, subject to buy-back" in texts
+    assert "−1.00 FTE potential further reduction" in texts  # Hospital Education Service
+    # Grade changes put staff at risk without losing posts: no minus sign.
+    assert "3.62 FTE at risk through grade changes (not a reduction)" in texts
+    assert len(texts) == 9
+    labels = [str(t).replace("<br>", " ") for t in fig.layout.yaxis.ticktext]
+    assert len(labels) == 7
+    assert "for every need but Other" in labels[0] and "SEN Support Services" in labels[0]
+    assert any("for Moderate/Severe Learning Difficulty and Other" in label for label in labels)
+
+
+def test_support_chart_labels_never_overlap(dataset):
+    """Each figure's label has its own band: the gap between two ticks is at least the taller of
+    the two labels (the y axis is in px)."""
+    fig = _support_chart(dataset)
+    ticks = list(fig.layout.yaxis.tickvals)
+    lines = [str(t).count("<br>") + 1 for t in fig.layout.yaxis.ticktext]
+    for i in range(1, len(ticks)):
+        needed = (lines[i - 1] + lines[i]) / 2 * sc.SUPPORT_LINE_PX
+        assert ticks[i] - ticks[i - 1] >= needed, (i, ticks, lines)
+    # every bar lies within its figure's band, between the dividers
+    bars = sorted(fig.data[0].y)
+    assert bars[0] > fig.layout.yaxis.range[1] and bars[-1] < fig.layout.yaxis.range[0]
 
 
 def test_wrap_label():

@@ -25,18 +25,12 @@ from redesign.core.table_format import Formatter, format_frame, format_records
 from redesign.core.text import escape_label, escape_markdown, plain_text
 from redesign.data.source_text import QuoteRef
 from redesign.present.discrepancy_words import discrepancy_text
+from ui import present
 from ui.source_view import chart_quotes
 
 MAX_TITLE_WORDS = 10
 # Columns that are for the code (ids, colour keys), never shown or exported.
 HIDDEN_COLUMNS = ("service_id", "stream", "colour_key")
-PLOTLY_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    # Keep the camera (PNG download) button; drop zoom tools that confuse on a projector.
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"],
-    "toImageButtonOptions": {"format": "png", "scale": 2},
-}
 
 
 def _slug(text: str) -> str:
@@ -243,12 +237,6 @@ def _prepared(
     )
 
 
-def plotly_figure(fig: go.Figure | Mapping[str, Any], *, key: str, alt: str) -> None:
-    """A Plotly chart in the house way: the page's width, no Streamlit theme (the figure sets the
-    look), the toolbar of ``PLOTLY_CONFIG``, and ``alt`` as its accessible name."""
-    st.plotly_chart(fig, theme=None, width="stretch", key=key, config=PLOTLY_CONFIG, alt=alt)
-
-
 def chart_block(
     *,
     title: str,
@@ -277,6 +265,19 @@ def chart_block(
     place in the document (ui.source_view).
     """
     prepared = _prepared(table, formatters, static_table)
+
+    def projected() -> None:
+        """On a projector: the chart and what it needs to be read, not the desk's tools."""
+        st.markdown(md(subtitle))
+        discrepancy_notes(discrepancies)
+        spec = fig.to_dict() if isinstance(fig, go.Figure) else dict(fig)
+        plotly_figure(present.projector_figure(spec), key=f"chart_{key}", alt=alt)
+        if notes:
+            st.caption("\n".join(f"- {md(note)}" for note in notes))
+        source_line(sources)
+
+    if present.add_slide(md(title), projected):
+        return
     # Titles built from data can run long; tests check the real ones keep to MAX_TITLE_WORDS.
     st.subheader(md(title), anchor=_slug(key))
     st.markdown(md(subtitle))
@@ -290,6 +291,15 @@ def chart_block(
     show_csv(prepared, file_name=_slug(key), key=f"csv_{key}")
     source_line(sources)
     chart_quotes(quotes, key=key)
+
+
+def plotly_figure(fig: go.Figure | Mapping[str, Any], *, key: str, alt: str) -> None:
+    """A Plotly chart in the house way: the page's width, no Streamlit theme (the figure sets the
+    look), the toolbar of the mode (``present.plotly_config``), and ``alt`` as its accessible
+    name."""
+    st.plotly_chart(
+        fig, theme=None, width="stretch", key=key, config=present.plotly_config(), alt=alt
+    )
 
 
 def table_block(
@@ -317,12 +327,13 @@ def table_block(
     source_line(sources)
 
 
-def metric_tiles(tiles: Sequence[Headline], *, per_row: int = 4, width: int = 225) -> None:
+def metric_tiles(tiles: Sequence[Headline], *, per_row: int = 4) -> None:
     """Headline figures as bordered metric tiles; a derived figure says so in its label.
 
-    Tiles of ``width`` pixels flow in a row and wrap onto the next line on a narrow screen (so a
-    label never collides with its help icon). ``per_row`` is the most tiles a row holds before a
-    new row starts, however wide the screen.
+    A row holds at most ``per_row`` tiles, which share its width (so four fit beside each other
+    at 1280x720 with the sidebar open) and wrap onto the next line on a narrow screen, where a
+    tile would be narrower than the page's styles allow (ui.layout: so a label never collides
+    with its help icon).
     """
     per_row = max(1, per_row)
     for start in range(0, len(tiles), per_row):
@@ -333,7 +344,7 @@ def metric_tiles(tiles: Sequence[Headline], *, per_row: int = 4, width: int = 22
                     tile.value,
                     help=md(tile.help),
                     border=True,
-                    width=width,
+                    width="stretch",
                 )
 
 

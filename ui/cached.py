@@ -75,13 +75,13 @@ from redesign.present.staffing import (
     staffing_reductions_alt,
 )
 from redesign.present.waterfall import waterfall_ends, waterfall_gap_notes, waterfall_view
+from redesign.sen import support_figures as sf
 from redesign.sen.actions import actions_display_frame, actions_frame, timeline_frame
 from redesign.sen.categories import categories_frame
 from redesign.sen.need_support import (
     NeedSupportRow,
     need_beside_support,
     need_support_detail_frame,
-    need_support_frame,
     need_support_notes,
 )
 from redesign.sen.placements import out_of_city_headlines, placements_frame
@@ -97,6 +97,11 @@ _ENTRIES = 64
 
 def _counts(*columns: str) -> dict[str, Formatter]:
     return dict.fromkeys(columns, count)
+
+
+def _fte_or_blank(value: object) -> str:
+    """An FTE figure, or nothing where the row has no figure of that kind."""
+    return fte(value, missing="")
 
 
 # --- overview ------------------------------------------------------------------------------------
@@ -328,7 +333,7 @@ class SenParts:
     placements: PreparedTable
     out_of_city: tuple[Headline, ...]
     need_fig: go.Figure
-    need: PreparedTable
+    support: PreparedTable
     need_notes: tuple[str, ...]
     need_rows: tuple[NeedSupportRow, ...]
     need_detail: PreparedTable
@@ -351,8 +356,10 @@ def sen_needs(version: DataVersion) -> SenParts:
     provision = provision_frame(sen)
     placements = placements_frame(sen)
     rows = need_beside_support(dataset)
-    need = need_support_frame(rows)
     detail = need_support_detail_frame(rows)
+    support = sf.support_figures_frame(
+        sf.support_figures(rows, dataset.sen_support.groups), sen.categories.as_at
+    )
     actions = actions_frame(sen)
     return SenParts(
         discrepancies=tuple(found),
@@ -394,10 +401,10 @@ def sen_needs(version: DataVersion) -> SenParts:
         placements_fig=sc.placements_bar(placements),
         placements=prepare_table(placements, formatters=_counts("Children and young people")),
         out_of_city=tuple(out_of_city_headlines(sen)),
-        need_fig=sc.need_support_chart(need, sen.categories.as_at, dataset.proposals_period()),
-        need=prepare_table(
-            need.drop(columns=["category_id"]),
-            formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),
+        need_fig=sc.support_figures_chart(support, sf.MEASURE_WORDS),
+        support=prepare_table(
+            support.drop(columns=["key"]),
+            formatters=dict.fromkeys(sf.MEASURES, _fte_or_blank),
         ),
         need_notes=tuple(need_support_notes(dataset)),
         need_rows=rows,

@@ -12,26 +12,30 @@ import streamlit as st
 
 from redesign import Dataset
 from redesign.core.text import escape_markdown, plain_text
+from ui import present
 from ui.data import data_dir, data_dir_label, get_dataset
 from ui.glossary import sidebar_glossary
 from ui.navigation import ensure_navigation
 from ui.state import drop_unknown_params
 
+OVERVIEW_SCRIPT = "pages/overview.py"
+PROPOSALS_NOTE = "**Proposals, not decisions.** Figures as published, unless labelled *derived*."
+
 
 def proposals_note(dataset: Dataset) -> str:
-    """The sidebar's "Proposals, not decisions" note, naming each source's period from the data."""
+    """The detail behind the sidebar's "Proposals, not decisions" line: each source's period (from
+    the data), and how the tool marks derived figures and assumptions."""
     report = dataset.proposals_period()
     sen = dataset.documents.get(dataset.sen.document) if dataset.sen is not None else None
     sen_part = (
-        f" or, for SEN needs and provision, its FOI reply and Inclusion and SEN Strategy "
-        f"({escape_markdown(plain_text(sen.date))})"
+        f" For SEN needs and provision, they come from its FOI reply and Inclusion and SEN "
+        f"Strategy ({escape_markdown(plain_text(sen.date))})."
         if sen is not None and sen.date
         else ""
     )
     return (
-        "**Proposals, not decisions.** Every figure comes, as published, from the council's "
-        "cabinet report on the Education Services redesign "
-        f"({escape_markdown(plain_text(report))}){sen_part}. Where the published figures do "
+        "The figures come from the council's cabinet report on the Education Services redesign "
+        f"({escape_markdown(plain_text(report))}).{sen_part} Where the published figures do "
         "not add up, both numbers are shown; figures this tool computes are labelled *derived*; "
         "the buy-back model's inputs that are not in the report are labelled *assumptions*."
     )
@@ -57,6 +61,21 @@ _CSS = """
 }
 [data-testid="stExpanderDetails"] [data-testid="stMarkdownContainer"] { max-width: 75em; }
 [data-testid="stExpander"] summary p { font-size: 1.1rem; font-weight: 600; }
+/* Less blank space above the title, so more of the page is on the first screen. */
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+/* Static tables wrap their cells to the page's width: a table wider than the page would be a
+   scrolling region that a keyboard cannot reach. */
+[data-testid="stTable"] th, [data-testid="stTable"] td { white-space: normal; }
+[data-testid="stTable"] table:has(th:nth-child(9)) th,
+[data-testid="stTable"] table:has(th:nth-child(9)) td {
+  font-size: 0.75rem; padding: 0.15rem 0.25rem; hyphens: auto;
+}
+/* An upload's limit is stated once, in its label, as the app checks it: Streamlit's own line
+   ("1MB per file", the server's backstop, .streamlit/config.toml) would give a second limit. */
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+/* Headings keep their ids (links to #section work) but not the link icon beside each, which is
+   a Tab stop before every section. */
+[data-testid="stHeaderActionElements"] a[href^="#"] { display: none; }
 </style>
 """
 
@@ -72,21 +91,53 @@ def page_setup(
 
     ``intro`` is Markdown, or a function of the dataset that writes it (for an intro with figures
     in it). ``params`` are the link settings (query keys) the page reads; any other key in the URL
-    gets a notice and is removed. ``None`` skips the check. ``script`` is the page's ``__file__``
-    (a run that did not come through app.py's navigation is sent there: ui.navigation)."""
+    gets a notice and is removed (presentation mode's keys are every page's). ``None`` skips the
+    check. ``script`` is the page's ``__file__`` (a run that did not come through app.py's
+    navigation is sent there: ui.navigation). In presentation mode (ui.present) there is no
+    sidebar and no intro: the title, then the page's key figures, fill the first screen."""
     ensure_navigation(script)
+    presenting = present.presenting()
+    present.start_run()
     st.html(_CSS)
-    # The note names the sources' periods from the data: filled in once the data has loaded.
-    note = st.sidebar.empty()
-    sidebar_glossary()
-    st.sidebar.caption(f"Data folder: {escape_markdown(plain_text(data_dir_label(data_dir())))}")
-    st.title(escape_markdown(title))
-    dataset = get_dataset()
-    note.markdown(proposals_note(dataset))
-    if callable(intro):
-        intro = intro(dataset)
-    if intro:
-        st.markdown(intro)
+    if presenting:
+        st.html(present.present_css())
+        head = st.columns([3, 2], vertical_alignment="center")
+        with head[0]:
+            st.title(escape_markdown(title), anchor=False)
+        with head[1]:
+            present.top_bar()
+        st.caption(PROPOSALS_NOTE)
+        dataset = get_dataset()
+    else:
+        present.sidebar_toggle()
+        st.sidebar.markdown(PROPOSALS_NOTE)
+        # The detail names the sources' periods from the data: filled in once the data has loaded.
+        with st.sidebar.expander("About the figures", icon=":material/info:"):
+            detail = st.empty()
+        sidebar_glossary()
+        st.sidebar.caption(
+            f"Data folder: {escape_markdown(plain_text(data_dir_label(data_dir())))}"
+        )
+        st.title(escape_markdown(title), anchor=False)
+        dataset = get_dataset()
+        detail.markdown(proposals_note(dataset))
+        if callable(intro):
+            intro = intro(dataset)
+        if intro:
+            st.markdown(intro)
+    present.link_notice()
     if params is not None:
-        drop_unknown_params(params)
+        drop_unknown_params(_with_present(params))
     return dataset
+
+
+def _with_present(params: Callable[[str], bool] | Collection[str]) -> Callable[[str], bool]:
+    """The page's link settings and presentation mode's."""
+    known = params if callable(params) else set(params).__contains__
+    return lambda key: present.is_param(key) or known(key)
+
+
+def open_overview() -> None:
+    """The page at /overview, the overview's own name: opens the overview (the app's default page,
+    at /), keeping the link's settings, instead of "Page not found"."""
+    st.switch_page(OVERVIEW_SCRIPT, query_params=st.query_params.to_dict())

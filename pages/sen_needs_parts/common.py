@@ -14,7 +14,7 @@ from redesign.checks.discrepancy import Discrepancy
 from redesign.data.dataset import REPORT_DOCUMENT, Dataset
 from redesign.data.sen.records import SenNeeds
 from redesign.present import sen_view
-from ui import cached
+from ui import cached, present
 from ui.blocks import md
 from ui.blocks import table_block as _table_block
 
@@ -71,7 +71,7 @@ def service_link(service_id: str, name: str) -> None:
         st.page_link(
             SERVICE_PAGE,
             label=f"{md(name)}: service drilldown",
-            query_params={"service": service_id},
+            query_params=present.link_query({"service": service_id}),
             icon=":material/arrow_forward:",
             help="Open this service's figures, text and sources",
         )
@@ -83,6 +83,7 @@ def buyback_link() -> None:
     try:
         st.page_link(
             BUYBACK_PAGE,
+            query_params=present.link_query(),
             label="Buy-back model: what if schools buy more or less of the traded offer?",
             icon=":material/tune:",
         )

@@ -205,19 +205,17 @@ def need_support_section(page: SenPage) -> None:
         icon=":material/edit_note:",
     )
     chart_block(
-        title="Pupils by need beside the staffing change meeting it",
+        title="Each staffing change once, with the needs it serves",
         subtitle=(
-            f"Pupils by main need ({sen.categories.as_at}) beside the FTE change of the services"
-            f" mapped to each need in the {period}: confirmed reduction, subject to market"
-            " testing, and the at-risk posts of mapped groups. A service's figures repeat for"
-            " each need it serves: do not add them up."
+            f"FTE reductions and posts at risk in the {period} of the services this tool maps to"
+            f" the categories of need ({sen.categories.as_at}); each figure is shown once, with"
+            " the needs it serves. The pupils in each need are in the first chart on this page."
         ),
         fig=page.parts.need_fig,
-        table=page.parts.need,
+        table=page.parts.support,
         alt=(
-            f"Two-panel bar chart: pupils by main need in {sen.categories.as_at}, and for each"
-            " need the FTE reductions and at-risk posts of the services this tool maps to it in"
-            f" the {period}."
+            "Bar chart of the FTE reductions and posts at risk of each service this tool maps to"
+            f" a category of need, in the {period}, each figure once with the needs it serves."
         ),
         sources=[
             page.source(sen.categories.section, sen.categories.as_at),

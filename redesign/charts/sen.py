@@ -10,13 +10,13 @@ to the lowest figure and a patterned segment to the highest, with open-ended row
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from redesign.charts.house import FONT_SIZE, LABEL_SIZE, house_layout, patterned_marker
+from redesign.charts.house import LABEL_SIZE, house_layout, patterned_marker
 from redesign.charts.house import number_or_none as _num
 from redesign.charts.house import wrap_label as house_wrap_label
 from redesign.core import palette as pal
@@ -292,102 +292,104 @@ def placements_bar(frame: pd.DataFrame) -> go.Figure:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Need beside support
+# Need beside support: each staffing figure once, with the needs it serves
 # ---------------------------------------------------------------------------------------------------
-def need_support_chart(frame: pd.DataFrame, pupils_as_at: str, proposals_period: str) -> go.Figure:
-    """Left: pupils per category of need (as at ``pupils_as_at``, the categories' date). Right:
-    the FTE change of the services the tool maps to it in the proposals (``proposals_period``;
-    ``redesign.sen.need_support``): confirmed reduction and subject to market testing
-    (whole-service figures) and the at-risk FTE of the mapped groups. Each panel's date is in
-    its title, on the figure itself."""
-    labels = [wrap_label(s, 26) for s in frame["Category of need"]]
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        column_widths=[0.4, 0.6],
-        horizontal_spacing=0.03,
-        subplot_titles=(
-            f"Pupils, {pupils_as_at}",
-            f"FTE change of mapped services, {proposals_period}",
-        ),
-    )
-    pupils = [_num(v) or 0.0 for v in frame["Total pupils"]]
-    fig.add_trace(
+# The look of each kind of staffing figure, in the order of the measures the chart is given
+# (redesign.sen.support_figures.MEASURES): confirmed reduction, subject to market testing,
+# potential further reduction, at risk subject to buy-back, at risk through grade changes.
+SUPPORT_STYLES = (
+    (CONFIRMED, ""),
+    (MARKET_TESTING, MARKET_PATTERN),
+    (pal.LIGHT_PURPLE, "."),
+    (GROUPS, GROUPS_PATTERN),
+    (pal.DARK_GREY, "-"),
+)
+SUPPORT_BAR_PX = 40  # each bar's slot, in px (the y axis is laid out in px)
+SUPPORT_LINE_PX = 20  # each line of a figure's label
+SUPPORT_PAD_PX = 14  # between one figure and the next
+
+
+def support_figures_chart(
+    frame: pd.DataFrame, measures: Sequence[tuple[str, str, bool]]
+) -> go.Figure:
+    """One bar per staffing figure of the services (and at-risk groups) mapped to the categories
+    of need, each drawn once (``redesign.sen.support_figures``): on the left, what it is and the
+    needs it serves; on the bar, the FTE and its kind in words. ``measures`` are the frame's FTE
+    columns, each with its words and whether it is a loss of posts (then signed −), styled by
+    ``SUPPORT_STYLES`` in order.
+
+    The y axis is laid out in pixels, each figure given the height of its label or of its bars,
+    whichever is more, so a long label never runs into the next."""
+    styles = dict(zip((m for m, _, _ in measures), SUPPORT_STYLES, strict=True))
+    words = {m: w for m, w, _ in measures}
+    signs = {m: MINUS if loss else "" for m, _, loss in measures}
+    ys: list[float] = []
+    xs: list[float] = []
+    texts: list[str] = []
+    colours: list[str] = []
+    patterns: list[str] = []
+    ticks: list[float] = []
+    labels: list[str] = []
+    dividers: list[float] = []
+    top = 0.0
+    for _, row in frame.iterrows():
+        bars = [(m, v) for m, _, _ in measures if (v := _num(row[m])) is not None]
+        if not bars:
+            continue
+        label = _support_label(row)
+        space = max(len(bars) * SUPPORT_BAR_PX, (label.count("<br>") + 1) * SUPPORT_LINE_PX)
+        first = top + (space - len(bars) * SUPPORT_BAR_PX) / 2 + SUPPORT_BAR_PX / 2
+        for i, (measure, value) in enumerate(bars):
+            ys.append(first + i * SUPPORT_BAR_PX)
+            xs.append(value)
+            texts.append(f"{signs[measure]}{_fte(value)} FTE {words[measure]}")
+            colours.append(styles[measure][0])
+            patterns.append(styles[measure][1])
+        ticks.append(top + space / 2)
+        labels.append(label)
+        top += space + SUPPORT_PAD_PX
+        dividers.append(top - SUPPORT_PAD_PX / 2)
+    fig = go.Figure(
         go.Bar(
-            x=pupils,
-            y=labels,
+            x=xs,
+            y=ys,
+            width=SUPPORT_BAR_PX * 0.7,
             orientation="h",
-            name="Pupils (January 2004)",
-            marker={"color": pal.LIGHT_BLUE, "line": {"color": pal.DARK_BLUE, "width": 1.5}},
-            text=[f"{_count(v)} pupils" for v in pupils],
+            marker={
+                "color": colours,
+                "line": {"color": pal.DARK_GREY, "width": 0.5},
+                "pattern": {
+                    "shape": patterns,
+                    "fgcolor": [pal.text_colour_on(c) for c in colours],
+                    "solidity": 0.3,
+                    "fillmode": "overlay",
+                },
+            },
+            text=texts,
             textposition="outside",
             textfont={"size": LABEL_SIZE, "color": pal.TEXT},
             cliponaxis=False,
-            hovertemplate="%{y}: %{x:,} pupils<extra></extra>",
-        ),
-        row=1,
-        col=1,
-    )
-    series = (
-        (
-            "Confirmed reduction FTE (whole services)",
-            "confirmed reduction",
-            CONFIRMED,
-            "",
-            "#FFFFFF",
-            "no reduction published",
-        ),
-        (
-            "Subject to market testing FTE (whole services)",
-            "subject to market testing",
-            MARKET_TESTING,
-            MARKET_PATTERN,
-            "#000000",
-            "none subject to market testing",
-        ),
-        (
-            "At-risk FTE of mapped groups (buy-back model)",
-            "at risk in mapped groups",
-            GROUPS,
-            GROUPS_PATTERN,
-            "#000000",
-            "no at-risk group mapped",
-        ),
-    )
-    tops = [0.0]
-    for column, words, colour, pattern, fg, none in series:
-        values = [_num(v) for v in frame[column]]
-        tops += [v for v in values if v is not None]
-        fig.add_trace(
-            go.Bar(
-                x=[v or 0.0 for v in values],
-                y=labels,
-                orientation="h",
-                name=words.capitalize(),
-                marker=patterned_marker(colour, pattern, fgcolor=fg),
-                text=[f"{MINUS}{_fte(v)} FTE {words}" if v is not None else none for v in values],
-                textposition="outside",
-                textfont={"size": 13, "color": pal.TEXT},
-                cliponaxis=False,
-                hovertemplate="%{y}: %{text}<extra></extra>",
-            ),
-            row=1,
-            col=2,
+            hovertemplate="%{text}<extra></extra>",
         )
-    _layout(fig, height=_height(len(frame), 96, 170))
-    # Legend below the chart: the two panel titles sit above it.
-    fig.update_layout(
-        barmode="group",
-        margin={"t": 40, "b": 150},
-        legend={"y": -0.1, "yanchor": "top"},
     )
-    fig.update_annotations(font={"size": FONT_SIZE, "color": pal.TEXT})
-    fig.update_xaxes(
-        range=[0, max([*pupils, 1.0]) * 1.6], tickformat=",d", title_text="Pupils", row=1, col=1
+    _layout(fig, height=int(top) + 110, x_title="FTE", legend=False)
+    fig.update_layout(margin={"t": 10, "b": 70})
+    fig.update_xaxes(range=[0, max(xs or [1.0]) * 2.2])
+    fig.update_yaxes(
+        range=[top - SUPPORT_PAD_PX / 2, -SUPPORT_PAD_PX / 2],
+        tickvals=ticks,
+        ticktext=labels,
+        tickfont={"size": LABEL_SIZE - 1, "color": pal.TEXT},
+        showgrid=False,
+        zeroline=False,
     )
-    fig.update_xaxes(
-        range=[0, max(tops) * 2.1 or 1], title_text="FTE (reduction or at risk)", row=1, col=2
-    )
-    _top_first(fig, labels)
+    for y in dividers[:-1]:
+        fig.add_hline(y=y, line={"color": pal.GRIDLINE, "width": 1})
     return fig
+
+
+def _support_label(row: pd.Series) -> str:
+    """The figure's name over the needs it serves (the axis label of its bars)."""
+    name = wrap_label(str(row["Service or posts"]), 34)
+    needs = wrap_label("for " + str(row["Serves (the tool's reading)"]), 40)
+    return f"<b>{name}</b><br>{needs}"

@@ -35,6 +35,7 @@ class SupportLink:
     reasons: tuple[str, ...]
     at_risk_groups: tuple[str, ...]
     at_risk_group_labels: tuple[str, ...]  # "Autism teaching posts (9.20 FTE at risk)"
+    at_risk_group_fte: tuple[float, ...]  # each group's at-risk FTE (buy-back model), as the ids
     confirmed_reduction_fte: float | None  # the service's, not split by team
     potential_reduction_fte: float | None
     market_testing_fte: float | None  # the service's, not split by team
@@ -174,6 +175,7 @@ def _links(
                 at_risk_group_labels=tuple(
                     f"{labels.get(g, g)} ({at_risk.get(g, 0.0):.2f} FTE at risk)" for g in groups
                 ),
+                at_risk_group_fte=tuple(at_risk.get(g, 0.0) for g in groups),
                 confirmed_reduction_fte=staff.confirmed_reduction_fte,
                 potential_reduction_fte=staff.potential_reduction_fte,
                 market_testing_fte=staff.market_testing_fte,

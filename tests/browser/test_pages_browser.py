@@ -51,7 +51,8 @@ def _open(page: Page, base_url: str, path: str) -> None:
 def test_page_renders(streamlit_server: str, page: Page, path, name, text, charts):
     _open(page, streamlit_server, path)
     assert_no_exception(page)
-    expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=30_000)
+    main = page.locator("[data-testid='stMain']")
+    expect(main.get_by_text(text, exact=False).first).to_be_visible(timeout=30_000)
     if charts:
         page.wait_for_selector(PLOTLY_SVG, timeout=30_000)
         # Charts further down the page may draw a moment later.
@@ -103,15 +104,17 @@ def _wait_healthy(base_url: str, proc: subprocess.Popen, timeout_s: float = 60) 
 
 
 @pytest.mark.parametrize(
-    ("path", "menu", "heading"),
+    ("path", "title", "heading"),
     [
         ("staffing", "Staffing before and after", "Staffing before and after"),
         ("data_sources", "Data and sources", "Data and sources"),
         ("buyback", "Buy-back what-if", "What if schools buy back the SEND posts at risk?"),
+        # The default page's own name: app.py's alias opens it (at /).
+        ("overview", "Overview", "Education Services redesign: overview"),
     ],
 )
 def test_first_request_to_a_page_runs_through_app_navigation(
-    browser, tmp_path, path, menu, heading
+    browser, tmp_path, path, title, heading
 ):
     """A fresh server's first request straight to a page still runs app.py's st.navigation:
     the sidebar lists PAGES' titles, not the pages/ folder's file names, and no "Page not found"
@@ -145,7 +148,7 @@ def test_first_request_to_a_page_runs_through_app_navigation(
         _open(page, base_url, path)
         assert_no_exception(page)
         nav = page.locator("[data-testid='stSidebarNav']").inner_text()
-        assert menu in nav
+        assert title in nav
         assert "data_sources" not in nav and "app" not in nav.split()
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
         assert page.get_by_text("Page not found").count() == 0

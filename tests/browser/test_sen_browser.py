@@ -38,8 +38,9 @@ def test_sen_page_renders(streamlit_server: str, page: Page):
     assert page.locator(".js-plotly-plot").count() >= 5
     assert page.locator(".js-plotly-plot .bars path").count() > 10
     # dates on the figures and links to the service drilldowns
-    expect(page.get_by_text("January 2004", exact=False).first).to_be_visible()
-    expect(page.get_by_text("February 2015", exact=False).first).to_be_visible()
+    main = page.locator("[data-testid='stMain']")
+    expect(main.get_by_text("January 2004", exact=False).first).to_be_visible()
+    expect(main.get_by_text("February 2015", exact=False).first).to_be_visible()
     assert page.locator('a[href*="service?service=sen_support"]').count() >= 1
     assert page.locator('a[href$="/buyback"]').count() >= 1
     _full_screenshot(page, "sen_needs")
