@@ -57,7 +57,7 @@ table_block(
     table=recon.table,
     key="reconciliation",
     description=recon.description,
-    sources=[d.title for d in dataset.documents.values()],
+    sources=recon.sources,
 )
 
 st.header("Each figure's source", anchor="figure-sources")
@@ -67,7 +67,7 @@ table_block(
     table=sources.table,
     key="figure_sources",
     description=sources.description,
-    sources=[d.title for d in dataset.documents.values() if d.id != "tool_editorial"],
+    sources=sources.sources,
     height=520,
 )
 
@@ -85,9 +85,7 @@ for table in parts.others:
         table=table.table,
         key=table.key,
         description=table.description,
-        sources=[dataset.document_title("cabinet_appendix")]
-        if table.key != "assumptions"
-        else [dataset.document_title("tool_editorial")],
+        sources=table.sources,
     )
 
 glossary_section()

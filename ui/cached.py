@@ -54,7 +54,6 @@ from redesign.present.services import (
     category_groups,
     discrepancies_by_place,
     figure_sources_display,
-    reconciliation_display,
     service_categories_text,
     service_figure_sources,
     service_text_sections,
@@ -262,12 +261,16 @@ def staffing(version: DataVersion) -> StaffingParts:
 # --- data and sources ----------------------------------------------------------------------------
 
 
+STATIC_ROWS = 30
+
+
 @dataclass(frozen=True)
 class NamedTable:
     key: str
     title: str
     description: str
     table: PreparedTable
+    sources: tuple[str, ...] = ()  # the short titles of the documents its figures come from
 
 
 @dataclass(frozen=True)
@@ -288,18 +291,27 @@ def data_sources(version: DataVersion) -> DataSourcesParts:
             recon.key,
             recon.title,
             recon.description,
-            prepare_table(recon.frame, static=True, display=reconciliation_display(recon.frame)),
+            prepare_table(recon.frame, static=True, display=recon.display()),
+            tuple(dataset.document_title(d) for d in recon.documents),
         ),
         figure_sources=NamedTable(
             sources.key,
             sources.title,
             sources.description,
-            prepare_table(
-                sources.frame, static=False, display=figure_sources_display(sources.frame)
-            ),
+            prepare_table(sources.frame, static=False, display=sources.display()),
+            tuple(dataset.document_title(d) for d in sources.documents),
         ),
         others=tuple(
-            NamedTable(t.key, t.title, t.description, prepare_table(t.frame, static=False))
+            NamedTable(
+                t.key,
+                t.title,
+                t.description,
+                # Written by each column's declared unit. Up to STATIC_ROWS rows, a real HTML
+                # table whose text wraps, so no column is cut off at the right; longer tables
+                # scroll in a grid.
+                prepare_table(t.frame, static=len(t.frame) <= STATIC_ROWS, display=t.display()),
+                tuple(dataset.document_title(d) for d in t.documents),
+            )
             for t in all_tables.values()
         ),
     )

@@ -13,7 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from redesign.core import palette
-from redesign.exports.pack import Table
+from redesign.exports.pack.model import Table
 
 SLIDE_W = 13.333  # inches (16:9)
 SLIDE_H = 7.5
@@ -33,7 +33,7 @@ LINE = 1.2  # line height as a multiple of the font size
 # towards more lines, so text never overflows its box.
 CHAR_EM = 0.5
 BOLD_EM = 0.54
-CELL_MARGIN = 0.06  # inches, each side of a table cell
+CELL_MARGIN = 0.04  # inches, each side of a table cell
 TITLE_LAYOUT = 5  # "Title Only" in the default template
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 BODY_W = SLIDE_W - 2 * MARGIN
@@ -119,53 +119,6 @@ def words_fit(block: Table, widths: list[float], pt: float) -> bool:
     return True
 
 
-def plan(
-    heights: list[float],
-    header_h: float,
-    notes_h: float,
-    first_room: float,
-    full_room: float,
-    fresh: bool,
-) -> tuple[bool, list[int], bool]:
-    """How a table splits: (start on a new slide?, rows per slide, notes on a slide of their own?).
-
-    ``first_room`` is the height left on the current slide (``fresh``: nothing on it yet),
-    ``full_room`` that of a continuation slide."""
-    new_first = False
-    room = first_room
-    if not fresh and heights and header_h + heights[0] > first_room:
-        new_first, room = True, full_room
-    chunks: list[int] = []
-    i, used = 0, header_h
-    while i < len(heights):
-        take, used = 0, header_h
-        while i + take < len(heights) and used + heights[i + take] <= room:
-            used += heights[i + take]
-            take += 1
-        take = max(take, 1)
-        chunks.append(take)
-        i += take
-        if i < len(heights):
-            room = full_room
-    notes_alone = False
-    if notes_h and chunks and used + 0.15 + notes_h > room:
-        # Carry the last rows over with the notes, if the notes and at least one row fit.
-        carry = 0
-        while carry < chunks[-1] - 1:
-            moved = heights[i - carry - 1 : i]
-            if header_h + sum(moved) + 0.15 + notes_h > full_room:
-                break
-            carry += 1
-            if carry == 2:
-                break
-        if carry:
-            chunks[-1] -= carry
-            chunks.append(carry)
-        else:
-            notes_alone = True
-    return new_first, chunks, notes_alone
-
-
 def add_run(paragraph, text: str):
     run = paragraph.add_run()
     run.text = text
@@ -215,3 +168,45 @@ def nice_max(value: float) -> float:
         return 1.0
     step = 10 ** math.floor(math.log10(value))
     return math.ceil(value / (step / 2)) * (step / 2)
+
+
+def balanced_chunks(
+    heights: Sequence[float], first_room: float, full_room: float, tail: float = 0.0
+) -> list[int]:
+    """How many items (rows, paragraphs) go on each slide: the fewest slides that hold them, split
+    where the lightest slide is as full as it can be (so a further slide never holds a lone row or
+    sentence), every slide's items fitting its room, and ``tail`` (a table's notes) fitting after
+    the last items. ``first_room`` is the room on the current slide, ``full_room`` a new one's."""
+    n = len(heights)
+    if n == 0:
+        return []
+    prefix = [0.0]
+    for h in heights:
+        prefix.append(prefix[-1] + h)
+
+    def fits(i: int, j: int, chunk: int, last: bool) -> bool:
+        room = first_room if chunk == 0 else full_room
+        return prefix[j] - prefix[i] + (tail if last else 0.0) <= room + 1e-9
+
+    for k in range(1, n + 1):
+        # best[c][j]: the largest "lightest chunk" for items[:j] in c chunks (None: impossible)
+        best: list[list[float | None]] = [[None] * (n + 1) for _ in range(k + 1)]
+        cut: list[list[int]] = [[0] * (n + 1) for _ in range(k + 1)]
+        best[0][0] = float("inf")
+        for c in range(1, k + 1):
+            for j in range(c, n + 1):
+                for i in range(c - 1, j):
+                    prev = best[c - 1][i]
+                    if prev is None or not fits(i, j, c - 1, c == k and j == n):
+                        continue
+                    value = min(prev, prefix[j] - prefix[i])
+                    if best[c][j] is None or value > best[c][j]:  # type: ignore[operator]
+                        best[c][j], cut[c][j] = value, i
+        if best[k][n] is not None:
+            sizes, j = [], n
+            for c in range(k, 0, -1):
+                i = cut[c][j]
+                sizes.append(j - i)
+                j = i
+            return sizes[::-1]
+    return [1] * n
