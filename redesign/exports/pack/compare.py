@@ -13,7 +13,7 @@ from redesign.core.table_format import format_cell
 from redesign.core.units import formatter
 from redesign.data.dataset import Dataset
 from redesign.exports.pack.model import MONEY_LABEL_FORMAT, Bars, Paragraphs, Section, Series, Table
-from redesign.exports.pack.request import NamedScenario
+from redesign.exports.pack.request import NamedScenario, clean_name
 from redesign.exports.pack.scenario import scenario_sources, strip_unit
 from redesign.present.scenarios import OUTPUT, comparison_numbers, comparison_unit, unique_names
 
@@ -25,8 +25,9 @@ WHITE_TEXT = {palette.DARK_BLUE, palette.DARK_PINK, palette.DARK_GREY}
 def compare_section(
     dataset: Dataset, model: BuybackModel, compared: Sequence[NamedScenario]
 ) -> Section:
-    names = unique_names([c.name for c in compared])
-    frame, results = comparison_numbers(model, list(zip(names, (c.scenario for c in compared))))
+    names = unique_names([clean_name(c.name) for c in compared])
+    named = list(zip(names, (c.scenario for c in compared), strict=True))
+    frame, results = comparison_numbers(model, named)
     origins = _origins(compared)
     intro = [
         f"{count_words(len(compared)).capitalize()} scenarios side by side ({origins}), in the "
@@ -36,7 +37,7 @@ def compare_section(
         if c.saved_id:
             intro.append(f"“{name}” is saved in the library as {c.saved_id}.")
     charted = results[: len(COLOURS)]
-    notes = ()
+    notes: tuple[str, ...] = ()
     if len(results) > len(charted):
         notes = (f"The chart shows the first {len(charted)}; the table shows all {len(results)}.",)
     series = tuple(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from redesign.buyback.text import in_sentence
 from redesign.data.dataset import Dataset
 from redesign.exports.pack.model import Block, Paragraphs, Section, Table
 from redesign.exports.pack.text import frame_table
@@ -47,10 +48,11 @@ def service_section(dataset: Dataset, service_id: str) -> Section:
     ]
     for passage in (*sheet.changes, *((sheet.feedback,) if sheet.feedback else ())):
         short = shortened(passage, PASSAGE_LIMIT)
-        texts = short.paragraphs + (
-            (f"(Shortened: {sheet.full_text}.)",) if short.shortened else ()
+        lines = tuple(
+            line.removeprefix("- ") for para in short.paragraphs for line in para.split("\n")
         )
-        blocks.append(Paragraphs(texts, heading=f"{sheet.name}: {short.heading.lower()}"))
+        texts = lines + ((f"(Shortened: {sheet.full_text}.)",) if short.shortened else ())
+        blocks.append(Paragraphs(texts, heading=f"{sheet.name}: {in_sentence(short.heading)}"))
     if sheet.discrepancies:
         blocks.append(
             Paragraphs(sheet.discrepancies, heading=f"{sheet.name}: figures that do not add up")

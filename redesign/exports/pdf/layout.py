@@ -9,11 +9,13 @@ block. So each page is full, or it is the end of its section."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import cast
 
 from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import FontFace, TextStyle
 from fpdf.prefs import ViewerPreferences
+from fpdf.util import Padding
 
 from redesign.core import palette
 from redesign.exports.pack.model import (
@@ -53,7 +55,7 @@ from redesign.exports.pdf.style import (
 
 MIN_ROWS = 3
 MIN_PARAGRAPHS = 2
-PADDING = (1.3, 2.0)  # table cells: top and bottom, left and right (mm)
+PADDING = Padding(top=1.3, right=2.0, bottom=1.3, left=2.0)  # table cells (mm)
 LINE = TABLE_PT * 0.5
 HEADING_H = H2_PT * 0.6 + 5
 NOTE_PT = SMALL_PT + 0.5
@@ -73,6 +75,9 @@ class PdfLayout:
         pdf.set_author(AUTHOR)
         pdf.set_creator(AUTHOR)
         pdf.set_lang(LANGUAGE)
+        # The pack's date, not the moment it is made: the same request makes the same file.
+        g = briefing.generated_on
+        pdf.set_creation_date(datetime(g.year, g.month, g.day, tzinfo=UTC))
         pdf.set_keywords("Education Services redesign; briefing; proposals, not decisions")
         pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
         pdf.set_display_mode("fullwidth")
@@ -345,12 +350,14 @@ class PdfLayout:
             if term:
                 # Text columns wrap a bold lead-in and its text as one paragraph (``write``
                 # could break the first word of the text in two).
-                with pdf.text_columns(text_align="LEFT", line_height=1.42) as columns:
-                    with columns.paragraph() as paragraph:
-                        pdf.set_font(FONT, "B", BODY_PT)
-                        paragraph.write(f"{term}: ")
-                        pdf.set_font(FONT, "", BODY_PT)
-                        paragraph.write(text)
+                with (
+                    pdf.text_columns(text_align="LEFT", line_height=1.42) as columns,
+                    columns.paragraph() as paragraph,
+                ):
+                    pdf.set_font(FONT, "B", BODY_PT)
+                    paragraph.write(f"{term}: ")
+                    pdf.set_font(FONT, "", BODY_PT)
+                    paragraph.write(text)
                 pdf.ln(PARAGRAPH_GAP)
             else:
                 self.text(text)

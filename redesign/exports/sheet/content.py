@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from redesign.buyback.text import in_sentence
 from redesign.checks.reconciliation import service_discrepancies
 from redesign.core.formatting import count, fte, money_m, signed_fte, signed_money_m
 from redesign.core.text import plain_text
@@ -63,7 +64,15 @@ class ServiceSheet:
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in plain_text(text).split("\n\n") if p.strip())
+    """The report's paragraphs (blank-line separated); a paragraph's lines ("- " bullets) are
+    kept apart by a newline, every other control character made a space."""
+    out = []
+    for para in text.split("\n\n"):
+        lines = [plain_text(line).strip() for line in para.split("\n")]
+        joined = "\n".join(line for line in lines if line)
+        if joined:
+            out.append(joined)
+    return tuple(out)
 
 
 def service_sheet(
@@ -135,7 +144,7 @@ def service_sheet(
 
 def _heading(service: Service, key: str) -> str:
     if key == FEEDBACK_FIELD:
-        return "What schools said: " + (service.feedback_heading or TEXT_FIELDS[key]).lower()
+        return "What schools said: " + in_sentence(service.feedback_heading or TEXT_FIELDS[key])
     return TEXT_FIELDS[key]
 
 
@@ -170,8 +179,9 @@ def _saving_note(service: Service) -> str:
 
 
 def shortened(passage: Passage, limit: int) -> Passage:
-    """``passage`` cut to about ``limit`` characters at a paragraph, else a sentence, boundary,
-    marked shortened (the renderer says where the full text is). At least one sentence stays."""
+    """``passage`` cut to about ``limit`` characters at a paragraph, line (a "- " bullet) or
+    sentence boundary, marked shortened (the renderer says where the full text is). At least one
+    sentence stays."""
     if passage.length <= limit:
         return passage
     kept: list[str] = []
@@ -181,16 +191,33 @@ def shortened(passage: Passage, limit: int) -> Passage:
             kept.append(para)
             used += len(para)
             continue
-        sentences = [s for s in para.replace("? ", "?|").replace(". ", ".|").split("|") if s]
-        part = ""
-        for sentence in sentences:
-            if used + len(part) + len(sentence) + 1 > limit and (kept or part):
-                break
-            part = f"{part} {sentence}".strip()
-        if part:
-            kept.append(part if part.endswith((".", "?", "!")) else part + ELLIPSIS)
+        lines: list[str] = []
+        for line in para.split("\n"):
+            if used + len(line) + 1 <= limit:
+                lines.append(line)
+                used += len(line) + 1
+                continue
+            part = _sentences_within(line, limit - used, first=not kept and not lines)
+            if part:
+                lines.append(part)
+            break
+        if lines:
+            kept.append("\n".join(lines))
         break
-    if not kept:  # a first sentence longer than the limit: cut it at a word
-        words = passage.paragraphs[0][:limit].rsplit(" ", 1)[0]
-        kept = [words + ELLIPSIS]
     return replace(passage, paragraphs=tuple(kept), shortened=True)
+
+
+def _sentences_within(text: str, room: int, *, first: bool) -> str:
+    """The whole sentences of ``text`` that fit in ``room`` characters; the first sentence (cut
+    at a word, with an ellipsis, if it is longer than ``room``) when nothing is kept yet."""
+    sentences = [s for s in text.replace("? ", "?|").replace(". ", ".|").split("|") if s]
+    part = ""
+    for sentence in sentences:
+        if len(part) + len(sentence) + 1 > room:
+            break
+        part = f"{part} {sentence}".strip()
+    if part:
+        return part if part.endswith((".", "?", "!", ":")) else part + ELLIPSIS
+    if first:
+        return text[: max(room, 40)].rsplit(" ", 1)[0] + ELLIPSIS
+    return ""

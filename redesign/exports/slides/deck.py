@@ -7,6 +7,7 @@ sources in full. A block that must go on over several slides is spread evenly ov
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from lxml import etree
@@ -67,6 +68,10 @@ class Deck:
         props.language = "en-GB"
         props.keywords = "Education Services redesign; briefing; proposals, not decisions"
         props.comments = f"Generated {briefing.date_text} by Redesign Explorer."
+        # The pack's date, not the moment it is made: the same request makes the same file.
+        g = briefing.generated_on
+        props.created = props.modified = datetime(g.year, g.month, g.day)
+        props.revision = 1
         self.slide: Any = None  # the python-pptx slide being filled
         self.y = 0.0
         self.bottom = 0.0

@@ -1,74 +1,66 @@
-"""The whole dataset as one Excel workbook (XlsxWriter), for data annexes.
+"""The whole dataset as one Excel workbook (XlsxWriter), for data annexes and briefing packs.
 
-Sheets: a cover (title, date generated, "Proposals, not decisions", sources, contents), one table per
-sheet (``redesign.present.dataset_tables``) as a filterable Excel table with a frozen header, and a notes
-sheet with each source document's title, the services' notes and the glossary. Numbers stay numbers,
-shown in the house formats (£m with two decimals, FTE with two decimals).
-"""
+Sheets: a cover (title, date generated, "Proposals, not decisions", the scenario with its reference
+and link, sources, contents); with a scenario, its sheet and its curve's, and with compared
+scenarios the comparison's, in the figures of the Buy-back what-if page; then one table per sheet
+(``redesign.present.dataset_tables``) as a filterable Excel table with a frozen header and its
+source line; and a notes sheet with each source document's title, the services' notes and the
+glossary. Numbers stay numbers, shown in the Excel format of each column's declared unit."""
 
 from __future__ import annotations
 
 import io
-import math
-import re
-from datetime import date
+from datetime import date, datetime
 
-import pandas as pd
 import xlsxwriter
 
-from redesign.core.formatting import count, fte, money_m, pct, share
+from redesign.buyback.model import BuybackModel
+from redesign.buyback.text import levels_phrase
 from redesign.core.glossary import GLOSSARY
-from redesign.core.table_format import column_formatter
-from redesign.data.dataset import Dataset
+from redesign.core.records import documents_of
+from redesign.data.dataset import REPORT_DOCUMENT, Dataset
+from redesign.data.need_map import EDITORIAL_DOCUMENT
+from redesign.exports.pack.model import long_date
+from redesign.exports.pack.request import PackRequest, clean_name, scenario_reference
+from redesign.exports.workbook.sheets import Formats, sheet_name, write_table
+from redesign.present.dataset_table import DatasetTable
 from redesign.present.dataset_tables import dataset_tables
-from redesign.present.tables import DatasetTable
+from redesign.present.scenarios import (
+    comparison_table,
+    curve_dataset_table,
+    scenario_table,
+    unique_names,
+)
 
 TITLE = "Redesign Explorer: Education Services redesign, the data"
 PROPOSALS_NOTE = "Proposals, not decisions."
-MAX_SHEET_NAME = 31
-MAX_COLUMN_WIDTH = 60
-
-# Excel number formats matching redesign.core.formatting (Unicode minus before the pound sign).
-EXCEL_FORMATS = {
-    money_m: '"£"0.00"m";"−£"0.00"m";"£"0.00"m"',
-    fte: "0.00;−0.00;0.00",
-    count: "#,##0;−#,##0;0",
-    pct: '0.0"%";−0.0"%";0.0"%"',
-    share: "0.0%;−0.0%;0.0%",
-}
 
 
-def long_date(day: date) -> str:
-    """23 November 2016 (GOV.UK style)."""
-    return f"{day.day} {day:%B %Y}"
+def scenario_tables(dataset: Dataset, request: PackRequest | None) -> list[DatasetTable]:
+    """The scenario's, its curve's and the comparison's sheets (none without a scenario)."""
+    if request is None or (request.scenario is None and not request.compared):
+        return []
+    model = BuybackModel(dataset)
+    docs = (*(documents_of(dataset.sen_support) or (REPORT_DOCUMENT,)), EDITORIAL_DOCUMENT)
+    tables = []
+    if request.scenario is not None:
+        tables += [
+            scenario_table(model, request.scenario, docs),
+            curve_dataset_table(model, request.scenario, docs),
+        ]
+    if request.compared:
+        names = unique_names([clean_name(c.name) for c in request.compared])
+        named = list(zip(names, (c.scenario for c in request.compared), strict=True))
+        tables.append(comparison_table(model, named, docs))
+    return tables
 
 
-def sheet_name(title: str, used: set[str]) -> str:
-    """A valid, unique Excel sheet name: no []:*?/\\ characters, at most 31 characters."""
-    name = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:MAX_SHEET_NAME] or "Sheet"
-    base, i = name, 2
-    while name.lower() in {u.lower() for u in used}:
-        suffix = f" ({i})"
-        name = base[: MAX_SHEET_NAME - len(suffix)] + suffix
-        i += 1
-    used.add(name)
-    return name
-
-
-def _cell(value: object) -> object:
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def workbook_bytes(dataset: Dataset, generated: date | None = None) -> bytes:
+def workbook_bytes(
+    dataset: Dataset, generated: date | None = None, *, request: PackRequest | None = None
+) -> bytes:
     """The workbook as bytes, ready for a download button or a file."""
-    generated = generated or date.today()
-    tables = dataset_tables(dataset)
+    generated = generated or (request.generated_on if request is not None else date.today())
+    tables = scenario_tables(dataset, request) + dataset_tables(dataset)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "nan_inf_to_errors": True})
     book.set_properties(
@@ -76,6 +68,9 @@ def workbook_bytes(dataset: Dataset, generated: date | None = None) -> bytes:
             "title": TITLE,
             "subject": "Education Services redesign: proposals, not decisions",
             "comments": f"Generated {long_date(generated)} by Redesign Explorer",
+            # A fixed creation time: the same request makes the same file (the date is on the
+            # cover sheet).
+            "created": _midnight(generated),
         }
     )
     title_fmt = book.add_format({"bold": True, "font_size": 16})
@@ -96,12 +91,28 @@ def workbook_bytes(dataset: Dataset, generated: date | None = None) -> bytes:
     cover.write(row, 0, "Date generated", bold)
     cover.write(row, 1, long_date(generated), text)
     row += 1
+    if request is not None and request.scenario is not None:
+        model = BuybackModel(dataset)
+        name = clean_name(request.scenario.name)
+        phrase = levels_phrase(model.evaluate(request.scenario))
+        cover.write(row, 0, "Buy-back scenario", bold)
+        # write_string: a name a user typed is never read as a formula.
+        cover.write_string(row, 1, (f"“{name}”: " if name else "") + phrase, wrap)
+        row += 1
+        cover.write(row, 0, "Scenario reference", bold)
+        cover.write(row, 1, scenario_reference(model, request.scenario), text)
+        row += 1
+        if request.link:
+            cover.write(row, 0, "Scenario link", bold)
+            cover.write_string(row, 1, clean_name(request.link), wrap)
+            row += 1
     cover.write(row, 0, "Units", bold)
     cover.write(
         row,
         1,
         "Money in £ million (£m) with two decimals, as the cabinet report writes it; staff in "
-        "full-time equivalent (FTE) with two decimals; headcount in people.",
+        "full-time equivalent (FTE) with two decimals; headcount in people; percentages as "
+        "percentages (11.4 is 11.4%).",
         wrap,
     )
     row += 2
@@ -119,8 +130,10 @@ def workbook_bytes(dataset: Dataset, generated: date | None = None) -> bytes:
     notes_name = sheet_name("Notes", used)
     cover.write(row, 1, f"{notes_name}: the source documents, notes on services, glossary", wrap)
 
+    formats = Formats(book)
     for table in tables:
-        _write_table(book, names[table.key], table)
+        source = "; ".join(dataset.document_title(d) for d in table.documents)
+        write_table(book, names[table.key], table, formats, source)
 
     notes = book.add_worksheet(notes_name)
     notes.set_column(0, 0, 40)
@@ -154,35 +167,5 @@ def workbook_bytes(dataset: Dataset, generated: date | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def _write_table(book: xlsxwriter.Workbook, name: str, table: DatasetTable) -> None:
-    sheet = book.add_worksheet(name)
-    frame = table.frame
-    sheet.write(0, 0, table.description, book.add_format({"italic": True, "font_size": 12}))
-    columns = [str(c) for c in frame.columns]
-    header_row = 2
-    rows = [[_cell(v) for v in record] for record in frame.itertuples(index=False, name=None)]
-    formats = []
-    for column in columns:
-        fmt = column_formatter(column)
-        formats.append(book.add_format({"num_format": EXCEL_FORMATS[fmt]}) if fmt else None)
-    if columns:
-        last_row = header_row + max(len(rows), 1)
-        sheet.add_table(
-            header_row,
-            0,
-            last_row,
-            len(columns) - 1,
-            {
-                "name": re.sub(r"\W", "_", f"t_{table.key}")[:250],
-                "style": "Table Style Light 9",
-                "columns": [
-                    {"header": c, **({"format": f} if f is not None else {})}
-                    for c, f in zip(columns, formats, strict=True)
-                ],
-                "data": rows or [[None] * len(columns)],
-            },
-        )
-        sheet.freeze_panes(header_row + 1, 0)
-    for i, column in enumerate(columns):
-        longest = max([len(column)] + [len(str(r[i])) for r in rows if r[i] is not None])
-        sheet.set_column(i, i, min(max(10, longest + 2), MAX_COLUMN_WIDTH))
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
