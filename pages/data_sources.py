@@ -8,6 +8,7 @@ import streamlit as st
 from redesign.exports.workbook import long_date
 from ui import cached
 from ui.blocks import md, table_block
+from ui.briefing import briefing_downloads
 from ui.data import data_version, get_workbook
 from ui.glossary import glossary_section
 from ui.layout import page_setup
@@ -89,3 +90,5 @@ for table in parts.others:
     )
 
 glossary_section()
+
+briefing_downloads(dataset, page="data_sources")

@@ -29,6 +29,7 @@ from ui.blocks import (
     source_line,
 )
 from ui.blocks import table_block as _table_block
+from ui.briefing import briefing_downloads
 from ui.data import data_version
 from ui.format import count, pct
 from ui.layout import page_setup
@@ -498,3 +499,5 @@ table_block(
     key="sen_notes",
     sources=DOC,
 )
+
+briefing_downloads(dataset, page="sen_needs")

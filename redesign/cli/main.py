@@ -1,4 +1,4 @@
-"""Command line: ``python -m redesign validate|summary|scenario``."""
+"""Command line: ``python -m redesign validate|summary|scenario|scenarios|export``."""
 
 from __future__ import annotations
 
@@ -105,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     # Listed for --help; main() hands "scenarios ..." to redesign.cli.scenarios, which has its own
     # subcommands and one-line errors.
     sub.add_parser("scenarios", help="the saved scenario library: python -m redesign scenarios -h")
+    sub.add_parser(
+        "export",
+        help="a briefing pack (pdf, pptx, xlsx) or service sheet: python -m redesign export -h",
+    )
     return parser
 
 
@@ -114,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from redesign.cli.scenarios import main as scenarios_main
 
         return scenarios_main(args_list[1:])
+    if args_list[:1] == ["export"]:
+        from redesign.cli.export import main as export_main
+
+        return export_main(args_list[1:])
     parser = build_parser()
     args = parser.parse_args(args_list)
     return int(args.func(args))

@@ -5,6 +5,7 @@ page's button and ``python -m redesign export`` make the same file from the same
 from __future__ import annotations
 
 import hashlib
+import urllib.parse
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,3 +50,9 @@ def scenario_reference(model: BuybackModel, scenario: Scenario) -> str:
 
 def clean_name(name: str) -> str:
     return plain_text(name).strip()
+
+
+def scenario_link(model: BuybackModel, scenario: Scenario, base: str = "") -> str:
+    """The address that reproduces ``scenario`` (the page's address, or just its query)."""
+    query = urllib.parse.urlencode(sio.to_query(model, scenario), quote_via=urllib.parse.quote)
+    return f"{base}?{query}"
