@@ -102,6 +102,7 @@ class PdfLayout:
         pdf.set_font(FONT, "", BODY_PT)
         self.pdf = pdf
         self.page_top = 0.0  # where this page's content starts (nothing above it yet)
+        self._heights: dict[int, tuple[Table, tuple[float, list[float]]]] = {}
 
     # --- measures -----------------------------------------------------------------------------
 
@@ -137,7 +138,16 @@ class PdfLayout:
         return self.text_height(f"{term}: {text}" if term else text, BODY_PT) + PARAGRAPH_GAP
 
     def row_heights(self, block: Table) -> tuple[float, list[float]]:
-        """The header's and each row's height (mm), as fpdf2's table will draw them."""
+        """The header's and each row's height (mm), as fpdf2's table will draw them (measured
+        once a table: fpdf2's line breaking is most of the cost of a pack)."""
+        known = self._heights.get(id(block))
+        if known is not None and known[0] is block:
+            return known[1]
+        measured = self._measure_rows(block)
+        self._heights[id(block)] = (block, measured)
+        return measured
+
+    def _measure_rows(self, block: Table) -> tuple[float, list[float]]:
         pdf = self.pdf
         total = sum(block.widths)
         widths = [pdf.epw * w / total for w in block.widths]

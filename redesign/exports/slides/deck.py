@@ -51,6 +51,7 @@ from redesign.exports.slides.text import (
 
 GAP_AFTER_TITLE = 0.15
 CONTINUED = " (continued)"
+FOOTER = "Footer"  # the footer's shape name (tests and readers find it by it)
 
 
 class Deck:
@@ -125,7 +126,8 @@ class Deck:
         style_run(add_run(para, title), TITLE_PT, bold=True, colour=palette.DARK_BLUE)
         self.slide, self.slide_title = slide, title
         self.y, self.bottom = body_top, body_bottom
-        _box, foot = textbox(slide, MARGIN, BOTTOM - footer_h, BODY_W, footer_h)
+        box, foot = textbox(slide, MARGIN, BOTTOM - footer_h, BODY_W, footer_h)
+        box.name = FOOTER
         foot.vertical_anchor = MSO_ANCHOR.BOTTOM
         for n, line in enumerate(self.footer_text().split("\n")):
             style_run(add_run(add_paragraph(foot, n == 0), line), BODY_PT, colour=palette.AXIS_TEXT)
