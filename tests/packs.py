@@ -69,7 +69,9 @@ def table_header(prs, title: str) -> list[str]:
 
 
 def charts(prs, title: str) -> list:
-    return [shape for slide in slides_titled(prs, title) for shape in slide.shapes if shape.has_chart]
+    return [
+        shape for slide in slides_titled(prs, title) for shape in slide.shapes if shape.has_chart
+    ]
 
 
 def pdf_pages(data: bytes) -> list[str]:

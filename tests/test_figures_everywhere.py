@@ -241,7 +241,7 @@ def sen_request():
 
 def test_the_sen_pack_pdf_shows_the_percentages_and_sources(dataset, tables, sen_request):
     text = flat("\n".join(pdf_pages(briefing_pdf(dataset, sen_request))))
-    for (key, column), values in expected_percentages(dataset).items():
+    for (key, _column), values in expected_percentages(dataset).items():
         for value in values:
             assert pct(value) in text, (key, value)
         names = "; ".join(dataset.document_title(d) for d in tables[key].documents)

@@ -68,6 +68,7 @@ def sources_section(dataset: Dataset) -> Section:
                 )
             ),
         ),
+        short_source="the documents listed",
     )
 
 
@@ -81,5 +82,6 @@ def glossary_section() -> Section:
                 terms=tuple(term for term, _ in GLOSSARY),
             ),
         ),
+        short_source="Redesign Explorer's glossary of the report's terms",
         run_on=True,
     )

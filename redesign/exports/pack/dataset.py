@@ -34,6 +34,8 @@ from redesign.present.services import services_in, source_summary
 from redesign.present.staffing import staffing_figures
 from redesign.present.waterfall import waterfall_gap_notes, waterfall_view
 
+MAX_QUOTES = 3  # the report's words on unsplit savings, under the table (each once)
+
 
 def report_short(dataset: Dataset) -> str:
     """The short name of the documents the service figures come from (the slides' source)."""
@@ -198,14 +200,15 @@ def savings_by_stream_section(dataset: Dataset) -> Section:
         labels.append(money_m(value))
         colours.append(palette.stream_colour(key))
         rows.append((label, money_m(value)))
-    unsplit_rows, quotes = [], []
+    unsplit_rows: list[tuple[str, str]] = []
+    quotes: dict[str, list[str]] = {}  # the report's words -> the services it says them of
     for service in services:
         for part in service_stream_savings(service):
             if part.stream != "unsplit" or not part.value_m:
                 continue
             unsplit_rows.append((f"Not split by stream: {service.name}", money_m(part.value_m)))
             if part.quote:
-                quotes.append(f"{service.name}: the report says “{plain_text(part.quote)}”")
+                quotes.setdefault(plain_text(part.quote), []).append(service.name)
     if differs(t.unsplit_saving_m, 0.0):
         categories.append("Not split by stream")
         values.append(t.unsplit_saving_m)
@@ -238,7 +241,10 @@ def savings_by_stream_section(dataset: Dataset) -> Section:
         (False, True),
         (8.0, 2.6),
         total_rows=1,
-        notes=tuple(quotes),
+        notes=tuple(
+            f"{service_names(names)}: the report says “{quote}”"
+            for quote, names in list(quotes.items())[:MAX_QUOTES]
+        ),
         heading="Savings by funding stream: the figures",
     )
     return Section(

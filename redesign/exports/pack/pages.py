@@ -77,11 +77,11 @@ def dataset_table_section(dataset: Dataset, table: DatasetTable) -> Section:
     """A dataset table as the Data and sources page shows it, with its own source line."""
     text = table.display()
     docs = [dataset.document_title(d) for d in table.documents]
-    block = frame_table(text, dict(table.units), _widths(text), notes=(table.description,))
+    block = frame_table(text, dict(table.units), _widths(text))
     return Section(
         table.key,
         table.title,
-        (block,),
+        (Paragraphs((table.description,)), block),
         "; ".join(docs) + ".",
         "; ".join(docs),
     )
@@ -95,5 +95,7 @@ def _widths(text: pd.DataFrame) -> list[float]:
         cells = [str(v) for v in text[column]]
         longest_word = max((len(w) for w in str(column).split()), default=4)
         typical = sum(len(c) for c in cells) / max(len(cells), 1)
-        widths.append(max(longest_word, min(typical, 45), 5) + 2)
+        longest = max((len(c) for c in cells), default=0)
+        # A column with one long cell (a derivation) still gets room, so that row stays short.
+        widths.append(max(longest_word, min(max(typical, longest / 4), 45), 5) + 2)
     return widths

@@ -7,6 +7,7 @@ sources in full. A block that must go on over several slides is spread evenly ov
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -42,6 +43,7 @@ from redesign.exports.slides.text import (
     cell_border,
     joined,
     row_heights,
+    starts_anew,
     style_run,
     text_height,
     textbox,
@@ -51,6 +53,7 @@ from redesign.exports.slides.text import (
 
 GAP_AFTER_TITLE = 0.15
 CONTINUED = " (continued)"
+MIN_ROWS = 3  # a table's rows on any slide, where that can be had
 FOOTER = "Footer"  # the footer's shape name (tests and readers find it by it)
 
 
@@ -147,8 +150,8 @@ class Deck:
         """Speaker notes: the slide's sources in full, and what a chart shows in words."""
         section = self.section
         lines = []
-        if section is not None and section.source:
-            lines.append(f"Source: {section.source}")
+        if section is not None and (section.source or section.short_source):
+            lines.append(f"Source: {section.source or section.short_source}")
         if extra:
             lines.append(extra)
         lines.append(f"{self.briefing.proposals}. Generated {self.briefing.date_text}.")
@@ -225,7 +228,15 @@ class Deck:
             if sum(heights) <= whole or heights[0] > self.room():
                 self.block_slide("", float("inf"))
         title = self.slide_title.removesuffix(CONTINUED) + CONTINUED
-        chunks = balanced_chunks(heights, self.room(), self.fresh_room(title))
+        chunks = balanced_chunks(
+            heights,
+            self.room(),
+            self.fresh_room(title),
+            minimum=2,
+            shared_first=self.slide_has_content,
+        )
+        if self.slide_has_content and starts_anew(heights, chunks, self.room()):
+            self.block_slide("", float("inf"))
         start = 0
         for n, take in enumerate(chunks):
             if n > 0:
@@ -244,49 +255,53 @@ class Deck:
 
     def table(self, block: Table, heading: str) -> None:
         """Rows spread evenly over as few slides as hold them, the header repeated; 20 pt unless
-        18 pt saves a slide. The notes stay with the last rows."""
+        18 pt saves a slide. The notes go after the last rows, or above the first when after
+        them they would leave the last slide a row or two (``TablePlan``)."""
         total_w = sum(block.widths)
         widths = [BODY_W * w / total_w for w in block.widths]
         notes = "\n".join(block.notes)
         notes_h = text_height(notes, BODY_W - 0.1, BODY_PT) + 0.15 if notes else 0.0
         title = heading or (self.section.title if self.section else "")
-        full_room = self.fresh_room(title + CONTINUED)
-        fresh = bool(heading) or self.slide is None or not self.slide_has_content
-        first_room = self.fresh_room(title) if heading or self.slide is None else self.room()
-        plans = {}
-        for pt in (TABLE_PT, MIN_TABLE_PT):
-            header_h, heights = row_heights(block, widths, pt)
-            tail = notes_h + 0.15 if notes else 0.0
-            here = balanced_chunks(heights, first_room - header_h, full_room - header_h, tail)
-            anew = balanced_chunks(
-                heights, self.fresh_room(title) - header_h, full_room - header_h, tail
-            )
-            # On a slide already holding something, go on only if that costs no extra slide.
-            start_new = not fresh and len(anew) <= len(here) and len(here) > 1
-            plans[pt] = (header_h, heights, anew if start_new or fresh else here, start_new)
+        rooms = Rooms(
+            here=self.fresh_room(title) if heading or self.slide is None else self.room(),
+            fresh=self.fresh_room(title),
+            full=self.fresh_room(title + CONTINUED),
+            on_new_slide=bool(heading) or self.slide is None or not self.slide_has_content,
+        )
+        plans = {
+            pt: plan_table(row_heights(block, widths, pt), notes_h, rooms)
+            for pt in (TABLE_PT, MIN_TABLE_PT)
+        }
         pt = TABLE_PT
-        if len(plans[MIN_TABLE_PT][2]) < len(plans[TABLE_PT][2]) or not words_fit(
+        if plans[MIN_TABLE_PT].better_than(plans[TABLE_PT]) or not words_fit(
             block, widths, TABLE_PT
         ):
             pt = MIN_TABLE_PT
-        header_h, heights, chunks, start_new = plans[pt]
+        chosen = plans[pt]
         if heading:
             self.new_slide(heading)
-        elif self.slide is None or start_new:
+        elif self.slide is None or chosen.start_new:
             self.new_slide(title)
+        if notes and chosen.notes_first:
+            self._notes(block.notes, notes_h)
         start = 0
-        for n, take in enumerate(chunks):
+        for n, take in enumerate(chosen.chunks):
             if n > 0:
                 self.continue_slide()
-            self._table_shape(block, start, take, widths, header_h, heights, pt)
-            self.y += sum(heights[start : start + take]) + header_h + 0.15
+            self._table_shape(block, start, take, widths, chosen.header_h, chosen.heights, pt)
+            self.y += sum(chosen.heights[start : start + take]) + chosen.header_h + 0.15
             self.slide_has_content = True
             start += take
-        if notes:
-            _box, text = textbox(self.slide, MARGIN, self.y, BODY_W, notes_h)
-            for n, note in enumerate(block.notes):
-                style_run(add_run(add_paragraph(text, n == 0), note), BODY_PT)
-            self.y += notes_h + 0.1
+        if notes and not chosen.notes_first:
+            if notes_h > self.room():  # notes too long to go with any rows: after them
+                self.continue_slide()
+            self._notes(block.notes, notes_h)
+
+    def _notes(self, notes: tuple[str, ...], height: float) -> None:
+        _box, text = textbox(self.slide, MARGIN, self.y, BODY_W, height)
+        for n, note in enumerate(notes):
+            style_run(add_run(add_paragraph(text, n == 0), note), BODY_PT)
+        self.y += height + 0.1
 
     def _table_shape(
         self,
@@ -340,3 +355,69 @@ class Deck:
                 para.alignment = PP_ALIGN.RIGHT if block.numeric[c] else PP_ALIGN.LEFT
                 colour = "#FFFFFF" if header else palette.TEXT
                 style_run(add_run(para, text), pt, bold=header or total, colour=colour)
+
+
+@dataclass(frozen=True)
+class Rooms:
+    """The body heights a table may use: this slide's (``here``), a new slide's with this title
+    (``fresh``), a continuation's (``full``); ``on_new_slide``: nothing is on this slide yet."""
+
+    here: float
+    fresh: float
+    full: float
+    on_new_slide: bool
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    header_h: float
+    heights: list[float]
+    chunks: list[int]
+    start_new: bool
+    notes_first: bool
+
+    @property
+    def score(self) -> tuple[bool, int, bool, bool]:
+        """Better first: every slide holds at least MIN_ROWS rows (or all of them), fewer slides,
+        the table goes on where it is, the notes after the rows."""
+        want = min(MIN_ROWS, len(self.heights))
+        return (
+            min(self.chunks) >= want,
+            -len(self.chunks),
+            not self.start_new,
+            not self.notes_first,
+        )
+
+    def better_than(self, other: TablePlan) -> bool:
+        return len(self.chunks) < len(other.chunks) or (
+            len(self.chunks) == len(other.chunks) and self.score > other.score
+        )
+
+
+def plan_table(measured: tuple[float, list[float]], notes_h: float, rooms: Rooms) -> TablePlan:
+    """The best of: going on where it is or on a new slide, the notes after the last rows or
+    above the first."""
+    header_h, heights = measured
+    tail = notes_h + 0.15 if notes_h else 0.0
+    candidates = []
+    for start_new in (False, True) if not rooms.on_new_slide else (False,):
+        first = (rooms.fresh if start_new else rooms.here) - header_h
+        for notes_first in (False, True) if notes_h else (False,):
+            room = first - (tail if notes_first else 0.0)
+            chunks = balanced_chunks(
+                heights,
+                room,
+                rooms.full - header_h,
+                0.0 if notes_first else tail,
+                # Something above the first rows (earlier blocks, an introduction, the notes).
+                shared_first=room < rooms.full - 0.5,
+            )
+            if not start_new and starts_anew(
+                heights, chunks, room - (tail if len(chunks) == 1 and not notes_first else 0.0)
+            ):
+                continue  # the first rows do not fit on this slide
+            candidates.append(TablePlan(header_h, heights, chunks, start_new, notes_first))
+    if not candidates:  # nothing fits where it is: a new slide, notes after
+        chunks = balanced_chunks(heights, rooms.fresh - header_h, rooms.full - header_h, tail)
+        return TablePlan(header_h, heights, chunks, True, False)
+    return max(candidates, key=lambda p: p.score)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 from pptx.dml.color import RGBColor
@@ -38,6 +38,7 @@ TITLE_LAYOUT = 5  # "Title Only" in the default template
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 BODY_W = SLIDE_W - 2 * MARGIN
 BOTTOM = SLIDE_H - 0.25
+EXTRA_SLIDES = 2  # at most this many more slides to keep every slide's rows at ``minimum``
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -171,42 +172,100 @@ def nice_max(value: float) -> float:
 
 
 def balanced_chunks(
-    heights: Sequence[float], first_room: float, full_room: float, tail: float = 0.0
+    heights: Sequence[float],
+    first_room: float,
+    full_room: float,
+    tail: float = 0.0,
+    minimum: int = 3,
+    shared_first: bool = False,
 ) -> list[int]:
     """How many items (rows, paragraphs) go on each slide: the fewest slides that hold them, split
-    where the lightest slide is as full as it can be (so a further slide never holds a lone row or
-    sentence), every slide's items fitting its room, and ``tail`` (a table's notes) fitting after
-    the last items. ``first_room`` is the room on the current slide, ``full_room`` a new one's."""
+    so that the slide with the fewest items has as many as it can (then the lightest is as full as
+    it can be): a further slide never holds a lone row or sentence where that can be helped. Every
+    slide's items fit its room, and ``tail`` (a table's notes) fits after the last items.
+
+    ``first_room`` is the room on the current slide, ``full_room`` a new one's. When not even the
+    first item fits ``first_room`` the split is made for new slides only: the caller starts one
+    (``starts_anew`` says so). A slide or two more is taken when that is what it costs for every
+    slide to hold at least ``minimum`` items (or all of them). ``shared_first``: the first items
+    go below something already on the current slide, so they may be fewer."""
     n = len(heights)
     if n == 0:
         return []
     prefix = [0.0]
     for h in heights:
-        prefix.append(prefix[-1] + h)
+        # An item taller than a slide goes on one of its own (and runs over): the rest are
+        # still spread evenly.
+        prefix.append(prefix[-1] + min(h, full_room))
 
-    def fits(i: int, j: int, chunk: int, last: bool) -> bool:
-        room = first_room if chunk == 0 else full_room
+    def fits(i: int, j: int, chunk: int, last: bool, first: float, tail: float) -> bool:
+        room = first if chunk == 0 else full_room
         return prefix[j] - prefix[i] + (tail if last else 0.0) <= room + 1e-9
 
-    for k in range(1, n + 1):
-        # best[c][j]: the largest "lightest chunk" for items[:j] in c chunks (None: impossible)
-        best: list[list[float | None]] = [[None] * (n + 1) for _ in range(k + 1)]
-        cut: list[list[int]] = [[0] * (n + 1) for _ in range(k + 1)]
-        best[0][0] = float("inf")
-        for c in range(1, k + 1):
-            for j in range(c, n + 1):
-                for i in range(c - 1, j):
-                    prev = best[c - 1][i]
-                    if prev is None or not fits(i, j, c - 1, c == k and j == n):
-                        continue
-                    value = min(prev, prefix[j] - prefix[i])
-                    if best[c][j] is None or value > best[c][j]:  # type: ignore[operator]
-                        best[c][j], cut[c][j] = value, i
-        if best[k][n] is not None:
-            sizes, j = [], n
-            for c in range(k, 0, -1):
-                i = cut[c][j]
-                sizes.append(j - i)
-                j = i
-            return sizes[::-1]
+    want = min(minimum, n)
+    for spare_tail in (tail, 0.0):  # notes too long to go with any rows go on after them
+        for first in (first_room, full_room):
+            found: list[int] = []
+            for k in range(1, n + 1):
+                sizes = _best_split(
+                    n,
+                    k,
+                    prefix,
+                    lambda i, j, c, last, f=first, t=spare_tail: fits(i, j, c, last, f, t),
+                    shared_first and first == first_room,
+                )
+                if not sizes:
+                    if found and k > len(found) + EXTRA_SLIDES:
+                        break
+                    continue
+                counted = sizes[1:] if shared_first and len(sizes) > 1 else sizes
+                if min(counted) >= want:
+                    return sizes
+                found = found or sizes
+                if k >= len(found) + EXTRA_SLIDES:
+                    break
+            if found:
+                return found
     return [1] * n
+
+
+def starts_anew(heights: Sequence[float], sizes: Sequence[int], first_room: float) -> bool:
+    """Whether a split from ``balanced_chunks`` needs a new slide before its first items."""
+    return bool(sizes) and sum(heights[: sizes[0]]) > first_room + 1e-9
+
+
+def _best_split(
+    n: int,
+    k: int,
+    prefix: list[float],
+    fits: Callable[[int, int, int, bool], bool],
+    shared_first: bool = False,
+) -> list[int]:
+    """Items split into ``k`` runs that fit, the smallest run after the first as large (in items,
+    then height) as it can be; [] when none fits. Dynamic programming over where each run ends."""
+    Score = tuple[int, float]
+    best: list[list[Score | None]] = [[None] * (n + 1) for _ in range(k + 1)]
+    cut = [[0] * (n + 1) for _ in range(k + 1)]
+    best[0][0] = (n + 1, float("inf"))
+    for c in range(1, k + 1):
+        for j in range(c, n + 1):
+            for i in range(c - 1, j):
+                prev = best[c - 1][i]
+                if prev is None or not fits(i, j, c - 1, c == k and j == n):
+                    continue
+                # The first run shares its slide with what came before; the others are the
+                # "continued" slides, which must not be scraps.
+                ignored = c == 1 and shared_first and k > 1
+                run = (n + 1, float("inf")) if ignored else (j - i, prefix[j] - prefix[i])
+                score = min(prev, run)
+                current = best[c][j]
+                if current is None or score > current:
+                    best[c][j], cut[c][j] = score, i
+    if best[k][n] is None:
+        return []
+    sizes, j = [], n
+    for c in range(k, 0, -1):
+        i = cut[c][j]
+        sizes.append(j - i)
+        j = i
+    return sizes[::-1]
