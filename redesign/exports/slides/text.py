@@ -206,14 +206,14 @@ def balanced_chunks(
     for spare_tail in (tail, 0.0):  # notes too long to go with any rows go on after them
         for first in (first_room, full_room):
             found: list[int] = []
+
+            def fit(
+                i: int, j: int, c: int, last: bool, f: float = first, t: float = spare_tail
+            ) -> bool:
+                return fits(i, j, c, last, f, t)
+
             for k in range(1, n + 1):
-                sizes = _best_split(
-                    n,
-                    k,
-                    prefix,
-                    lambda i, j, c, last, f=first, t=spare_tail: fits(i, j, c, last, f, t),
-                    shared_first and first == first_room,
-                )
+                sizes = _best_split(n, k, prefix, fit, shared_first and first == first_room)
                 if not sizes:
                     if found and k > len(found) + EXTRA_SLIDES:
                         break
