@@ -40,6 +40,10 @@ for doc in dataset.documents.values():
         f"- **{md(doc.short)}**: {md(doc.title)}" + (f" ({md(doc.date)})" if doc.date else "")
     )
 
+# A real table holds this many columns at 1280 pixels without cutting any off; wider ones are
+# shown in parts (the CSV and the workbook keep them whole).
+WIDEST = 8
+
 # Every table formatted, escaped and exported once per data version (ui.cached).
 parts = cached.data_sources(data_version())
 
@@ -87,6 +91,7 @@ for table in parts.others:
         key=table.key,
         description=table.description,
         sources=table.sources,
+        max_columns=WIDEST,
     )
 
 glossary_section()
