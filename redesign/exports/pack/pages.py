@@ -49,7 +49,9 @@ def service_section(dataset: Dataset, service_id: str) -> Section:
     for passage in (*sheet.changes, *((sheet.feedback,) if sheet.feedback else ())):
         short = shortened(passage, PASSAGE_LIMIT)
         lines = tuple(
-            line.removeprefix("- ") for para in short.paragraphs for line in para.split("\n")
+            f"•  {line[2:]}" if line.startswith("- ") else line
+            for para in short.paragraphs
+            for line in para.split("\n")
         )
         texts = lines + ((f"(Shortened: {sheet.full_text}.)",) if short.shortened else ())
         blocks.append(Paragraphs(texts, heading=f"{sheet.name}: {in_sentence(short.heading)}"))
@@ -84,6 +86,7 @@ def dataset_table_section(dataset: Dataset, table: DatasetTable) -> Section:
         (Paragraphs((table.description,)), block),
         "; ".join(docs) + ".",
         "; ".join(docs),
+        run_on=True,  # short reference tables: several to a page where they fit
     )
 
 
@@ -93,9 +96,11 @@ def _widths(text: pd.DataFrame) -> list[float]:
     widths = []
     for column in text.columns:
         cells = [str(v) for v in text[column]]
-        longest_word = max((len(w) for w in str(column).split()), default=4)
+        # No word is broken: the header's (bold, so a little wider) and the cells' longest.
+        header_word = max((len(w) for w in str(column).split()), default=4) * 1.15
+        cell_word = max((len(w) for c in cells for w in c.split()), default=1)
         typical = sum(len(c) for c in cells) / max(len(cells), 1)
         longest = max((len(c) for c in cells), default=0)
         # A column with one long cell (a derivation) still gets room, so that row stays short.
-        widths.append(max(longest_word, min(max(typical, longest / 4), 45), 5) + 2)
+        widths.append(max(header_word, cell_word, min(max(typical, longest / 4), 40), 5) + 2)
     return widths

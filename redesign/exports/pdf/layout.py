@@ -59,6 +59,8 @@ PADDING = Padding(top=1.3, right=2.0, bottom=1.3, left=2.0)  # table cells (mm)
 LINE = TABLE_PT * 0.5
 HEADING_H = H2_PT * 0.6 + 5
 NOTE_PT = SMALL_PT + 0.5
+NEARLY_EMPTY = 0.3  # of a page's height
+ROOMY = 0.33  # a table or text goes on over the page rather than leave this much of it empty
 
 
 class PdfLayout:
@@ -103,6 +105,7 @@ class PdfLayout:
         self.pdf = pdf
         self.page_top = 0.0  # where this page's content starts (nothing above it yet)
         self._heights: dict[int, tuple[Table, tuple[float, list[float]]]] = {}
+        self._widths: dict[int, tuple[Table, list[float]]] = {}
 
     # --- measures -----------------------------------------------------------------------------
 
@@ -147,10 +150,53 @@ class PdfLayout:
         self._heights[id(block)] = (block, measured)
         return measured
 
+    def column_widths(self, block: Table) -> list[float]:
+        """Each column's width (mm): at least its longest word (so no word is broken where the
+        page allows), the room left shared out as the table's relative widths ask."""
+        known = self._widths.get(id(block))
+        if known is not None and known[0] is block:
+            return known[1]
+        pdf = self.pdf
+        pad = PADDING.left + PADDING.right + 0.8
+        least, natural = [], []
+        for c in range(len(block.columns)):
+            pdf.set_font(FONT, "B", TABLE_PT)
+            words = [pdf.get_string_width(w) for w in block.columns[c].split()]
+            pdf.set_font(FONT, "B" if block.total_rows else "", TABLE_PT)
+            cells = [pdf.get_string_width(row[c]) for row in block.rows]
+            words += [pdf.get_string_width(w) for row in block.rows for w in row[c].split()]
+            least.append(max(words, default=0.0) + pad)
+            natural.append(max(max(cells, default=0.0) + pad, least[-1]))
+        spare = pdf.epw - sum(least)
+        if spare <= 0:  # too many columns for the page: as the table asks, words may break
+            total = sum(block.widths)
+            widths = [pdf.epw * w / total for w in block.widths]
+        else:
+            # The room left goes to each column in proportion to what it lacks for its longest
+            # cell to fit on one line (no more than that), so the columns wrap alike and the
+            # rows stay low; what is left over then goes by the table's relative widths.
+            widths = list(least)
+            for _ in range(len(widths)):
+                lacking = {c: natural[c] - widths[c] for c in range(len(widths))}
+                lacking = {c: v for c, v in lacking.items() if v > 0.01}
+                if not lacking or spare <= 0.01:
+                    break
+                total_lack = sum(lacking.values())
+                given = 0.0
+                for c, lack in lacking.items():
+                    grant = min(lack, spare * lack / total_lack)
+                    widths[c] += grant
+                    given += grant
+                spare -= given
+            if spare > 0.01:
+                total = sum(block.widths)
+                widths = [w + spare * r / total for w, r in zip(widths, block.widths, strict=True)]
+        self._widths[id(block)] = (block, widths)
+        return widths
+
     def _measure_rows(self, block: Table) -> tuple[float, list[float]]:
         pdf = self.pdf
-        total = sum(block.widths)
-        widths = [pdf.epw * w / total for w in block.widths]
+        widths = self.column_widths(block)
 
         def height(cells: tuple[str, ...], bold: bool) -> float:
             pdf.set_font(FONT, "B" if bold else "", TABLE_PT)
@@ -184,6 +230,24 @@ class PdfLayout:
             return charts.waterfall_height(block) + notes
         return 0.0
 
+    def least_start(self, block: Block) -> float:
+        """The room a table or paragraphs need to start here when they may go on over the page."""
+        if isinstance(block, Table):
+            header, rows = self.row_heights(block)
+            return header + sum(rows[:MIN_ROWS])
+        if isinstance(block, Paragraphs) and block.texts:
+            items = paragraph_items(block)[:MIN_PARAGRAPHS]
+            return sum(self.paragraph_height(*p) for p in items)
+        return self.start_height(block)
+
+    def nearly_empty(self) -> bool:
+        """Whether this page holds little yet (a section's heading and an introduction)."""
+        return self.pdf.get_y() - self.pdf.t_margin < NEARLY_EMPTY * self.fresh_room()
+
+    def fits_a_page(self, block: Table) -> bool:
+        header, rows = self.row_heights(block)
+        return header + sum(rows) + self.notes_height(block.notes) <= self.fresh_room() - HEADING_H
+
     def start_height(self, block: Block) -> float:
         """The least room (mm) a block needs to start on this page: a table or a list of
         paragraphs that fits on a page is never split; a longer one needs its first few."""
@@ -205,8 +269,8 @@ class PdfLayout:
         return 0.0
 
     def estimate(self, section: Section) -> float:
-        """A section's height (mm) if it is made of tiles and paragraphs (else infinite), for
-        deciding whether it runs on below the previous one."""
+        """A section's height (mm) if it is made of tiles, paragraphs and tables (else infinite),
+        for deciding whether it runs on below the previous one."""
         height = H1_PT * 0.6 + 4 + self.text_height(self.source_text(section), SMALL_PT) + 6
         for block in section.blocks:
             if isinstance(block, Tiles):
@@ -214,6 +278,9 @@ class PdfLayout:
                 height += rows * (TILE_H + TILE_GAP)
             elif isinstance(block, Paragraphs):
                 height += sum(self.paragraph_height(*p) for p in paragraph_items(block))
+            elif isinstance(block, Table):
+                header, rows = self.row_heights(block)
+                height += header + sum(rows) + self.notes_height(block.notes)
             else:
                 return float("inf")
             height += 3
@@ -290,8 +357,9 @@ class PdfLayout:
             reserve = source_h if last else 0.0
             heading = block.heading if block.heading and block.heading != section.title else ""
             need = (HEADING_H if heading else 0.0) + self.start_height(block)
-            if last and not isinstance(block, Table):
-                need += reserve
+            whole_table = isinstance(block, Table) and self.fits_a_page(block)
+            if last and (not isinstance(block, Table) or whole_table):
+                need += reserve  # the source line goes with the block's end
             following = blocks[n + 1] if not last else None
             keeps_next = isinstance(block, CHARTS) and isinstance(following, Table)
             # An introduction (a paragraph or two) stays with what it introduces.
@@ -300,6 +368,13 @@ class PdfLayout:
                 both = need + HEADING_H + self.start_height(following)
                 if both <= self.fresh_room():
                     need = both
+            if need > self.room() and (
+                self.nearly_empty() or self.room() > ROOMY * self.fresh_room()
+            ):
+                # Moving a table or text that would fit a page of its own would leave this page
+                # with a heading and an introduction alone, or half empty: it starts here and
+                # goes on over the page (a few rows or paragraphs at least on the next).
+                need = (HEADING_H if heading else 0.0) + self.least_start(block)
             if not self.at_top() and need > self.room() and need <= self.fresh_room():
                 self.new_page()
             if heading:
@@ -430,7 +505,7 @@ class PdfLayout:
         bold = FontFace(emphasis="BOLD")
         last_total = len(block.rows) - block.total_rows
         with pdf.table(
-            col_widths=block.widths,
+            col_widths=self.column_widths(block),
             text_align=tuple("RIGHT" if n else "LEFT" for n in block.numeric),
             headings_style=heading,
             borders_layout="HORIZONTAL_LINES",

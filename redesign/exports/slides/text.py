@@ -213,13 +213,12 @@ def balanced_chunks(
                 return fits(i, j, c, last, f, t)
 
             for k in range(1, n + 1):
-                sizes = _best_split(n, k, prefix, fit, shared_first and first == first_room)
+                sizes = _best_split(n, k, prefix, fit, shared_first and first == first_room, want)
                 if not sizes:
                     if found and k > len(found) + EXTRA_SLIDES:
                         break
                     continue
-                counted = sizes[1:] if shared_first and len(sizes) > 1 else sizes
-                if min(counted) >= want:
+                if min(sizes) >= want:
                     return sizes
                 found = found or sizes
                 if k >= len(found) + EXTRA_SLIDES:
@@ -240,24 +239,32 @@ def _best_split(
     prefix: list[float],
     fits: Callable[[int, int, int, bool], bool],
     shared_first: bool = False,
+    minimum: int = 3,
 ) -> list[int]:
-    """Items split into ``k`` runs that fit, the smallest run after the first as large (in items,
-    then height) as it can be; [] when none fits. Dynamic programming over where each run ends."""
-    Score = tuple[int, float]
+    """Items split into ``k`` runs that fit, best first by: the fewest items on any slide, then
+    on any "continued" slide, then the least height of those; [] when none fits. Dynamic
+    programming over where each run ends (each score the least of its runs')."""
+    Score = tuple[int, int, float]
     best: list[list[Score | None]] = [[None] * (n + 1) for _ in range(k + 1)]
     cut = [[0] * (n + 1) for _ in range(k + 1)]
-    best[0][0] = (n + 1, float("inf"))
+    best[0][0] = (n + 1, n + 1, float("inf"))
     for c in range(1, k + 1):
         for j in range(c, n + 1):
             for i in range(c - 1, j):
                 prev = best[c - 1][i]
                 if prev is None or not fits(i, j, c - 1, c == k and j == n):
                     continue
-                # The first run shares its slide with what came before; the others are the
-                # "continued" slides, which must not be scraps.
-                ignored = c == 1 and shared_first and k > 1
-                run = (n + 1, float("inf")) if ignored else (j - i, prefix[j] - prefix[i])
-                score = min(prev, run)
+                count, height = j - i, prefix[j] - prefix[i]
+                # The first run may share its slide with what came before: there its size
+                # matters only when short of the minimum (a lone row at a slide's foot is as
+                # bad as one at the top of the next); the other runs are "continued" slides.
+                first = c == 1 and shared_first and k > 1
+                run: Score = (
+                    count if not first or count < minimum else n + 1,
+                    count if c > 1 else n + 1,
+                    height if not first else float("inf"),
+                )
+                score = (min(prev[0], run[0]), min(prev[1], run[1]), min(prev[2], run[2]))
                 current = best[c][j]
                 if current is None or score > current:
                     best[c][j], cut[c][j] = score, i
