@@ -155,16 +155,18 @@ def data_page():
 
 
 def page_blocks(at: AppTest) -> dict[str, tuple[pd.DataFrame, str]]:
-    """Each "### title" block of the page: its table as shown and its source caption."""
+    """Each "### title" block of the page: its table as shown (a wide one's parts joined, the
+    repeated first column dropped) and its source caption."""
     out: dict[str, tuple[pd.DataFrame, str]] = {}
-    title, shown = "", None
+    title, parts = "", []
     for el in at.main.children.values() if isinstance(at.main.children, dict) else []:
         kind = type(el).__name__
         if kind == "Markdown" and str(el.value).startswith("### "):
-            title, shown = plain(str(el.value)[4:]), None
+            title, parts = plain(str(el.value)[4:]), []
         elif kind in ("Table", "Dataframe"):
-            shown = el.value
-        elif kind == "Caption" and title and shown is not None:
+            parts.append(el.value)
+        elif kind == "Caption" and title and parts and plain(str(el.value)).startswith("Source"):
+            shown = pd.concat([parts[0], *(p.iloc[:, 1:] for p in parts[1:])], axis=1)
             out[title] = (shown, plain(str(el.value)))
             title = ""
     return out

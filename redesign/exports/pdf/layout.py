@@ -274,8 +274,8 @@ class PdfLayout:
         height = H1_PT * 0.6 + 4 + self.text_height(self.source_text(section), SMALL_PT) + 6
         for block in section.blocks:
             if isinstance(block, Tiles):
-                rows = -(-len(block.tiles) // max(1, block.per_row))
-                height += rows * (TILE_H + TILE_GAP)
+                tile_rows = -(-len(block.tiles) // max(1, block.per_row))
+                height += tile_rows * (TILE_H + TILE_GAP)
             elif isinstance(block, Paragraphs):
                 height += sum(self.paragraph_height(*p) for p in paragraph_items(block))
             elif isinstance(block, Table):
