@@ -25,6 +25,7 @@ from redesign.exports.slides.text import (
     BOLD_EM,
     BOTTOM,
     CELL_MARGIN,
+    CELL_SIDE,
     LINE,
     MARGIN,
     MIN_TABLE_PT,
@@ -41,10 +42,13 @@ from redesign.exports.slides.text import (
     add_run,
     balanced_chunks,
     cell_border,
+    column_parts,
+    column_widths,
     joined,
     row_heights,
     starts_anew,
     style_run,
+    table_part,
     text_height,
     textbox,
     words_fit,
@@ -256,9 +260,19 @@ class Deck:
     def table(self, block: Table, heading: str) -> None:
         """Rows spread evenly over as few slides as hold them, the header repeated; 20 pt unless
         18 pt saves a slide. The notes go after the last rows, or above the first when after
-        them they would leave the last slide a row or two (``TablePlan``)."""
-        total_w = sum(block.widths)
-        widths = [BODY_W * w / total_w for w in block.widths]
+        them they would leave the last slide a row or two (``TablePlan``). A table with more
+        columns than a slide holds at 18 pt goes in parts, the first column in each."""
+        parts = column_parts(block, MIN_TABLE_PT)
+        if len(parts) > 1:
+            title = heading or (self.section.title if self.section else "")
+            n = len(block.columns)
+            for k, columns in enumerate(parts):
+                span = f"columns {columns[1] + 1 if k else 1} to {columns[-1] + 1} of {n}"
+                self._table(table_part(block, columns, k == len(parts) - 1), f"{title} ({span})")
+            return
+        self._table(block, heading)
+
+    def _table(self, block: Table, heading: str) -> None:
         notes = "\n".join(block.notes)
         notes_h = text_height(notes, BODY_W - 0.1, BODY_PT) + 0.15 if notes else 0.0
         title = heading or (self.section.title if self.section else "")
@@ -268,16 +282,17 @@ class Deck:
             full=self.fresh_room(title + CONTINUED),
             on_new_slide=bool(heading) or self.slide is None or not self.slide_has_content,
         )
+        sized = {pt: column_widths(block, pt) for pt in (TABLE_PT, MIN_TABLE_PT)}
         plans = {
-            pt: plan_table(row_heights(block, widths, pt), notes_h, rooms)
+            pt: plan_table(row_heights(block, sized[pt], pt), notes_h, rooms)
             for pt in (TABLE_PT, MIN_TABLE_PT)
         }
         pt = TABLE_PT
         if plans[MIN_TABLE_PT].better_than(plans[TABLE_PT]) or not words_fit(
-            block, widths, TABLE_PT
+            block, sized[TABLE_PT], TABLE_PT
         ):
             pt = MIN_TABLE_PT
-        chosen = plans[pt]
+        chosen, widths = plans[pt], sized[pt]
         if heading:
             self.new_slide(heading)
         elif self.slide is None or chosen.start_new:
@@ -346,7 +361,7 @@ class Deck:
                 cell_border(cell, palette.DARK_BLUE if header or total else palette.GRIDLINE)
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = _rgb(palette.DARK_BLUE if header else palette.BACKGROUND)
-                cell.margin_left = cell.margin_right = Inches(CELL_MARGIN)
+                cell.margin_left = cell.margin_right = Inches(CELL_SIDE)
                 cell.margin_top = cell.margin_bottom = Inches(CELL_MARGIN)
                 cell.vertical_anchor = MSO_ANCHOR.TOP if not header else MSO_ANCHOR.BOTTOM
                 frame = cell.text_frame

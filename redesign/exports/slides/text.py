@@ -33,7 +33,9 @@ LINE = 1.2  # line height as a multiple of the font size
 # towards more lines, so text never overflows its box.
 CHAR_EM = 0.5
 BOLD_EM = 0.54
-CELL_MARGIN = 0.04  # inches, each side of a table cell
+CELL_MARGIN = 0.04  # inches, above and below a table cell's text
+WORD_EM = 0.64  # a bold word's width as a share of the font size, erring wide
+CELL_SIDE = 0.08  # inches, each side: a number and the text in the next column stay apart
 TITLE_LAYOUT = 5  # "Title Only" in the default template
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 BODY_W = SLIDE_W - 2 * MARGIN
@@ -100,7 +102,7 @@ def row_heights(block: Table, widths: list[float], pt: float) -> tuple[float, li
     def height(cells: Sequence[str], bold: bool) -> float:
         em = BOLD_EM if bold else CHAR_EM
         lines = max(
-            wrap_lines(c, w - 2 * CELL_MARGIN, pt, em) for c, w in zip(cells, widths, strict=True)
+            wrap_lines(c, w - 2 * CELL_SIDE, pt, em) for c, w in zip(cells, widths, strict=True)
         )
         return lines * pt * LINE / 72 + 2 * CELL_MARGIN
 
@@ -114,7 +116,7 @@ def words_fit(block: Table, widths: list[float], pt: float) -> bool:
     """Whether every word fits its column on one line (else a renderer breaks it mid-word)."""
     for cells, em in ((block.columns, BOLD_EM), *((r, BOLD_EM) for r in block.rows)):
         for text, width in zip(cells, widths, strict=True):
-            room = (width - 2 * CELL_MARGIN) * 72 / (pt * em)
+            room = (width - 2 * CELL_SIDE) * 72 / (pt * em)
             if any(len(word) > room for word in text.split()):
                 return False
     return True
@@ -276,3 +278,90 @@ def _best_split(
         sizes.append(j - i)
         j = i
     return sizes[::-1]
+
+
+def least_widths(block: Table, pt: float) -> list[float]:
+    """Each column's least width (inches) at ``pt``: its longest word, with the cell's sides."""
+    side = 2 * CELL_SIDE + 0.02
+    out = []
+    for c, header in enumerate(block.columns):
+        words = header.split() + [w for row in block.rows for w in row[c].split()]
+        out.append(max((len(w) * pt * WORD_EM / 72 for w in words), default=0.0) + side)
+    return out
+
+
+def column_parts(block: Table, pt: float, width: float = BODY_W) -> list[list[int]]:
+    """The table's columns in parts that each fit the slide at ``pt`` without breaking a word,
+    the first column (what each row is) in every part: one part when they all fit."""
+    least = least_widths(block, pt)
+    if sum(least) <= width or len(least) < 3:
+        return [list(range(len(least)))]
+    parts: list[list[int]] = []
+    current, used = [0], least[0]
+    for c in range(1, len(least)):
+        if used + least[c] > width and len(current) > 1:
+            parts.append(current)
+            current, used = [0], least[0]
+        current.append(c)
+        used += least[c]
+    parts.append(current)
+    return parts
+
+
+def table_part(block: Table, columns: list[int], last: bool) -> Table:
+    """The table with only ``columns`` (its notes with the last part only)."""
+    return Table(
+        tuple(block.columns[c] for c in columns),
+        tuple(tuple(row[c] for c in columns) for row in block.rows),
+        tuple(block.numeric[c] for c in columns),
+        tuple(block.widths[c] for c in columns),
+        total_rows=block.total_rows,
+        notes=block.notes if last else (),
+        heading=block.heading,
+    )
+
+
+def column_widths(block: Table, pt: float, width: float = BODY_W) -> list[float]:
+    """Each column's width (inches): at least its longest word at ``pt`` (estimated), so no word
+    is broken where the slide allows; the room left goes to each column in proportion to what it
+    lacks for its longest cell to fit on one line, then by the table's relative widths."""
+    side = 2 * CELL_SIDE + 0.02
+
+    def inches(text: str, bold: bool) -> float:
+        # A single word can be much wider than the average the line estimates use ("Occupancy"
+        # in bold): WORD_EM errs wide.
+        return len(text) * pt * (WORD_EM if bold else CHAR_EM) / 72
+
+    least, natural = [], []
+    for c, header in enumerate(block.columns):
+        cells = [row[c] for row in block.rows]
+        words = [inches(w, True) for w in header.split()] + [
+            inches(w, True) for cell in cells for w in cell.split()
+        ]
+        least.append(max(words, default=0.0) + side)
+        # A long text (a derivation) asks for at most a third of the slide, so it cannot take
+        # the room the short columns need to stay on one line.
+        longest = max([inches(cell, True) + side for cell in cells], default=0.0)
+        natural.append(max(min(longest, width / 3), least[-1]))
+    spare = width - sum(least)
+    if spare <= 0:
+        # Too many columns for the slide: each keeps the same share of its longest word (the
+        # estimate errs wide, so most words still fit).
+        return [w * width / sum(least) for w in least]
+    widths = list(least)
+    for _ in range(len(widths)):
+        lacking = {c: natural[c] - widths[c] for c in range(len(widths))}
+        lacking = {c: v for c, v in lacking.items() if v > 0.005}
+        if not lacking or spare <= 0.005:
+            break
+        total_lack = sum(lacking.values())
+        given = 0.0
+        for c, lack in lacking.items():
+            grant = min(lack, spare * lack / total_lack)
+            widths[c] += grant
+            given += grant
+        spare -= given
+    if spare > 0.005:
+        total = sum(block.widths)
+        widths = [w + spare * r / total for w, r in zip(widths, block.widths, strict=True)]
+    return widths
