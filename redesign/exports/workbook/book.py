@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from typing import Any
 
 import xlsxwriter
 
@@ -33,6 +34,20 @@ from redesign.present.scenarios import (
 )
 
 TITLE = "Redesign Explorer: Education Services redesign, the data"
+COVER_CHARS = 100  # the cover's and the notes' text columns, in characters
+NOTES_CHARS = 110
+LINE_POINTS = 16  # a wrapped line's height at 12 pt
+
+
+def wrapped(sheet: Any, row: int, text: str, fmt: Any, chars: int) -> None:
+    """Text that wraps, always as text (a name a user typed is never read as a formula), in a
+    row tall enough for it: not every spreadsheet program sizes a wrapped row itself."""
+    sheet.write_string(row, 1, text, fmt)
+    lines = sum(max(1, -(-len(part) // chars)) for part in text.split("\n"))
+    if lines > 1:
+        sheet.set_row(row, LINE_POINTS * lines)
+
+
 PROPOSALS_NOTE = "Proposals, not decisions."
 
 
@@ -81,7 +96,9 @@ def workbook_bytes(
 
     cover = book.add_worksheet(sheet_name("Cover", used))
     cover.set_column(0, 0, 34)
-    cover.set_column(1, 1, 100)
+    cover.set_column(1, 1, COVER_CHARS)
+    cover.set_landscape()
+    cover.fit_to_pages(1, 0)
     row = 0
     cover.write(row, 0, TITLE, title_fmt)
     row += 2
@@ -97,38 +114,47 @@ def workbook_bytes(
         phrase = levels_phrase(model.evaluate(request.scenario))
         cover.write(row, 0, "Buy-back scenario", bold)
         # write_string: a name a user typed is never read as a formula.
-        cover.write_string(row, 1, (f"“{name}”: " if name else "") + phrase, wrap)
+        wrapped(cover, row, (f"“{name}”: " if name else "") + phrase, wrap, COVER_CHARS)
         row += 1
         cover.write(row, 0, "Scenario reference", bold)
         cover.write(row, 1, scenario_reference(model, request.scenario), text)
         row += 1
         if request.link:
             cover.write(row, 0, "Scenario link", bold)
-            cover.write_string(row, 1, clean_name(request.link), wrap)
+            wrapped(cover, row, clean_name(request.link), wrap, COVER_CHARS)
             row += 1
     cover.write(row, 0, "Units", bold)
-    cover.write(
+    wrapped(
+        cover,
         row,
-        1,
         "Money in £ million (£m) with two decimals, as the cabinet report writes it; staff in "
         "full-time equivalent (FTE) with two decimals; headcount in people; percentages as "
         "percentages (11.4 is 11.4%).",
         wrap,
+        COVER_CHARS,
     )
     row += 2
     cover.write(row, 0, "Sources", bold)
     for doc in dataset.documents.values():
-        cover.write(row, 1, f"{doc.title} ({doc.date})" if doc.date else doc.title, wrap)
+        wrapped(
+            cover, row, f"{doc.title} ({doc.date})" if doc.date else doc.title, wrap, COVER_CHARS
+        )
         row += 1
     row += 1
     cover.write(row, 0, "Sheets", bold)
     names = {}
     for table in tables:
         names[table.key] = sheet_name(table.title, used)
-        cover.write(row, 1, f"{names[table.key]}: {table.description}", wrap)
+        wrapped(cover, row, f"{names[table.key]}: {table.description}", wrap, COVER_CHARS)
         row += 1
     notes_name = sheet_name("Notes", used)
-    cover.write(row, 1, f"{notes_name}: the source documents, notes on services, glossary", wrap)
+    wrapped(
+        cover,
+        row,
+        f"{notes_name}: the source documents, notes on services, glossary",
+        wrap,
+        COVER_CHARS,
+    )
 
     formats = Formats(book)
     for table in tables:
@@ -137,13 +163,15 @@ def workbook_bytes(
 
     notes = book.add_worksheet(notes_name)
     notes.set_column(0, 0, 40)
-    notes.set_column(1, 1, 110)
+    notes.set_column(1, 1, NOTES_CHARS)
+    notes.set_landscape()
+    notes.fit_to_pages(1, 0)
     row = 0
     notes.write(row, 0, "Source documents", title_fmt)
     row += 1
     for doc in dataset.documents.values():
         notes.write(row, 0, doc.short, bold)
-        notes.write(row, 1, f"{doc.title}. {doc.date}".strip(), wrap)
+        wrapped(notes, row, f"{doc.title}. {doc.date}".strip(), wrap, NOTES_CHARS)
         row += 1
     row += 1
     notes.write(row, 0, "Notes on services", title_fmt)
@@ -152,14 +180,14 @@ def workbook_bytes(
         for note in service.notes:
             notes.write(row, 0, service.name, bold)
             quote = f' Source: "{note.quote}"' if note.quote else ""
-            notes.write(row, 1, note.text + quote, wrap)
+            wrapped(notes, row, note.text + quote, wrap, NOTES_CHARS)
             row += 1
     row += 1
     notes.write(row, 0, "Glossary", title_fmt)
     row += 1
     for term, meaning in GLOSSARY:
         notes.write(row, 0, term, bold)
-        notes.write(row, 1, meaning, wrap)
+        wrapped(notes, row, meaning, wrap, NOTES_CHARS)
         row += 1
     row += 1
     notes.write(row, 0, PROPOSALS_NOTE, bold)

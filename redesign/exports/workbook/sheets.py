@@ -96,6 +96,11 @@ def write_table(
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 sheet.write_number(HEADER_ROW + 1 + r, c, value, formats.of(table.unit(column, r)))
     sheet.freeze_panes(HEADER_ROW + 1, 0)
+    # Printed, a sheet is as wide as an A4 landscape page (as many pages long as it needs).
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(HEADER_ROW)
     for i, column in enumerate(columns):
         longest = max([len(column)] + [len(str(r[i])) for r in rows if r[i] is not None])
         sheet.set_column(i, i, min(max(10, longest + 2), MAX_COLUMN_WIDTH))
