@@ -22,6 +22,7 @@ from redesign.exports.briefing import NamedScenario, PackRequest, briefing_pptx
 from redesign.exports.pack.content import briefing_content
 from redesign.exports.pdf import layout as pdf_layout
 from redesign.exports.pdf import render_pdf
+from redesign.exports.pdf.measure import MIN_ROWS, split_points
 from redesign.exports.slides.text import balanced_chunks, starts_anew
 from tests.packs import CONTINUED, DAY, deck
 
@@ -48,11 +49,11 @@ def test_balanced_chunks_fit_and_spread_evenly(items, first, full):
 @given(heights, st.floats(min_value=0.0, max_value=180.0))
 def test_pdf_split_points_leave_no_orphan_rows(items, first):
     rows = [h * 8 for h in items]  # mm
-    breaks = pdf_layout._split_points(rows, first, 176.0, pdf_layout.MIN_ROWS)
+    breaks = split_points(rows, first, 176.0, MIN_ROWS)
     starts = sorted(b for b in breaks if b > 0)
     chunks = [b - a for a, b in zip([0, *starts], [*starts, len(rows)], strict=True)]
     for chunk in chunks[1:]:
-        assert chunk >= min(pdf_layout.MIN_ROWS, len(rows))
+        assert chunk >= min(MIN_ROWS, len(rows))
 
 
 def record_tables(monkeypatch) -> list[tuple[str, int, int]]:
@@ -71,7 +72,7 @@ def record_tables(monkeypatch) -> list[tuple[str, int, int]]:
 def assert_no_orphans(drawn):
     for columns, start, end in drawn:
         if start > 0:  # a table's rows going on at the top of a page
-            assert end - start >= pdf_layout.MIN_ROWS, (columns, start, end)
+            assert end - start >= MIN_ROWS, (columns, start, end)
 
 
 @pytest.fixture(scope="module")

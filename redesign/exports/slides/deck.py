@@ -7,7 +7,6 @@ sources in full. A block that must go on over several slides is spread evenly ov
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +18,7 @@ from pptx.util import Emu, Inches, Pt
 
 from redesign.core import palette
 from redesign.exports.pack.model import Briefing, Paragraphs, Section, Table, Tiles
+from redesign.exports.slides.plan import Rooms, plan_table
 from redesign.exports.slides.text import (
     BODY_PT,
     BODY_W,
@@ -57,7 +57,6 @@ from redesign.exports.slides.text import (
 
 GAP_AFTER_TITLE = 0.15
 CONTINUED = " (continued)"
-MIN_ROWS = 3  # a table's rows on any slide, where that can be had
 FOOTER = "Footer"  # the footer's shape name (tests and readers find it by it)
 
 
@@ -370,69 +369,3 @@ class Deck:
                 para.alignment = PP_ALIGN.RIGHT if block.numeric[c] else PP_ALIGN.LEFT
                 colour = "#FFFFFF" if header else palette.TEXT
                 style_run(add_run(para, text), pt, bold=header or total, colour=colour)
-
-
-@dataclass(frozen=True)
-class Rooms:
-    """The body heights a table may use: this slide's (``here``), a new slide's with this title
-    (``fresh``), a continuation's (``full``); ``on_new_slide``: nothing is on this slide yet."""
-
-    here: float
-    fresh: float
-    full: float
-    on_new_slide: bool
-
-
-@dataclass(frozen=True)
-class TablePlan:
-    header_h: float
-    heights: list[float]
-    chunks: list[int]
-    start_new: bool
-    notes_first: bool
-
-    @property
-    def score(self) -> tuple[bool, int, bool, bool]:
-        """Better first: every slide holds at least MIN_ROWS rows (or all of them), fewer slides,
-        the table goes on where it is, the notes after the rows."""
-        want = min(MIN_ROWS, len(self.heights))
-        return (
-            min(self.chunks) >= want,
-            -len(self.chunks),
-            not self.start_new,
-            not self.notes_first,
-        )
-
-    def better_than(self, other: TablePlan) -> bool:
-        return len(self.chunks) < len(other.chunks) or (
-            len(self.chunks) == len(other.chunks) and self.score > other.score
-        )
-
-
-def plan_table(measured: tuple[float, list[float]], notes_h: float, rooms: Rooms) -> TablePlan:
-    """The best of: going on where it is or on a new slide, the notes after the last rows or
-    above the first."""
-    header_h, heights = measured
-    tail = notes_h + 0.15 if notes_h else 0.0
-    candidates = []
-    for start_new in (False, True) if not rooms.on_new_slide else (False,):
-        first = (rooms.fresh if start_new else rooms.here) - header_h
-        for notes_first in (False, True) if notes_h else (False,):
-            room = first - (tail if notes_first else 0.0)
-            chunks = balanced_chunks(
-                heights,
-                room,
-                rooms.full - header_h,
-                0.0 if notes_first else tail,
-                # Something above the first rows (earlier blocks, an introduction, the notes).
-                shared_first=room < rooms.full - 0.5,
-            )
-            if not start_new and starts_anew(
-                heights, chunks, room - (tail if len(chunks) == 1 and not notes_first else 0.0)
-            ):
-                continue  # the first rows do not fit on this slide
-            candidates.append(TablePlan(header_h, heights, chunks, start_new, notes_first))
-    if not candidates:  # nothing fits where it is: a new slide, notes after
-        chunks = balanced_chunks(heights, rooms.fresh - header_h, rooms.full - header_h, tail)
-        return TablePlan(header_h, heights, chunks, True, False)
-    return max(candidates, key=lambda p: p.score)
