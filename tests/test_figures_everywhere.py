@@ -280,3 +280,30 @@ def test_the_shares_of_savings_in_the_packs_are_fractions_written_once(dataset):
         if saving is not None:
             assert rows[service.name][2] == pct(100 * saving / t.saving_m)
     assert count(len(dataset.services)) in rows[f"All {len(dataset.services)} services"][0]
+
+
+def test_the_sen_page_writes_its_tables_by_the_same_units(dataset):
+    """The SEN page's own tables (ui.cached) format by the declared units too."""
+    from redesign.core.table_format import unit_formatters
+    from redesign.present.sen_tables import CATEGORY_UNITS, PLACEMENT_UNITS
+    from redesign.sen.categories import categories_frame
+    from redesign.sen.placements import placements_frame
+    from ui.blocks import prepare_table
+
+    for frame, units, column in (
+        (categories_frame(dataset.sen), CATEGORY_UNITS, "Share of table %"),
+        (placements_frame(dataset.sen), PLACEMENT_UNITS, "Share of placements %"),
+    ):
+        shown = prepare_table(frame, formatters=unit_formatters(units), static=False).text
+        assert list(shown[column]) == [pct(v) for v in frame[column]]
+
+
+def test_a_guessed_header_with_a_percent_sign_is_a_percentage():
+    """For the pages' own short tables: a "%" in the header means per cent, whatever else it
+    says; a share without one is a fraction."""
+    from redesign.core.formatting import share
+    from redesign.core.table_format import column_formatter
+
+    assert column_formatter("Share of table %") is pct
+    assert column_formatter("Share of stated saving") is share
+    assert column_formatter("Traded share of service cost %") is pct

@@ -33,9 +33,9 @@ from redesign.charts.staffing import (
 from redesign.checks.discrepancy import Discrepancy, discrepancies_frame
 from redesign.checks.sen_discrepancies import sen_discrepancies
 from redesign.checks.sen_notes import notes_frame, sen_notes
-from redesign.core.formatting import count, fte, pct
+from redesign.core.formatting import count, fte
 from redesign.core.headline import Headline
-from redesign.core.table_format import Formatter
+from redesign.core.table_format import Formatter, unit_formatters
 from redesign.present import narrative
 from redesign.present.dataset_tables import dataset_tables
 from redesign.present.headline import headline_figures, largest_headcount, largest_saving
@@ -46,6 +46,12 @@ from redesign.present.savings import (
     ranked_savings_alt,
     ranked_savings_frame,
     service_streams_frame,
+)
+from redesign.present.sen_tables import (
+    CATEGORY_UNITS,
+    PLACEMENT_UNITS,
+    SCHOOL_ACTION_UNITS,
+    SPECIAL_SCHOOL_UNITS,
 )
 from redesign.present.services import (
     CategoryGroup,
@@ -369,17 +375,10 @@ def sen_needs(version: DataVersion) -> SenParts:
         categories_frame=categories,
         categories_fig=ready_figure(sc.categories_bar(categories)),
         categories=prepare_table(
-            categories.drop(columns=["category_id"]),
-            formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),
+            categories.drop(columns=["category_id"]), formatters=unit_formatters(CATEGORY_UNITS)
         ),
         school_action=prepare_table(
-            school_action_frame(sen),
-            formatters={
-                **_counts(
-                    "Pupils", "Roll implied", "Roll consistent with the rounding, from", "to"
-                ),
-                "Share of roll % (published)": lambda v: pct(v),
-            },
+            school_action_frame(sen), formatters=unit_formatters(SCHOOL_ACTION_UNITS)
         ),
         statements=prepare_table(
             statements_frame(sen),
@@ -391,7 +390,7 @@ def sen_needs(version: DataVersion) -> SenParts:
             },
         ),
         special_fig=ready_figure(sc.special_schools_bar(special)),
-        special=prepare_table(special, formatters=_counts("Places", "Pupils", "Spare places")),
+        special=prepare_table(special, formatters=unit_formatters(SPECIAL_SCHOOL_UNITS)),
         provision_fig=ready_figure(sc.provision_ranges(provision)),
         provision=prepare_table(
             provision, formatters=_counts("Places, lowest", "Places, highest published")
@@ -402,7 +401,7 @@ def sen_needs(version: DataVersion) -> SenParts:
             formatters=_counts("Places, lowest", "Places, highest"),
         ),
         placements_fig=ready_figure(sc.placements_bar(placements)),
-        placements=prepare_table(placements, formatters=_counts("Children and young people")),
+        placements=prepare_table(placements, formatters=unit_formatters(PLACEMENT_UNITS)),
         out_of_city=tuple(out_of_city_headlines(sen)),
         need_fig=ready_figure(
             sc.need_support_chart(need, sen.categories.as_at, dataset.proposals_period())

@@ -70,6 +70,22 @@ def sen_figure_sources_frame(dataset: Dataset) -> pd.DataFrame:
 
 
 _M = {"Primary pupils": Unit.COUNT, "Secondary pupils": Unit.COUNT, "Total pupils": Unit.COUNT}
+# The columns' units of the SEN tables (the Data and sources page, the SEN page, the exports).
+CATEGORY_UNITS = {**_M, "Share of table %": Unit.PERCENT}
+SPECIAL_SCHOOL_UNITS = {
+    "Places": Unit.COUNT,
+    "Pupils": Unit.COUNT,
+    "Occupancy %": Unit.PERCENT,
+    "Spare places": Unit.COUNT,
+}
+SCHOOL_ACTION_UNITS = {
+    "Pupils": Unit.COUNT,
+    "Share of roll % (published)": Unit.PERCENT,
+    "Roll implied": Unit.COUNT,
+    "Roll consistent with the rounding, from": Unit.COUNT,
+    "to": Unit.COUNT,
+}
+PLACEMENT_UNITS = {"Children and young people": Unit.COUNT, "Share of placements %": Unit.PERCENT}
 
 
 def sen_tables(dataset: Dataset) -> list[DatasetTable]:
@@ -84,7 +100,7 @@ def sen_tables(dataset: Dataset) -> list[DatasetTable]:
         return documents_of(*records) or (sen.document,)
 
     rows = need_beside_support(dataset)
-    count, pct, fte = Unit.COUNT, Unit.PERCENT, Unit.FTE
+    count, fte = Unit.COUNT, Unit.FTE
     need = need_support_frame(rows).drop(columns=["category_id"])
     mapped = tuple(
         s
@@ -97,7 +113,7 @@ def sen_tables(dataset: Dataset) -> list[DatasetTable]:
             "SEN categories of need",
             f"Pupils by main need, primary and secondary ({sen.categories.as_at}).",
             sen_categories_frame(sen).drop(columns=["category_id"]),
-            {**_M, "Share of table %": pct},
+            CATEGORY_UNITS,
             docs(sen.categories),
         ),
         DatasetTable(
@@ -105,7 +121,7 @@ def sen_tables(dataset: Dataset) -> list[DatasetTable]:
             "SEN special schools",
             f"Special-school places and pupils, with occupancy ({sen.special_schools.as_at}).",
             special_schools_frame(sen),
-            {"Places": count, "Pupils": count, "Occupancy %": pct, "Spare places": count},
+            SPECIAL_SCHOOL_UNITS,
             docs(sen.special_schools),
         ),
         DatasetTable(
@@ -114,13 +130,7 @@ def sen_tables(dataset: Dataset) -> list[DatasetTable]:
             "School Action and School Action Plus: pupils, published share of the roll and the "
             "roll each share implies (derived).",
             school_action_frame(sen),
-            {
-                "Pupils": count,
-                "Share of roll % (published)": pct,
-                "Roll implied": count,
-                "Roll consistent with the rounding, from": count,
-                "to": count,
-            },
+            SCHOOL_ACTION_UNITS,
             docs(sen.school_action, sen.school_action_plus),
         ),
         DatasetTable(
@@ -142,7 +152,7 @@ def sen_tables(dataset: Dataset) -> list[DatasetTable]:
             "SEN independent placements",
             f"Independent SEN placements by type ({sen.placements.as_at}).",
             placements_frame(sen),
-            {"Children and young people": count, "Share of placements %": pct},
+            PLACEMENT_UNITS,
             docs(sen.placements),
         ),
         DatasetTable(
