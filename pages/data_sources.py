@@ -8,6 +8,7 @@ import streamlit as st
 from redesign.exports.workbook import long_date
 from ui import cached
 from ui.blocks import md, table_block
+from ui.briefing import briefing_downloads
 from ui.data import data_version, get_workbook
 from ui.glossary import glossary_section
 from ui.layout import page_setup
@@ -40,6 +41,10 @@ for doc in dataset.documents.values():
         f"- **{md(doc.short)}**: {md(doc.title)}" + (f" ({md(doc.date)})" if doc.date else "")
     )
 
+# A real table holds this many columns at 1280 pixels without cutting any off; wider ones are
+# shown in parts (the CSV and the workbook keep them whole).
+WIDEST = 8
+
 # Every table formatted, escaped and exported once per data version (ui.cached).
 parts = cached.data_sources(data_version())
 
@@ -58,7 +63,7 @@ table_block(
     table=recon.table,
     key="reconciliation",
     description=recon.description,
-    sources=[d.title for d in dataset.documents.values()],
+    sources=recon.sources,
 )
 
 st.header("Each figure's source", anchor="figure-sources")
@@ -68,7 +73,7 @@ table_block(
     table=sources.table,
     key="figure_sources",
     description=sources.description,
-    sources=[d.title for d in dataset.documents.values() if d.id != "tool_editorial"],
+    sources=sources.sources,
     height=520,
 )
 
@@ -86,9 +91,10 @@ for table in parts.others:
         table=table.table,
         key=table.key,
         description=table.description,
-        sources=[dataset.document_title("cabinet_appendix")]
-        if table.key != "assumptions"
-        else [dataset.document_title("tool_editorial")],
+        sources=table.sources,
+        max_columns=WIDEST,
     )
 
 glossary_section()
+
+briefing_downloads(dataset, page="data_sources")

@@ -108,4 +108,4 @@ for start in range(0, len(groups), 3):
                     + "."
                 )
 
-briefing_downloads(dataset)
+briefing_downloads(dataset, page="overview")

@@ -14,6 +14,7 @@ from pages.sen_needs_parts.common import SenPage
 from redesign.present import sen_view
 from ui import cached
 from ui.blocks import md, metric_tiles
+from ui.briefing import briefing_downloads
 from ui.data import data_version
 from ui.layout import page_setup
 
@@ -51,3 +52,5 @@ figures.placements_section(page)
 figures.need_support_section(page)
 actions.actions_section(page)
 actions.checks_section(page)
+
+briefing_downloads(dataset, page="sen_needs")

@@ -6,6 +6,7 @@ import streamlit as st
 from redesign.present.services import neighbours, service_position
 from ui import cached, present, state
 from ui.blocks import chart_block, discrepancy_notes, label, md, metric_tiles, show_table
+from ui.briefing import briefing_downloads, service_sheet_download
 from ui.data import data_version
 from ui.format import markdown_paragraphs
 from ui.layout import page_setup
@@ -61,6 +62,9 @@ st.caption(
     md(f"Service {position} of {count} in the cabinet report, section “{service.section}”.")
     + (f" Original-proposals category: {md(categories)}." if categories else "")
 )
+st.markdown(md(parts.summary))
+service_sheet_download(dataset, service_id, service.name)
+
 found = parts.discrepancies
 tiles = parts.tiles
 # The key figures before the summary, so that on a projector they fill the first screen.
@@ -153,3 +157,5 @@ st.markdown(
     )
 )
 show_table(parts.figure_sources)
+
+briefing_downloads(dataset, page="service", service_id=service_id)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui import cached
 from ui.blocks import chart_block, discrepancy_notes, metric_tiles
+from ui.briefing import briefing_downloads
 from ui.data import data_version
 from ui.format import share
 from ui.layout import page_setup
@@ -79,3 +80,5 @@ chart_block(
     key="headcount",
     quotes=figure_quotes(data_version(), "headcount"),
 )
+
+briefing_downloads(dataset, page="staffing")

@@ -7,6 +7,7 @@ import streamlit as st
 from redesign.present.services import ALL_CATEGORIES, category_options, services_in
 from ui import cached, state
 from ui.blocks import chart_block, md
+from ui.briefing import briefing_downloads
 from ui.data import data_version
 from ui.format import money_m
 from ui.layout import page_setup
@@ -98,3 +99,10 @@ st.markdown(
     "- **Proposed cost** is where the steps end: the sum of the proposed costs the report states."
 )
 st.caption(md("Open a service from the Overview to see each figure's source quote."))
+
+briefing_downloads(
+    dataset,
+    page="waterfall",
+    waterfall_view=view,
+    waterfall_category="" if category == ALL_CATEGORIES else category,
+)

@@ -216,7 +216,7 @@ def test_comparison_rows_carry_their_unit(model: BuybackModel) -> None:
     saved = [("Proposal", at(model, 1.0, 1.0, 1.0)), ("60/40", at(model, 0.6, 0.6, 0.4))]
     rows = {r.label: r for r in comparison_rows(model, saved)}
     assert rows["Buy-back %, autism HLTA posts"] == ComparisonRow(
-        "Buy-back %, autism HLTA posts", Unit.PCT, (100.0, 60.0)
+        "Buy-back %, autism HLTA posts", Unit.PERCENT, (100.0, 60.0)
     )
     saving = rows["Saving £m"]
     assert saving.unit is Unit.MONEY_M
@@ -243,7 +243,7 @@ def test_comparison_frames(model: BuybackModel) -> None:
 
 
 def test_a_missing_figure_is_not_stated() -> None:
-    row = ComparisonRow("Traded share of service cost %", Unit.PCT, (None, 12.5))
+    row = ComparisonRow("Traded share of service cost %", Unit.PERCENT, (None, 12.5))
     assert row.texts() == ("not stated", "12.5%")
 
 

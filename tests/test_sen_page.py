@@ -56,6 +56,7 @@ def test_runs_without_exception_and_has_every_section(page):
         "Need beside support",
         "The strategy's 25 suggested actions",
         "Checks on the published figures",
+        "Briefing pack",
     ]
     assert len(page.get("plotly_chart")) == 5
 

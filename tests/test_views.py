@@ -244,7 +244,10 @@ def test_dataset_tables(dataset):
     assert len(found["services"].frame) == 9
     figures = found["figure_sources"].frame
     assert figures["Quote"].str.len().gt(0).all()  # every figure has its verbatim quote
-    sen_quote = figures[(figures["service_id"] == "sen_support") & (figures["Figure"] == "Saving")]
+    assert "service_id" not in figures.columns  # a code, never a reader's column
+    sen_quote = figures[
+        (figures["Service"] == "SEN Support Services") & (figures["Figure"] == "Saving")
+    ]
     assert sen_quote["Quote"].tolist() == ["£ 5.98M (saving £1.25M)"]
     cats = found["categories"].frame
     assert (cats["Link"] == "no section in the report").sum() == 6

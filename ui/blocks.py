@@ -314,15 +314,34 @@ def table_block(
     height: int | None = None,
     level: int = 3,
     display: pd.DataFrame | None = None,
+    max_columns: int = 0,
 ) -> None:
     """A titled table with its CSV download and source line (no chart). ``table`` is a frame, or
-    a ``PreparedTable`` made ahead (then ``formatters``, ``static`` and ``display`` are its own)."""
+    a ``PreparedTable`` made ahead (then ``formatters``, ``static`` and ``display`` are its own).
+    ``max_columns``: a static table wider than this is shown in parts of that many columns, each
+    with the first column again, so that none is cut off at the right (the CSV is whole)."""
     prepared = _prepared(table, formatters, static, display)
     heading = "#" * level
     st.markdown(f"{heading} {md(title)}")
     if description:
         st.markdown(md(description))
-    show_table(prepared, height=height)
+    columns = list(prepared.text.columns)
+    if prepared.static and max_columns and len(columns) > max_columns:
+        step = max_columns - 1
+        for start in range(1, len(columns), step):
+            part = columns[start : start + step]
+            first = plain_text(str(columns[0])).replace(chr(92), "")
+            shown = f"Columns {start + 1} to {start + len(part)} of {len(columns)}"
+            st.caption(
+                md(
+                    f"Columns 1 to {len(part) + 1} of {len(columns)}"
+                    if start == 1
+                    else f"{shown}, with {first} again first"
+                )
+            )
+            st.table(prepared.text[[columns[0], *part]], hide_index=True)
+    else:
+        show_table(prepared, height=height)
     show_csv(prepared, file_name=_slug(key), key=f"csv_{key}")
     source_line(sources)
 

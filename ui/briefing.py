@@ -1,22 +1,25 @@
-"""Briefing pack downloads (PowerPoint and PDF) for a page: ``briefing_downloads(dataset, ...)``.
+"""Briefing pack downloads (PDF, PowerPoint, Excel) for every page: ``briefing_downloads(dataset,
+page=...)``; the service page adds its one-page service sheet (``service_sheet_download``).
 
-The packs are made only when a button is pressed, never while a page runs: each button's ``data`` is
-a callable (Streamlit's deferred download, 1.67), so moving a slider costs nothing. Streamlit runs that
-callable on a worker thread with no script context, so it must not touch ``st.*``: everything it needs
-is bound when the page runs. A small cache keyed on the scenario's query string and the day serves a
-second press of the same pack at once.
+A page passes what it has (its name, its service, its waterfall view); the buy-back page passes its
+scenario and comparison list, read when a button is pressed. The files are made only then, never
+while a page runs: each button's ``data`` is a callable (Streamlit's deferred download, 1.67), so
+moving a slider costs nothing. Streamlit runs that callable on a worker thread with no script
+context, so it must not touch ``st.*``: everything it needs is bound when the page runs. A small
+cache keyed on the request serves a second press of the same pack at once.
 
-On the buy-back page the scenario is read when the button is pressed, not when the page last ran in
-full: the page's controls live in an ``st.fragment``, and a slider move reruns only that fragment, so
-a pack bound to the scenario of the last full run would be out of date. ``live_scenario`` wraps a
-reader of the page's live state (pages/buyback_parts/state.py ``LiveScenario``) for that.
+On the buy-back page the scenario is read when a button is pressed, not when the page last ran in
+full: the page's controls live in an ``st.fragment``, and a slider move reruns only that fragment,
+so a pack bound to the scenario of the last full run would be out of date. ``live_scenario`` wraps
+a reader of the page's live state for that.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -24,48 +27,81 @@ import streamlit as st
 
 from redesign import Dataset
 from redesign.buyback import scenario_io as sio
-from redesign.buyback.model import BuybackModel, Scenario, ScenarioResult
-from redesign.buyback.view import scenario_query
-from redesign.exports.briefing import FontMissingError, briefing_pdf, briefing_pptx
-from redesign.exports.pdf_style import find_font_dir
+from redesign.buyback.model import BuybackModel, Scenario
+from redesign.exports.briefing import (
+    FontMissingError,
+    NamedScenario,
+    PackRequest,
+    briefing_pdf,
+    briefing_pptx,
+    briefing_xlsx,
+)
+from redesign.exports.pack.request import scenario_link
+from redesign.exports.pdf.style import find_font_dir
+from redesign.exports.sheet.pdf import service_sheet_pdf
 from ui.blocks import md
 
 PPTX_LABEL = "Briefing pack (PowerPoint)"
 PDF_LABEL = "Briefing pack (PDF)"
-PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-PDF_MIME = "application/pdf"
+XLSX_LABEL = "Briefing pack (Excel)"
+SHEET_LABEL = "Service sheet (PDF, one page)"
+MIME = {
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+MAKERS: dict[str, Callable[[Dataset, PackRequest], bytes]] = {
+    "pptx": briefing_pptx,
+    "pdf": briefing_pdf,
+    "xlsx": briefing_xlsx,
+}
 CACHE_SIZE = 8
 CONTENTS = (
-    "headline figures, savings by service and by funding stream, staffing, where the published "
-    "figures do not add up"
+    "the service figures, the savings waterfall, staffing, where the published figures do not "
+    "add up, the sources and the glossary"
 )
 
-# (scenario, result, link): what a pack is made from, resolved when a button is pressed.
-Current = Callable[[], tuple[Scenario | None, ScenarioResult | None, str | None]]
+# What a pack is made from, resolved when a button is pressed.
+Current = Callable[[], PackRequest]
 
 _cache: OrderedDict[tuple[Any, ...], tuple[Dataset, bytes]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def _scenario_key(model: BuybackModel | None, scenario: Scenario | None) -> tuple[Any, ...]:
-    if model is None or scenario is None:
+def _scenario_key(model: BuybackModel, scenario: Scenario | None) -> tuple[Any, ...]:
+    if scenario is None:
         return ()
     return tuple(sorted(sio.to_query(model, scenario).items()))
 
 
-def pack_bytes(kind: str, dataset: Dataset, current: Current, day: date | None = None) -> bytes:
-    """The pack (``kind`` "pptx" or "pdf") for what ``current()`` returns now; cached briefly."""
-    scenario, result, link = current()
-    day = day or date.today()
-    model = BuybackModel(dataset) if scenario is not None else None
-    key = (kind, id(dataset), _scenario_key(model, scenario), result, link or "", day)
+def request_key(dataset: Dataset, request: PackRequest) -> tuple[Any, ...]:
+    """A hashable key for a request (its scenarios by their links' parameters)."""
+    model = BuybackModel(dataset)
+    return (
+        _scenario_key(model, request.scenario),
+        request.link,
+        tuple(
+            (c.name, c.origin, c.saved_id, _scenario_key(model, c.scenario))
+            for c in request.compared
+        ),
+        request.page,
+        request.service_id,
+        request.waterfall_view,
+        request.waterfall_category,
+        request.generated_on,
+    )
+
+
+def pack_bytes(kind: str, dataset: Dataset, current: Current) -> bytes:
+    """The pack (``kind`` "pptx", "pdf" or "xlsx") for what ``current()`` returns now; cached."""
+    request = current()
+    key = (kind, id(dataset), request_key(dataset, request))
     with _cache_lock:
         hit = _cache.get(key)
         if hit is not None and hit[0] is dataset:
             _cache.move_to_end(key)
             return hit[1]
-    make = briefing_pptx if kind == "pptx" else briefing_pdf
-    data = make(dataset, result, link, day, scenario=scenario)
+    data = MAKERS[kind](dataset, request)
     with _cache_lock:
         _cache[key] = (dataset, data)
         while len(_cache) > CACHE_SIZE:
@@ -74,7 +110,7 @@ def pack_bytes(kind: str, dataset: Dataset, current: Current, day: date | None =
 
 
 def pdf_font_problem() -> str:
-    """Why the PDF cannot be made here ("" when it can): checked when the page runs (cheap)."""
+    """Why a PDF cannot be made here ("" when it can): checked when the page runs (cheap)."""
     try:
         find_font_dir()
     except FontMissingError as exc:
@@ -84,77 +120,118 @@ def pdf_font_problem() -> str:
 
 def briefing_downloads(
     dataset: Dataset,
-    scenario_result: ScenarioResult | None = None,
-    scenario_link: str | None = None,
     *,
-    scenario: Scenario | None = None,
+    page: str = "overview",
+    service_id: str = "",
+    waterfall_view: str = "service",
+    waterfall_category: str = "",
     current: Current | None = None,
     key: str = "briefing",
     heading: bool = True,
 ) -> None:
-    """A "Briefing pack" section: a caption of what the pack holds and two download buttons.
+    """A "Briefing pack" section: what the pack holds and three download buttons.
 
-    Pass the scenario as values (``scenario_result``, ``scenario_link``, ``scenario``), or
-    ``current``, a callable returning them when a button is pressed (it runs off the script
-    thread: no ``st.*`` inside). ``key`` must be unique on the page.
-    """
-    with_scenario = current is not None or scenario_result is not None or scenario is not None
+    ``page`` and its settings say what the pack adds after the scenario (the service page its
+    service, the SEN page its tables); ``current``, a callable returning the request when a
+    button is pressed (it runs off the script thread: no ``st.*`` inside), gives a scenario.
+    ``key`` must be unique on the page."""
+    base = PackRequest(
+        page=page,
+        service_id=service_id,
+        waterfall_view=waterfall_view,
+        waterfall_category=waterfall_category,
+    )
     if current is None:
 
-        def current() -> tuple[Scenario | None, ScenarioResult | None, str | None]:
-            return scenario, scenario_result, scenario_link
+        def current() -> PackRequest:
+            return replace(base, generated_on=date.today())
 
     if heading:
         st.header("Briefing pack", anchor="briefing-pack")
-    extra = "; this scenario as set when you press the button, with its link and assumptions"
+    lead = (
+        "the buy-back scenario as set when you press a button (its figures, its two charts, its "
+        "link and assumptions), the scenarios in the comparison, then "
+        if page == "buyback"
+        else ""
+    )
     st.caption(
         md(
-            f"For cabinet briefings: {CONTENTS}{extra if with_scenario else ''}; sources and "
-            "glossary. PowerPoint 16:9 or PDF A4 landscape. Proposals, not decisions."
+            f"For cabinet briefings: {lead}{CONTENTS}. PowerPoint 16:9, PDF A4 landscape or an "
+            "Excel workbook of the same figures. Proposals, not decisions."
         )
     )
     stamp = date.today().isoformat()
-    name = f"redesign-explorer-briefing{'-buyback-scenario' if with_scenario else ''}-{stamp}"
+    name = f"redesign-explorer-briefing-{page}{f'-{service_id}' if service_id else ''}-{stamp}"
     font_problem = pdf_font_problem()
-    left, right = st.columns(2)
-    with left:
-        st.download_button(
-            PPTX_LABEL,
-            data=lambda: pack_bytes("pptx", dataset, current),
-            file_name=f"{name}.pptx",
-            mime=PPTX_MIME,
-            key=f"{key}:pptx",
-            icon=":material/slideshow:",
-            on_click="ignore",
-            width="stretch",
-        )
-    with right:
-        st.download_button(
-            PDF_LABEL,
-            data=lambda: pack_bytes("pdf", dataset, current),
-            file_name=f"{name}.pdf",
-            mime=PDF_MIME,
-            key=f"{key}:pdf",
-            icon=":material/picture_as_pdf:",
-            on_click="ignore",
-            width="stretch",
-            disabled=bool(font_problem),
-            help=md(font_problem) if font_problem else None,
-        )
+    buttons = (
+        ("pdf", PDF_LABEL, ":material/picture_as_pdf:"),
+        ("pptx", PPTX_LABEL, ":material/slideshow:"),
+        ("xlsx", XLSX_LABEL, ":material/table_view:"),
+    )
+    for column, (kind, label, icon) in zip(st.columns(3), buttons, strict=True):
+        with column:
+            st.download_button(
+                label,
+                data=_maker(kind, dataset, current),
+                file_name=f"{name}.{kind}",
+                mime=MIME[kind],
+                key=f"{key}:{kind}",
+                icon=icon,
+                on_click="ignore",
+                width="stretch",
+                disabled=kind == "pdf" and bool(font_problem),
+                help=md(font_problem) if kind == "pdf" and font_problem else None,
+            )
     if font_problem:
         st.caption(md(f"The PDF is not available here: {font_problem}"))
+
+
+def _maker(kind: str, dataset: Dataset, current: Current) -> Callable[[], bytes]:
+    return lambda: pack_bytes(kind, dataset, current)
+
+
+def service_sheet_download(dataset: Dataset, service_id: str, name: str) -> None:
+    """The one-page service sheet for headteachers (A4 PDF), made when the button is pressed."""
+    font_problem = pdf_font_problem()
+    st.download_button(
+        SHEET_LABEL,
+        data=lambda: service_sheet_pdf(dataset, service_id),
+        file_name=f"service-sheet-{service_id}-{date.today().isoformat()}.pdf",
+        mime=MIME["pdf"],
+        key="service_sheet",
+        icon=":material/description:",
+        on_click="ignore",
+        disabled=bool(font_problem),
+        help=md(
+            font_problem
+            or f"{name} on one A4 page: before and after in money and posts, what changes, what "
+            "schools said, where its figures do not add up, and the sources."
+        ),
+    )
 
 
 # --- the buy-back page ----------------------------------------------------------------------------
 
 
-def live_scenario(read: Callable[[], tuple[BuybackModel, Scenario]], base_url: str) -> Current:
-    """A ``current`` callable for the pack: the model and scenario ``read()`` gives when a button is
-    pressed (the page's live state, not the values of its last full run), and their link."""
+def live_scenario(
+    read: Callable[[], tuple[BuybackModel, Scenario]],
+    base_url: str,
+    compared: Sequence[tuple[str, Scenario]] = (),
+) -> Current:
+    """A ``current`` callable for the buy-back page's pack: the model and scenario ``read()`` gives
+    when a button is pressed (the page's live state, pages/buyback_parts/state.py
+    ``LiveScenario``, not the values of its last full run), and the scenarios compared (they
+    change only on full runs, so they are bound when the page runs)."""
+    named = tuple(NamedScenario(name, s) for name, s in compared)
 
-    def current() -> tuple[Scenario | None, ScenarioResult | None, str | None]:
+    def current() -> PackRequest:
         model, scenario = read()
-        link = f"{base_url}?{scenario_query(model, scenario)}"
-        return scenario, model.evaluate(scenario), link
+        return PackRequest(
+            scenario=scenario,
+            link=scenario_link(model, scenario, base_url),
+            compared=named,
+            page="buyback",
+            generated_on=date.today(),
+        )
 
     return current

@@ -34,9 +34,9 @@ from redesign.charts.staffing import (
 from redesign.checks.discrepancy import Discrepancy, discrepancies_frame
 from redesign.checks.sen_discrepancies import sen_discrepancies
 from redesign.checks.sen_notes import notes_frame, sen_notes
-from redesign.core.formatting import count, fte, pct
+from redesign.core.formatting import count, fte
 from redesign.core.headline import Headline
-from redesign.core.table_format import Formatter
+from redesign.core.table_format import Formatter, unit_formatters
 from redesign.model.finance import service_staffing
 from redesign.present import narrative
 from redesign.present.dataset_tables import dataset_tables
@@ -49,6 +49,12 @@ from redesign.present.savings import (
     ranked_savings_frame,
     service_streams_frame,
 )
+from redesign.present.sen_tables import (
+    CATEGORY_UNITS,
+    PLACEMENT_UNITS,
+    SCHOOL_ACTION_UNITS,
+    SPECIAL_SCHOOL_UNITS,
+)
 from redesign.present.services import (
     CategoryGroup,
     TextSection,
@@ -56,7 +62,6 @@ from redesign.present.services import (
     category_groups,
     discrepancies_by_place,
     figure_sources_display,
-    reconciliation_display,
     service_categories_text,
     service_figure_sources,
     service_text_sections,
@@ -269,12 +274,16 @@ def staffing(version: DataVersion) -> StaffingParts:
 # --- data and sources ----------------------------------------------------------------------------
 
 
+STATIC_ROWS = 30
+
+
 @dataclass(frozen=True)
 class NamedTable:
     key: str
     title: str
     description: str
     table: PreparedTable
+    sources: tuple[str, ...] = ()  # the short titles of the documents its figures come from
 
 
 @dataclass(frozen=True)
@@ -295,18 +304,27 @@ def data_sources(version: DataVersion) -> DataSourcesParts:
             recon.key,
             recon.title,
             recon.description,
-            prepare_table(recon.frame, static=True, display=reconciliation_display(recon.frame)),
+            prepare_table(recon.frame, static=True, display=recon.display()),
+            tuple(dataset.document_title(d) for d in recon.documents),
         ),
         figure_sources=NamedTable(
             sources.key,
             sources.title,
             sources.description,
-            prepare_table(
-                sources.frame, static=False, display=figure_sources_display(sources.frame)
-            ),
+            prepare_table(sources.frame, static=False, display=sources.display()),
+            tuple(dataset.document_title(d) for d in sources.documents),
         ),
         others=tuple(
-            NamedTable(t.key, t.title, t.description, prepare_table(t.frame, static=False))
+            NamedTable(
+                t.key,
+                t.title,
+                t.description,
+                # Written by each column's declared unit. Up to STATIC_ROWS rows, a real HTML
+                # table whose text wraps, so no column is cut off at the right; longer tables
+                # scroll in a grid.
+                prepare_table(t.frame, static=len(t.frame) <= STATIC_ROWS, display=t.display()),
+                tuple(dataset.document_title(d) for d in t.documents),
+            )
             for t in all_tables.values()
         ),
     )
@@ -366,17 +384,10 @@ def sen_needs(version: DataVersion) -> SenParts:
         categories_frame=categories,
         categories_fig=sc.categories_bar(categories),
         categories=prepare_table(
-            categories.drop(columns=["category_id"]),
-            formatters=_counts("Primary pupils", "Secondary pupils", "Total pupils"),
+            categories.drop(columns=["category_id"]), formatters=unit_formatters(CATEGORY_UNITS)
         ),
         school_action=prepare_table(
-            school_action_frame(sen),
-            formatters={
-                **_counts(
-                    "Pupils", "Roll implied", "Roll consistent with the rounding, from", "to"
-                ),
-                "Share of roll % (published)": lambda v: pct(v),
-            },
+            school_action_frame(sen), formatters=unit_formatters(SCHOOL_ACTION_UNITS)
         ),
         statements=prepare_table(
             statements_frame(sen),
@@ -387,9 +398,9 @@ def sen_needs(version: DataVersion) -> SenParts:
                 "Average per school": lambda v: f"{v:.2f}",
             },
         ),
-        special_fig=sc.special_schools_bar(special),
-        special=prepare_table(special, formatters=_counts("Places", "Pupils", "Spare places")),
-        provision_fig=sc.provision_ranges(provision),
+        special_fig=(sc.special_schools_bar(special)),
+        special=prepare_table(special, formatters=unit_formatters(SPECIAL_SCHOOL_UNITS)),
+        provision_fig=(sc.provision_ranges(provision)),
         provision=prepare_table(
             provision, formatters=_counts("Places, lowest", "Places, highest published")
         ),
@@ -398,8 +409,8 @@ def sen_needs(version: DataVersion) -> SenParts:
             proposed_schools_frame(sen),
             formatters=_counts("Places, lowest", "Places, highest"),
         ),
-        placements_fig=sc.placements_bar(placements),
-        placements=prepare_table(placements, formatters=_counts("Children and young people")),
+        placements_fig=(sc.placements_bar(placements)),
+        placements=prepare_table(placements, formatters=unit_formatters(PLACEMENT_UNITS)),
         out_of_city=tuple(out_of_city_headlines(sen)),
         need_fig=sc.support_figures_chart(support, sf.MEASURE_WORDS),
         support=prepare_table(

@@ -20,13 +20,13 @@ FULL_MESSAGE = (
 )
 
 
-def _saved() -> list[tuple[str, Scenario]]:
+def compared() -> list[tuple[str, Scenario]]:
     return list(st.session_state.get(bs.COMPARE, []))
 
 
 def on_compare_add() -> None:
     ss = st.session_state
-    saved = _saved()
+    saved = compared()
     if len(saved) >= bs.MAX_COMPARE:
         ss[bs.COMPARE_MSG] = FULL_MESSAGE
         return
@@ -39,7 +39,7 @@ def on_compare_add() -> None:
 
 def on_compare_remove(index: int) -> None:
     ss = st.session_state
-    saved = _saved()
+    saved = compared()
     if 0 <= index < len(saved):
         name, _ = saved.pop(index)
         ss[bs.COMPARE_MSG] = f"Removed “{name}” from the comparison."
@@ -48,7 +48,7 @@ def on_compare_remove(index: int) -> None:
 
 def on_compare_load(index: int) -> None:
     ss = st.session_state
-    saved = _saved()
+    saved = compared()
     if 0 <= index < len(saved):
         name, s = saved[index]
         bs.set_scenario(Scenario(s.levels, s.assumptions, s.name or name))
@@ -115,7 +115,7 @@ def compare_section() -> None:
         " Kept for this browser session only."
     )
     _name_and_add()
-    saved = _saved()
+    saved = compared()
     if not saved:
         st.caption("No scenarios added yet.")
         return

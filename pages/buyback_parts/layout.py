@@ -106,5 +106,8 @@ def render(dataset: Dataset) -> None:
     # The pack shows the scenario on screen when a button is pressed: the fragment changes the
     # scenario without a full run, so the download reads it from the session's LiveScenario.
     briefing_downloads(
-        dataset, current=live_scenario(bs.live(), bs.page_url()), key="briefing_buyback"
+        dataset,
+        page="buyback",
+        current=live_scenario(bs.live(), bs.page_url(), comparison.compared()),
+        key="briefing_buyback",
     )

@@ -8,37 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import Enum
 
 import pandas as pd
 
 from redesign.buyback import scenario_io as sio
 from redesign.buyback import text as bt
 from redesign.buyback.model import BuybackModel, Scenario, ScenarioResult
-from redesign.core.formatting import fte, money_m, pct, signed_money_m
+from redesign.core.units import Unit, formatter
 
 OUTPUT_COLUMN = "Output"
-
-
-class Unit(Enum):
-    """How a comparison row's values are written."""
-
-    FTE = "FTE"
-    MONEY_M = "£m"
-    MONEY_M_CHANGE = "£m change"  # signed: "+£0.10m", "−£0.10m"
-    PCT = "%"
-    COUNT = "count"
-
-    def write(self, value: float | None) -> str:
-        if self is Unit.FTE:
-            return fte(value)
-        if self is Unit.MONEY_M:
-            return money_m(value)
-        if self is Unit.MONEY_M_CHANGE:
-            return signed_money_m(value)
-        if self is Unit.PCT:
-            return pct(value)
-        return "" if value is None else f"{value:g}"
 
 
 @dataclass(frozen=True)
@@ -50,7 +28,8 @@ class ComparisonRow:
     values: tuple[float | None, ...]
 
     def texts(self) -> tuple[str, ...]:
-        return tuple(self.unit.write(v) for v in self.values)
+        write = formatter(self.unit)
+        return tuple(write(v) if write else ("" if v is None else f"{v:g}") for v in self.values)
 
 
 # The outputs compared, in order: label (with its unit, as the CSV's row names), unit, figure.
@@ -59,7 +38,7 @@ OUTPUTS: tuple[tuple[str, Unit, Callable[[ScenarioResult], float | None]], ...] 
     ("FTE redundant (at-risk posts)", Unit.FTE, lambda r: r.redundant_fte),
     ("Service FTE after", Unit.FTE, lambda r: r.service_fte_after),
     ("Traded income needed £m", Unit.MONEY_M, lambda r: r.traded_income_m),
-    ("Traded share of service cost %", Unit.PCT, lambda r: r.traded_share_pct),
+    ("Traded share of service cost %", Unit.PERCENT, lambda r: r.traded_share_pct),
     ("Saving £m", Unit.MONEY_M, lambda r: r.saving_m),
     ("Change against the proposed saving £m", Unit.MONEY_M_CHANGE, lambda r: r.saving_change_m),
     ("One-off redundancy cost (at-risk posts) £m", Unit.MONEY_M, lambda r: r.redundancy_cost_m),
@@ -72,7 +51,7 @@ def level_rows(model: BuybackModel, scenarios: Sequence[Scenario]) -> tuple[Comp
     return tuple(
         ComparisonRow(
             f"Buy-back %, {bt.in_sentence(g.label)}",
-            Unit.PCT,
+            Unit.PERCENT,
             tuple(round(s.levels[g.id] * 100, 1) for s in scenarios),
         )
         for g in model.groups

@@ -1,4 +1,4 @@
-"""Command line: ``python -m redesign validate|summary|scenario``."""
+"""Command line: ``python -m redesign validate|summary|scenario|scenarios|export``."""
 
 from __future__ import annotations
 
@@ -108,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "workshop", help="workshops from the command line: python -m redesign workshop -h"
     )
+    sub.add_parser(
+        "export",
+        help="a briefing pack (pdf, pptx, xlsx) or service sheet: python -m redesign export -h",
+    )
     return parser
 
 
@@ -121,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from redesign.cli.workshop import main as workshop_main
 
         return workshop_main(args_list[1:])
+    if args_list[:1] == ["export"]:
+        from redesign.cli.export import main as export_main
+
+        return export_main(args_list[1:])
     parser = build_parser()
     args = parser.parse_args(args_list)
     return int(args.func(args))

@@ -57,3 +57,29 @@ class FigureRange:
 def value_of(figure: Figure | None) -> float | None:
     """The number of an optional figure, or None where it is not stated."""
     return None if figure is None else figure.value
+
+
+def documents_of(*nodes: object) -> tuple[str, ...]:
+    """The documents (ids, in the order first met) of every figure inside ``nodes``: records,
+    tuples, lists and dicts are walked. Why: a table's source line comes from its records, so it
+    cannot name a document its figures do not come from."""
+    found: dict[str, None] = {}
+
+    def walk(node: object) -> None:
+        if isinstance(node, Source):
+            found.setdefault(node.document)
+        elif isinstance(node, (Figure, FigureRange)):
+            found.setdefault(node.source.document)
+        elif isinstance(node, dict):
+            for item in node.values():
+                walk(item)
+        elif isinstance(node, (tuple, list)):
+            for item in node:
+                walk(item)
+        else:
+            for name in getattr(node, "__dataclass_fields__", ()):
+                walk(getattr(node, name))
+
+    for node in nodes:
+        walk(node)
+    return tuple(found)

@@ -1,4 +1,5 @@
-"""Whole tables formatted in the house style, by the unit each column header names."""
+"""Whole tables formatted in the house style: by each column's declared unit (``redesign.core.units``)
+or, for the pages' own short tables, by the unit its header names."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from redesign.core.formatting import (
     signed_money_m,
     yes_no,
 )
+from redesign.core.units import Unit, formatter, row_unit
 
 # --- whole tables --------------------------------------------------------------------------------
 
@@ -32,8 +34,12 @@ def column_formatter(column: str) -> Formatter | None:
         if "change" in name or name.startswith("step"):
             return signed_money_m
         return money_m
-    if "share" in name or name.endswith("%") or " % " in name:
-        return share if "share" in name else pct
+    # A "%" in the header means the values are per cent (11.4), whatever else it says; a share
+    # without one is a fraction (0.114).
+    if name.endswith("%") or " % " in name or "(%)" in name:
+        return pct
+    if "share" in name:
+        return share
     if "fte" in name:
         return fte
     if any(word in name for word in ("headcount", "posts", "casual", "number of", "count")):
@@ -123,6 +129,36 @@ def format_frame_by_unit(
     for column in columns:
         out[column] = [
             format_with_unit(v, u, missing)
+            for v, u in zip(frame[column], frame[unit_column], strict=True)
+        ]
+    return out[list(frame.columns)]
+
+
+def unit_formatters(units: Mapping[str, Unit]) -> dict[str, Formatter]:
+    """Each column's formatter from its declared unit (text columns write their text as it is)."""
+    out: dict[str, Formatter] = {}
+    for column, unit in units.items():
+        fmt = formatter(unit)
+        out[column] = fmt if fmt is not None else str
+    return out
+
+
+def format_declared(
+    frame: pd.DataFrame,
+    units: Mapping[str, Unit],
+    unit_column: str = "",
+    missing: str = "—",
+) -> pd.DataFrame:
+    """``frame`` as display text by its declared units: nothing is guessed from a header. Columns
+    of unit BY_ROW are written row by row in the unit ``unit_column`` names."""
+    by_row = [c for c, u in units.items() if u is Unit.BY_ROW and c in frame.columns]
+    fixed = {c: f for c, f in unit_formatters(units).items() if c not in by_row}
+    for column in frame.columns:
+        fixed.setdefault(column, str)
+    out = format_frame(frame.drop(columns=by_row), fixed, missing=missing)
+    for column in by_row:
+        out[column] = [
+            format_cell(v, formatter(row_unit(u)), missing)
             for v, u in zip(frame[column], frame[unit_column], strict=True)
         ]
     return out[list(frame.columns)]

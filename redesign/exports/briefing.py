@@ -1,66 +1,47 @@
-"""Cabinet briefing packs: the dataset (and optionally a buy-back scenario) as PowerPoint and PDF.
+"""Cabinet briefing packs, in three formats from one request (``redesign.exports.pack.request``):
 
-    briefing_pptx(dataset, scenario_result=None, scenario_link=None, generated_on=None) -> bytes
-    briefing_pdf(dataset, scenario_result=None, scenario_link=None, generated_on=None) -> bytes
+    briefing_pdf(dataset, request)   -> bytes  A4 landscape PDF
+    briefing_pptx(dataset, request)  -> bytes  16:9 PowerPoint deck
+    briefing_xlsx(dataset, request)  -> bytes  Excel workbook: the scenario and the comparison
+                                               sheets first, then every table of the dataset
 
-Both say the same thing (``redesign.exports.pack_content`` builds it once): a title slide or page with
-the date and "Proposals, not decisions"; headline figures; savings by service (chart and table);
-savings by funding stream, with the amounts the report does not split by stream; staffing before and
-after; where the published figures do not add up, with both numbers; for a scenario, its levels per
-group, its outputs against the proposal, the scenario in plain English and its assumptions (which
-are not in the report); the sources and the glossary.
-
-Pass ``scenario`` (the ``Scenario`` behind ``scenario_result``) so that the pack can list which
-assumptions were changed; without it they are read from ``scenario_link``'s query string, and failing
-that the defaults are listed with a note saying so. Pure Python: no Streamlit.
-"""
+The PDF and the deck say the same thing (``redesign.exports.pack.content`` builds it once): the
+scenario first with its two charts, the compared scenarios side by side, the page's own figures,
+then the service figures, the waterfall, staffing, where the published figures do not add up, the
+assumptions, the sources and the glossary. Pure Python: no Streamlit. The page's buttons and
+``python -m redesign export`` call these, so the same request makes the same file."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from redesign.buyback.model import Scenario, ScenarioResult
 from redesign.data.dataset import Dataset
-from redesign.exports.pack import Briefing
-from redesign.exports.pack_content import briefing_content
+from redesign.exports.pack.content import briefing_content
+from redesign.exports.pack.request import NamedScenario, PackRequest
 from redesign.exports.pdf import render_pdf
-from redesign.exports.pdf_style import FontMissingError
-from redesign.exports.pptx import render_pptx
+from redesign.exports.pdf.style import FontMissingError
+from redesign.exports.slides import render_pptx
+from redesign.exports.workbook import workbook_bytes
 
 __all__ = [
-    "Briefing",
     "FontMissingError",
-    "briefing_content",
+    "NamedScenario",
+    "PackRequest",
     "briefing_pdf",
     "briefing_pptx",
+    "briefing_xlsx",
 ]
 
 
-def briefing_pptx(
-    dataset: Dataset,
-    scenario_result: ScenarioResult | None = None,
-    scenario_link: str | None = None,
-    generated_on: date | None = None,
-    *,
-    scenario: Scenario | None = None,
-) -> bytes:
-    """The briefing pack as a 16:9 PowerPoint deck (.pptx bytes)."""
-    content = briefing_content(
-        dataset, scenario_result, scenario_link, generated_on, scenario=scenario
-    )
-    return render_pptx(content)
+def briefing_pdf(dataset: Dataset, request: PackRequest | None = None) -> bytes:
+    """The pack as an A4 landscape PDF; raises FontMissingError without DejaVu Sans."""
+    return render_pdf(briefing_content(dataset, request))
 
 
-def briefing_pdf(
-    dataset: Dataset,
-    scenario_result: ScenarioResult | None = None,
-    scenario_link: str | None = None,
-    generated_on: date | None = None,
-    *,
-    scenario: Scenario | None = None,
-) -> bytes:
-    """The briefing pack as an A4 landscape PDF (bytes); raises FontMissingError without DejaVu."""
-    content = briefing_content(
-        dataset, scenario_result, scenario_link, generated_on, scenario=scenario
-    )
-    return render_pdf(content)
+def briefing_pptx(dataset: Dataset, request: PackRequest | None = None) -> bytes:
+    """The pack as a 16:9 PowerPoint deck."""
+    return render_pptx(briefing_content(dataset, request))
+
+
+def briefing_xlsx(dataset: Dataset, request: PackRequest | None = None) -> bytes:
+    """The pack's figures as an Excel workbook: with a scenario, its sheet and the comparison's
+    come first, in the figures of the Buy-back what-if page."""
+    return workbook_bytes(dataset, request=request)

@@ -1,22 +1,21 @@
 """The whole dataset as named tables: what the Data and sources page lists and the workbook holds.
 
-Each table keeps numbers as numbers (the page formats them; CSV and Excel keep them exact).
-To add a table (e.g. a new dataset), add a function and an entry in ``dataset_tables``."""
+Each table keeps numbers as numbers (the page formats them; CSV and Excel keep them exact), declares
+each numeric column's unit and names the documents its figures come from (``DatasetTable``). Columns
+for the code (ids) are left out: every header is a reader's. To add a table (e.g. a new dataset), add
+a function and an entry in ``core_tables``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
+from redesign.buyback.model import BuybackModel
 from redesign.checks.discrepancy import discrepancies_frame
 from redesign.checks.reconciliation import all_discrepancies
 from redesign.core.records import Figure
+from redesign.data.assumptions import UNITS as ASSUMPTION_UNITS
 from redesign.data.dataset import Dataset
 from redesign.data.services import FUNDING_STREAMS, STAFFING_FIELDS, Service
-from redesign.model.finance import services_frame
-from redesign.present.savings import streams_frame
-from redesign.present.staffing import staffing_frame
 
 FIGURE_COLUMNS = [
     "service_id",
@@ -30,14 +29,6 @@ FIGURE_COLUMNS = [
     "Label",
     "Note",
 ]
-
-
-@dataclass(frozen=True)
-class DatasetTable:
-    key: str  # file-name safe
-    title: str  # sheet / heading (31 characters at most: Excel's sheet-name limit)
-    description: str
-    frame: pd.DataFrame
 
 
 def _figure_row(
@@ -162,14 +153,17 @@ def categories_frame(dataset: Dataset) -> pd.DataFrame:
 
 
 def at_risk_groups_frame(dataset: Dataset) -> pd.DataFrame:
+    """The groups of posts at risk; the derived group's FTE is the remainder of the pool, shown
+    and labelled derived (the buy-back model uses the same figure)."""
     detail = dataset.sen_support
+    at_risk = BuybackModel(dataset).at_risk_fte
     rows = [
         {
             "Group": g.label,
             "Team": g.team,
             "Post type": g.post_type,
             "Posts": g.posts.value if g.posts is not None else None,
-            "FTE at risk": g.fte.value if g.fte is not None else None,
+            "FTE at risk": g.fte.value if g.fte is not None else at_risk.get(g.id),
             "Basis": "derived: " + (g.derivation or "") if g.derived else "published",
         }
         for g in detail.groups
@@ -214,102 +208,43 @@ def _value(fig: Figure | None) -> float | None:
     return None if fig is None else fig.value
 
 
+ASSUMPTION_NAME = "Name in scenario files"
+
+
 def assumptions_frame(dataset: Dataset) -> pd.DataFrame:
+    """The model's assumptions; Default, Minimum and Maximum are in the unit each row names."""
     rows = [
         {
             "Assumption": a.label,
-            "id": a.id,
-            "Unit": a.unit,
+            "Unit": ASSUMPTION_UNITS.get(a.unit, a.unit),
             "Default": a.default,
             "Minimum": a.min,
             "Maximum": a.max,
             "Why this default": a.reason,
+            ASSUMPTION_NAME: a.id,
         }
         for a in dataset.assumptions
     ]
     return pd.DataFrame(
         rows,
-        columns=["Assumption", "id", "Unit", "Default", "Minimum", "Maximum", "Why this default"],
+        columns=[
+            "Assumption",
+            "Unit",
+            "Default",
+            "Minimum",
+            "Maximum",
+            "Why this default",
+            ASSUMPTION_NAME,
+        ],
     )
 
 
 def documents_frame(dataset: Dataset) -> pd.DataFrame:
     rows = [
-        {"Document": d.short, "Title": d.title, "Date": d.date, "id": d.id}
-        for d in dataset.documents.values()
+        {"Document": d.short, "Title": d.title, "Date": d.date} for d in dataset.documents.values()
     ]
-    return pd.DataFrame(rows, columns=["Document", "Title", "Date", "id"])
+    return pd.DataFrame(rows, columns=["Document", "Title", "Date"])
 
 
 def reconciliation_frame(dataset: Dataset) -> pd.DataFrame:
     return discrepancies_frame(all_discrepancies(dataset))
-
-
-def core_tables(dataset: Dataset) -> list[DatasetTable]:
-    return [
-        DatasetTable(
-            "services",
-            "Services",
-            "One row per service: budget, proposed cost, savings and staffing, as published; "
-            "'Budget minus cost' and 'FTE after' where not published are derived.",
-            services_frame(dataset),
-        ),
-        DatasetTable(
-            "savings_by_stream",
-            "Savings by stream",
-            "Each service's stated saving split by funding stream, and the part the report "
-            "does not split.",
-            streams_frame(dataset.services),
-        ),
-        DatasetTable(
-            "staffing",
-            "Staffing",
-            "Headcount and FTE per service, kept apart; confirmed, market-testing and potential "
-            "reductions as separate columns.",
-            staffing_frame(dataset.services, total_row=True),
-        ),
-        DatasetTable(
-            "reconciliation",
-            "Reconciliation",
-            "Every place where the published figures do not add up: both numbers and the gap.",
-            reconciliation_frame(dataset),
-        ),
-        DatasetTable(
-            "figure_sources",
-            "Figure sources",
-            "Every published figure with its document, section and verbatim quote.",
-            figure_sources_frame(dataset),
-        ),
-        DatasetTable(
-            "categories",
-            "Categories",
-            "The original proposals list: each listed name and the report section that covers it "
-            "(named, inferred, or none).",
-            categories_frame(dataset),
-        ),
-        DatasetTable(
-            "sen_support_at_risk",
-            "SEN Support at-risk groups",
-            "SEN Support Services posts placed at risk subject to market testing, by group.",
-            at_risk_groups_frame(dataset),
-        ),
-        DatasetTable(
-            "sen_support_establishment",
-            "SEN Support post changes",
-            "Other changes to SEN Support Services posts the report states.",
-            establishment_frame(dataset),
-        ),
-        DatasetTable(
-            "assumptions",
-            "Assumptions",
-            "Figures the buy-back model needs that are not in the sources: this tool's "
-            "editable placeholders.",
-            assumptions_frame(dataset),
-        ),
-        DatasetTable(
-            "documents",
-            "Documents",
-            "The source documents every figure is transcribed from.",
-            documents_frame(dataset),
-        ),
-    ]

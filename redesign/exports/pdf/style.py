@@ -11,10 +11,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from redesign.core import palette
-from redesign.exports.pack import (
-    Briefing,
-    Paragraphs,
-)
+from redesign.exports.pack.model import Briefing, Paragraphs
 
 FONT = "DejaVu"
 FONT_ENV = "REDESIGN_FONT_DIR"  # a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf
@@ -26,7 +23,7 @@ FONT_DIRS = (
     "/Library/Fonts",
 )
 MARGIN = 15.0  # mm
-FOOTER_H = 16.0  # room kept at the foot of each page (more with a scenario link)
+FOOTER_H = 16.0  # room kept at the foot of each page
 BODY_PT = 11.5
 TABLE_PT = 10.5
 SMALL_PT = 9.5
@@ -66,13 +63,13 @@ WHITE = (255, 255, 255)
 
 
 class BriefingPDF(FPDF):
+    """A4 landscape; every page's footer: "Proposals, not decisions", the date, the scenario's
+    short reference (the title page gives its link in full) and the page number."""
+
     def __init__(self, briefing: Briefing) -> None:
         super().__init__(orientation="L", unit="mm", format="A4")
         self.briefing = briefing
-        self.link_text = (
-            f"Scenario link: {briefing.scenario_link}" if briefing.scenario_link else ""
-        )
-        self.footer_h = FOOTER_H + (8.0 if self.link_text else 0.0)
+        self.footer_h = FOOTER_H
 
     def footer(self) -> None:
         b = self.briefing
@@ -83,23 +80,19 @@ class BriefingPDF(FPDF):
         self.ln(1.5)
         self.set_text_color(*rgb(palette.TEXT))
         self.set_font(FONT, "B", SMALL_PT)
-        left = f"{b.proposals}  ·  Redesign Explorer briefing pack  ·  Generated {b.date_text}"
-        self.cell(self.epw * 0.75, 5, left)
+        parts = [b.proposals, "Redesign Explorer briefing pack", f"Generated {b.date_text}"]
+        if b.footer_scenario:
+            parts.append(b.footer_scenario)
+        self.cell(self.epw * 0.8, 5, "  ·  ".join(parts))
         self.set_font(FONT, "", SMALL_PT)
         self.cell(
-            self.epw * 0.25,
+            self.epw * 0.2,
             5,
             f"Page {self.page_no()} of {{nb}}",
             align="R",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
-        if self.link_text:
-            self.set_font(FONT, "", 8)
-            self.set_text_color(*rgb(palette.DARK_BLUE))
-            link = b.scenario_link if b.scenario_link.startswith(("https://", "http://")) else ""
-            self.multi_cell(self.epw, 3.6, self.link_text, link=link, new_x=XPos.LMARGIN)
-            self.set_text_color(*rgb(palette.TEXT))
 
 
 @contextlib.contextmanager

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from redesign.core.formatting import fte, money_m
-from redesign.exports.pack import Paragraphs, Section, Table, Tile, Tiles
+from redesign.exports.pack.model import Paragraphs, Section, Table, Tile, Tiles
 from redesign.workshop.answers import CONTRACT_YEARS, PHASES
 from redesign.workshop.records import Participant, Workshop
 from redesign.workshop.tally import OfferTally, Tally

@@ -1,27 +1,26 @@
-"""The briefing pack's sections on the dataset: headline, savings, staffing, discrepancies, sources."""
+"""The briefing pack's sections on the dataset: headline figures, savings, the waterfall, staffing."""
 
 from __future__ import annotations
 
-from redesign.checks.discrepancy import Discrepancy
-from redesign.checks.reconciliation import all_discrepancies
+import math
+
 from redesign.core import palette
 from redesign.core.arithmetic import differs
-from redesign.core.formatting import fte, money_m, service_names, share
-from redesign.core.glossary import GLOSSARY
+from redesign.core.formatting import fte, money_m, service_names, share, signed_money_m
+from redesign.core.records import documents_of
 from redesign.core.text import plain_text
-from redesign.data.dataset import Dataset
-from redesign.data.need_map import EDITORIAL_DOCUMENT as EDITORIAL
+from redesign.data.dataset import REPORT_DOCUMENT, Dataset
 from redesign.data.services import FUNDING_STREAMS
-from redesign.exports.pack import (
+from redesign.exports.pack.model import (
     NONE_STATED,
     BarChart,
     Paragraphs,
     Section,
+    Step,
     Table,
     Tile,
     Tiles,
-    difference_with_unit,
-    value_with_unit,
+    Waterfall,
 )
 from redesign.model.finance import service_money, service_staffing, totals
 from redesign.present.headline import headline_figures
@@ -31,8 +30,18 @@ from redesign.present.savings import (
     ranked_savings_frame,
     service_stream_savings,
 )
-from redesign.present.services import source_summary
+from redesign.present.services import services_in, source_summary
 from redesign.present.staffing import staffing_figures
+from redesign.present.waterfall import waterfall_gap_notes, waterfall_view
+
+MAX_QUOTES = 3  # the report's words on unsplit savings, under the table (each once)
+
+
+def report_short(dataset: Dataset) -> str:
+    """The short name of the documents the service figures come from (the slides' source)."""
+    docs = documents_of(dataset.services) or (REPORT_DOCUMENT,)
+    return "; ".join(dataset.document_title(d) for d in docs)
+
 
 # --- sections ------------------------------------------------------------------------------------
 
@@ -65,6 +74,7 @@ def headline_sections(dataset: Dataset) -> list[Section]:
             Paragraphs(tuple(money_notes)),
         ),
         source,
+        report_short(dataset),
     )
     staff_notes = []
     if t.services_without_proposed_fte:
@@ -88,11 +98,12 @@ def headline_sections(dataset: Dataset) -> list[Section]:
                         "market_testing",
                     )
                 ),
-                per_row=3,
+                per_row=5,
             ),
             Paragraphs(tuple(staff_notes)),
         ),
         source_summary(dataset, staffing_figures(services)),
+        report_short(dataset),
         run_on=True,
     )
     return [money, staff]
@@ -170,6 +181,7 @@ def savings_by_service_section(dataset: Dataset) -> Section:
         "Savings by service",
         (chart, table),
         source_summary(dataset, money_figures(services)),
+        report_short(dataset),
     )
 
 
@@ -188,14 +200,15 @@ def savings_by_stream_section(dataset: Dataset) -> Section:
         labels.append(money_m(value))
         colours.append(palette.stream_colour(key))
         rows.append((label, money_m(value)))
-    unsplit_rows, quotes = [], []
+    unsplit_rows: list[tuple[str, str]] = []
+    quotes: dict[str, list[str]] = {}  # the report's words -> the services it says them of
     for service in services:
         for part in service_stream_savings(service):
             if part.stream != "unsplit" or not part.value_m:
                 continue
             unsplit_rows.append((f"Not split by stream: {service.name}", money_m(part.value_m)))
             if part.quote:
-                quotes.append(f"{service.name}: the report says “{plain_text(part.quote)}”")
+                quotes.setdefault(plain_text(part.quote), []).append(service.name)
     if differs(t.unsplit_saving_m, 0.0):
         categories.append("Not split by stream")
         values.append(t.unsplit_saving_m)
@@ -228,7 +241,10 @@ def savings_by_stream_section(dataset: Dataset) -> Section:
         (False, True),
         (8.0, 2.6),
         total_rows=1,
-        notes=tuple(quotes),
+        notes=tuple(
+            f"{service_names(names)}: the report says “{quote}”"
+            for quote, names in list(quotes.items())[:MAX_QUOTES]
+        ),
         heading="Savings by funding stream: the figures",
     )
     return Section(
@@ -236,6 +252,7 @@ def savings_by_stream_section(dataset: Dataset) -> Section:
         "Savings by funding stream",
         (chart, table),
         source_summary(dataset, money_figures(services)),
+        report_short(dataset),
     )
 
 
@@ -295,77 +312,69 @@ def staffing_section(dataset: Dataset) -> Section:
         "Staffing before and after",
         (table,),
         source_summary(dataset, staffing_figures(services)),
+        report_short(dataset),
     )
 
 
-def discrepancies_section(dataset: Dataset) -> Section:
-    found: list[Discrepancy] = all_discrepancies(dataset)
-    if not found:
-        return Section(
-            "reconciliation",
-            "Where the published figures do not add up",
-            (Paragraphs(("Every check reconciles: the published figures add up.",)),),
-            "Redesign Explorer's checks of the published figures against each other.",
+def waterfall_section(dataset: Dataset, view: str = "service", category: str = "") -> Section:
+    """From the current budget to the proposed cost, step by step (by service or by funding
+    stream), as the Savings waterfall page draws it with its axis zoomed in."""
+    frame = waterfall_view(dataset, view, category or None)
+    services = services_in(dataset, category or None)
+    steps: list[Step] = []
+    rows: list[tuple[str, ...]] = []
+    for _, row in frame.iterrows():
+        total = row["colour_key"] == "total"
+        before, after = float(row["Level before £m"]), float(row["Level after £m"])
+        change = row["Change £m"]
+        label = money_m(after) if total else signed_money_m(change)
+        if total:
+            colour = palette.TOTAL_COLOUR
+        elif row["colour_key"] == "gap":
+            colour = palette.GAP_COLOUR
+        elif row["colour_key"] == "service":
+            colour = palette.STEP_COLOUR
+        else:
+            colour = palette.stream_colour(str(row["colour_key"]))
+        steps.append(Step(str(row["Step"]), before, after, label, colour, total=bool(total)))
+        rows.append(
+            (
+                str(row["Step"]),
+                "" if total else signed_money_m(change),
+                money_m(after),
+                str(row["Note"]),
+            )
         )
-    rows = tuple(
-        (
-            d.service,
-            d.check_label,
-            value_with_unit(d.published, d.unit),
-            value_with_unit(d.computed, d.unit),
-            difference_with_unit(d.difference, d.unit),
-        )
-        for d in found
-    )
-    # The published documents (not the tool's own editorial reading).
-    documents = [doc.short for doc in dataset.documents.values() if doc.id != EDITORIAL]
-    intro = (
-        f"{len(found)} published {'figure does' if len(found) == 1 else 'figures do'} not add up. "
-        "Nothing is corrected: both numbers are shown."
+    levels = [min(s.before, s.after) for s in steps if not s.total] or [0.0]
+    axis_from = max(0.0, math.floor(min(levels) * 2) / 2 - 0.5)
+    by = "funding stream" if view == "stream" else "service"
+    notes = [
+        f"The axis starts at {money_m(axis_from)}, not zero, so that the steps can be seen; "
+        "the totals' bars are cut short.",
+        *waterfall_gap_notes(frame),
+    ]
+    chart = Waterfall(
+        tuple(steps),
+        axis_from,
+        f"Waterfall chart from the current budget of {steps[0].value_label} to the proposed "
+        f"cost of {steps[-1].value_label}, step by {by}: "
+        + "; ".join(f"{s.label} {s.value_label}" for s in steps[1:-1])
+        + ".",
+        "£m: from the current budget to the proposed cost",
+        notes=tuple(notes),
+        heading=f"From budget to proposed cost, by {by}",
     )
     table = Table(
-        ("Service or table", "What is checked", "Stated", "Other figures give", "Difference"),
-        rows,
-        (False, False, True, True, True),
-        (3.2, 4.3, 1.5, 1.8, 1.6),
+        ("Step", "Change £m", "Level after £m", "Note"),
+        tuple(rows),
+        (False, True, True, False),
+        (5.0, 1.6, 1.7, 4.5),
+        heading=f"From budget to proposed cost, by {by}: the figures",
     )
     return Section(
-        "reconciliation",
-        "Where the published figures do not add up",
-        (Paragraphs((intro,)), table),
-        "; ".join(documents) + ", checked against each other by Redesign Explorer.",
-    )
-
-
-def sources_section(dataset: Dataset) -> Section:
-    docs = list(dataset.documents.values())
-    return Section(
-        "sources",
-        "Sources",
-        (
-            Paragraphs(
-                tuple(doc.date or "date not given" for doc in docs),
-                terms=tuple(doc.title for doc in docs),
-            ),
-            Paragraphs(
-                (
-                    "Every figure is as published. Where the published figures do not add up, "
-                    "both numbers are shown; figures this tool computes are labelled derived.",
-                )
-            ),
-        ),
-    )
-
-
-def glossary_section() -> Section:
-    return Section(
-        "glossary",
-        "Glossary",
-        (
-            Paragraphs(
-                tuple(meaning for _, meaning in GLOSSARY),
-                terms=tuple(term for term, _ in GLOSSARY),
-            ),
-        ),
-        run_on=True,
+        "waterfall",
+        "Savings waterfall",
+        (chart, table),
+        source_summary(dataset, money_figures(services)),
+        report_short(dataset),
     )
