@@ -132,7 +132,7 @@ def _link(item: Compared) -> str:
 def _rows(items: list[Compared], digest: str) -> None:
     for i, item in enumerate(items):
         with st.container(border=True):
-            row = st.columns([6, 2, 2], vertical_alignment="center")
+            row = st.columns([5, 3, 2], vertical_alignment="center")
             with row[0]:
                 st.markdown(f"**{i + 1}. {md(item.name)}**")
                 st.caption(md(_origin(item)))

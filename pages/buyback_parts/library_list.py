@@ -111,7 +111,7 @@ def _chosen(library: ScenarioStore, saved: SavedScenario) -> None:
             )
         change = pl.data_change_note(library.data_check(saved))
         if change is None:
-            st.markdown(md(pl.headline_text(saved.headline).capitalize() + "."))
+            st.markdown(md(f"Outputs: {pl.headline_text(saved.headline)}."))
         else:
             st.info(md(change.sentence), icon=":material/history:")
             record_table(list(change.rows))
