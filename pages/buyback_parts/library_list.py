@@ -127,7 +127,12 @@ def _chosen(library: ScenarioStore, saved: SavedScenario) -> None:
 
 def _buttons(saved: SavedScenario) -> None:
     buttons = (
-        ("Open this scenario", la.on_open, ":material/upload:", "Show it in the controls and results above."),
+        (
+            "Open this scenario",
+            la.on_open,
+            ":material/upload:",
+            "Show it in the controls and results above.",
+        ),
         (
             "Add to the comparison",
             la.on_compare,
