@@ -10,6 +10,8 @@ Benchmarks (``--only`` takes a comma-separated subset, in this order):
     scale    model and page rerun cost on 1x/10x/100x synthetic datasets
     soak     simulated users on the buy-back page for --soak-minutes; memory must be flat
     store    saved scenarios: save and list latency with 10,000 of them, SQLite and PostgreSQL
+    storeload  60 users saving and listing through the app (SQLite, PostgreSQL); the 60-user
+             slider load on one server against two servers sharing PostgreSQL
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from bench.common import (
 )
 from bench.script_time import BLOCK_FLOORS, FLOORS
 
-ALL = ("latency", "script", "load", "scale", "soak", "store")
+ALL = ("latency", "script", "load", "scale", "soak", "store", "storeload")
 # The floors every figure is compared with (bench.script_time.FLOORS): the empty one-slider app
 # (the issue's targets are against it), the chart floors (bench/chart_floor_app.py: the same
 # slider and one, or two, Plotly charts it changes), which show how much of a ratio target a page
@@ -445,6 +447,12 @@ def run_store_bench(opts: Options) -> dict[str, Any]:
     return run_store(rows=10_000, reps=50 if opts.quick else 200)
 
 
+def run_store_load_bench(opts: Options) -> dict[str, Any]:
+    from bench.store_load import run_store_load
+
+    return run_store_load(LOAD_USERS, opts.load_seconds, reps=1 if opts.quick else 2)
+
+
 RUNNERS = {
     "latency": run_latency,
     "script": run_script,
@@ -452,6 +460,7 @@ RUNNERS = {
     "scale": run_scale_bench,
     "soak": run_soak_bench,
     "store": run_store_bench,
+    "storeload": run_store_load_bench,
 }
 
 
@@ -725,6 +734,10 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     from bench.store_bench import targets as store_targets
 
     out += store_targets(b.get("store", {}))
+    if "storeload" in b:
+        from bench.store_load import targets as store_load_targets
+
+        out += store_load_targets(b["storeload"])
     return out
 
 

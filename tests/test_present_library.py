@@ -46,22 +46,22 @@ def test_restorable_until_is_thirty_days_after_deletion(dataset) -> None:
     assert pl.restorable_until(s) == "24 December 2026, 14:05"
 
 
-def test_list_frame_rows_and_data_state(dataset) -> None:
+def test_list_rows_and_data_state(dataset) -> None:
     model = BuybackModel(dataset)
     rows = [
         saved(model),
         saved(model, id="x" * 12, data_digest="d0", author=""),
         saved(model, id="y" * 12, problem="group 'gone' is not in the current data"),
     ]
-    frame = pl.list_frame(rows, "d1")
-    assert list(frame.columns) == list(pl.LIST_COLUMNS)
-    assert frame[pl.DATA].tolist() == [
+    listed = pl.list_rows(rows, "d1")
+    assert all(list(row) == list(pl.LIST_COLUMNS) for row in listed)
+    assert [row[pl.DATA] for row in listed] == [
         "Same data",
         "Data changed since saved",
         "Does not fit: group 'gone' is not in the current data",
     ]
-    assert frame[pl.SAVED_BY].tolist() == ["SEN team", "—", "SEN team"]
-    first = frame.iloc[0]
+    assert [row[pl.SAVED_BY] for row in listed] == ["SEN team", "—", "SEN team"]
+    first = listed[0]
     assert first[pl.SAVED] == "23 November 2026, 14:05"
     assert first[pl.SAVING].startswith("£") and first[pl.SAVING].endswith("m")
     assert first[pl.KEPT] == f"{rows[0].retained_fte:.2f}"

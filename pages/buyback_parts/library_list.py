@@ -8,7 +8,7 @@ import streamlit as st
 
 from redesign.present import library as pl
 from redesign.store import KEEP_DELETED, SavedScenario, ScenarioStore
-from ui.blocks import data_table, md, record_table
+from ui.blocks import md, record_table
 
 from . import library_actions as la
 from . import state as bs
@@ -66,7 +66,7 @@ def _table(items: list[SavedScenario], digest: str, total: int) -> None:
         f"Newest first; times are {pl.ZONE_NOTE}. FTE kept, traded income needed and the saving"
         " are as computed when each was saved."
     )
-    data_table(pl.list_frame(items, digest))
+    record_table(pl.list_rows(items, digest))
     if total > len(items):
         row = st.columns([3, 1], vertical_alignment="center")
         with row[0]:

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import pandas as pd
-
 from redesign.core.formatting import fte, money_m
 from redesign.store import KEEP_DELETED, QUERY_KEY, DataCheck, Headline, SavedScenario
 
@@ -54,12 +52,13 @@ def data_state(saved: SavedScenario, current_digest: str) -> str:
     return "Same data"
 
 
-def list_frame(
+def list_rows(
     items: Sequence[SavedScenario], current_digest: str, zone: tzinfo = UK_TIME
-) -> pd.DataFrame:
+) -> list[dict[str, str]]:
     """The library as text, one row a scenario, newest first (as the store lists them). The
-    outputs are those computed when each was saved."""
-    rows = [
+    outputs are those computed when each was saved. Rows, not a DataFrame: the page draws the
+    list on every full run, where building and formatting a frame cost several times as much."""
+    return [
         {
             NAME: s.name,
             SAVED_BY: s.author or NOT_GIVEN,
@@ -71,7 +70,6 @@ def list_frame(
         }
         for s in items
     ]
-    return pd.DataFrame(rows, columns=list(LIST_COLUMNS))
 
 
 def choice_label(saved: SavedScenario, zone: tzinfo = UK_TIME) -> str:
