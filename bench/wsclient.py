@@ -250,15 +250,17 @@ class StreamlitClient:
             raise LookupError(f"no widget with key {key!r} on page {self.page!r}")
         return found[-1]
 
-    async def type_and_press(
-        self, text_key: str, text: str, button_key: str, timeout: float = 60
-    ) -> RunResult:
-        """Type ``text`` into a text box and press a button, in one rerun (as a browser sends a
-        box's new value with the click that takes the focus away from it)."""
-        box, button = self.widget(text_key), self.widget(button_key)
+    async def type_text(self, key: str, text: str, timeout: float = 60) -> RunResult:
+        """Type ``text`` into a text box and leave it (the browser then sends its value)."""
+        box = self.widget(key)
         typed = WidgetState(id=box.widget_id, string_value=text)
+        return await self._run(self._client_state([typed], box.fragment_id), timeout)
+
+    async def press(self, key: str, timeout: float = 60) -> RunResult:
+        """Press a button (a rerun of its fragment only, when it is drawn in one)."""
+        button = self.widget(key)
         pressed = WidgetState(id=button.widget_id, trigger_value=True)
-        return await self._run(self._client_state([typed, pressed], button.fragment_id), timeout)
+        return await self._run(self._client_state([pressed], button.fragment_id), timeout)
 
     def next_value(self, slider: SliderInfo, step_no: int) -> float:
         """Alternate one step up and one step down, as ArrowRight/ArrowLeft would."""

@@ -128,7 +128,7 @@ def test_store_load_report_and_context_rows() -> None:
         "users": 60,
         "seconds": 60,
         "library": {
-            "sqlite": level(20.0, 200.0, by_kind=kinds, saved_rows=120),
+            "sqlite": level(20.0, 200.0, by_kind=kinds, saved_rows=120, saves_answered=120),
             "postgresql": {"error": "OperationalError: refused"},
         },
         "servers": {"one": [level(25.0, 300.0)], "two": [level(40.0, 150.0)]},

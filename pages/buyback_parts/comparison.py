@@ -19,6 +19,9 @@ from ui.blocks import csv_button, data_table, md, plotly_figure, source_line
 from . import results
 from . import state as bs
 
+# Set by a button in the library's fragment that changes the scenario: the fragment then asks for
+# a run of the whole page, so that the controls and results show the new scenario.
+FULL_RUN = "bb:lib:full_run"
 # The message of "Add to the comparison without saving", shown beside that button.
 ADD_MSG = "bb:compare_msg:add"
 FULL_MESSAGE = (
@@ -34,6 +37,10 @@ class Compared:
     scenario: Scenario
     saved: SavedScenario | None = None
     deleted: bool = False  # deleted from the library since it was added
+
+
+def ask_full_run() -> None:
+    st.session_state[FULL_RUN] = True
 
 
 def compared() -> list[Compared]:
@@ -85,6 +92,7 @@ def on_compare_load(index: int) -> None:
     s = item.scenario
     shown = Scenario(s.levels, s.assumptions, s.name or item.name)
     bs.set_scenario(shown)
+    ask_full_run()
     if item.saved is not None and not item.deleted:
         ss[bs.OPENED] = (item.saved.id, shown)  # the URL becomes its permalink
     ss[bs.COMPARE_MSG] = f"Showing “{item.name}” in the controls above."

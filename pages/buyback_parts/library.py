@@ -109,11 +109,26 @@ def _database_notices(library: ScenarioStore) -> None:
 def library_section(dataset: Dataset) -> None:
     """The whole section (after the scenario's results, before the scenario file upload)."""
     st.session_state[la.DIGEST] = dataset.digest
+    st.session_state.pop(comparison.FULL_RUN, None)  # this is a full run
     st.header("Save and compare scenarios", anchor="library")
     st.markdown(INTRO)
+    # The name is the scenario's own (the link, the file and the share box show it), so a change
+    # to it reruns the whole page; it stays outside the fragment.
+    _name_field()
+    library_fragment(dataset)
+
+
+@st.fragment
+def library_fragment(dataset: Dataset) -> None:
+    """Saving, the list and the comparison: their buttons rerun only this part of the page (a
+    whole run redraws the controls and both charts too). A button that changes the scenario
+    (open, show in the controls) asks for a whole run instead (comparison.ask_full_run)."""
+    if st.session_state.pop(comparison.FULL_RUN, False):
+        st.rerun()
+    # Saving or deleting the scenario on show changes whether the URL is its permalink.
+    bs.write_url(bs.scenario())
     library, problem = _library()
     with st.container(border=True):
-        _name_field()
         if library is not None:
             _save_fields()
         _buttons(library)

@@ -123,6 +123,7 @@ def on_open(scenario_id: str) -> None:
             return Message("list", "warning", f"“{saved.name}” is deleted; restore it first.")
         scenario, changes = _fitted(library, saved)
         bs.set_scenario(scenario)
+        comparison.ask_full_run()
         st.session_state[bs.OPENED] = (saved.id, scenario)
         text = (
             f"Opened “{saved.name}”: the controls and results above show it, and the address"

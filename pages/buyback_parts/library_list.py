@@ -48,7 +48,12 @@ def saved_list(library: ScenarioStore) -> None:
     limit = int(ss.get(la.LIMIT, la.PAGE_SIZE))
     items = library.list(limit=limit)
     total = library.count() if len(items) == limit else len(items)
-    st.subheader(f"Saved scenarios ({total:,})", anchor="saved")
+    row = st.columns([4, 1], vertical_alignment="bottom")
+    with row[0]:
+        st.subheader(f"Saved scenarios ({total:,})", anchor="saved")
+    with row[1]:
+        # Others' saves appear on any run; this one reruns only the library.
+        st.button("Refresh the list", key="bb:lib:refresh", icon=":material/refresh:")
     show_message("list")
     if not items:
         st.caption("No saved scenarios yet: save the scenario set above to start the library.")
