@@ -129,14 +129,14 @@ def library_fragment(dataset: Dataset) -> None:
     bs.write_url(bs.scenario())
     library, problem = _library()
     with st.container(border=True):
-        if library is not None:
+        if library is None:
+            unavailable_notice(problem)  # in place of the note, the label and "Save"
+        else:
             _save_fields()
         _buttons(library)
         library_list.show_message("save")
         comparison.show_message(comparison.ADD_MSG)
-    if library is None:
-        unavailable_notice(problem)
-    else:
+    if library is not None:
         _database_notices(library)
         try:
             library_list.saved_list(library)
