@@ -310,6 +310,9 @@ def test_data_changed_since_saving_shows_both_results(store: ScenarioStore, db_u
         "£0.99m",
         saving_text(MODEL.uniform(0.6)),
     ]
+    # Compared, it is shown on today's data, with a note of its results when saved.
+    at.button(key="bb:lib:compare").click().run()
+    assert any("Saved on earlier data" in plain(c.value) for c in at.caption)
 
 
 def test_a_row_that_no_longer_fits_is_shown_with_its_problem(

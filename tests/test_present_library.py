@@ -100,3 +100,10 @@ def test_choice_label_names_who_and_when(dataset) -> None:
     s = saved(BuybackModel(dataset))
     assert pl.choice_label(s) == "Sixty (saved by SEN team, 23 November 2026, 14:05)"
     assert pl.choice_label(replace(s, author="")) == "Sixty (saved, 23 November 2026, 14:05)"
+
+
+def test_earlier_data_note_only_when_the_data_changed(dataset) -> None:
+    s = saved(BuybackModel(dataset))
+    assert pl.earlier_data_note(s, "d1") is None
+    note = pl.earlier_data_note(s, "d2")
+    assert note is not None and f"saving £{s.saving_m:.2f}m a year" in note

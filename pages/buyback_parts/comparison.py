@@ -165,13 +165,9 @@ def _rows(items: list[Compared], digest: str) -> None:
                     width="stretch",
                 )
             st.code(_link(item), language=None, wrap_lines=True)
-            if item.saved is not None and item.saved.data_digest != digest:
-                st.caption(
-                    md(
-                        "Saved on earlier data: the comparison shows its results on today's"
-                        f" data. When saved: {pl.headline_text(item.saved.headline)}."
-                    )
-                )
+            note = pl.earlier_data_note(item.saved, digest) if item.saved else None
+            if note:
+                st.caption(md(note))
 
 
 def compare_section(store: ScenarioStore | None, digest: str) -> None:

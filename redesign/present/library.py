@@ -135,6 +135,17 @@ def data_change_note(check: DataCheck) -> DataChangeNote | None:
     return DataChangeNote(sentence, rows, check.adjustments)
 
 
+def earlier_data_note(saved: SavedScenario, current_digest: str) -> str | None:
+    """Under a compared saved scenario: its results when saved, if the data has changed since
+    (the comparison shows every scenario on today's data)."""
+    if saved.data_digest == current_digest:
+        return None
+    return (
+        "Saved on earlier data: the comparison shows its results on today's data. When saved: "
+        f"{headline_text(saved.headline)}."
+    )
+
+
 def permalink(page_url: str, scenario_id: str) -> str:
     """The address that opens a saved scenario on any server sharing the database."""
     return f"{page_url}?{QUERY_KEY}={scenario_id}"
