@@ -450,7 +450,13 @@ def run_store_bench(opts: Options) -> dict[str, Any]:
 def run_store_load_bench(opts: Options) -> dict[str, Any]:
     from bench.store_load import run_store_load
 
-    return run_store_load(LOAD_USERS, opts.load_seconds, reps=1 if opts.quick else 2)
+    # 120 users as well: at 60 the users' think time bounds the load one server is offered.
+    return run_store_load(
+        LOAD_USERS,
+        opts.load_seconds,
+        reps=1 if opts.quick else 2,
+        server_users=[LOAD_USERS] if opts.quick else [LOAD_USERS, 2 * LOAD_USERS],
+    )
 
 
 RUNNERS = {

@@ -14,9 +14,12 @@ PostgreSQL.
    on one app server, then split evenly over two app servers on two ports, both on one fresh
    PostgreSQL database; alternately (one, two, one, two) so a busy moment costs both alike.
    Streamlit runs each server's scripts on one core (the GIL), so two servers can use both of
-   this machine's cores: reruns a second and p90 side by side, and the servers' CPU.
+   this machine's cores: reruns a second and p90 side by side, and the servers' CPU. At 60
+   users the load offered is bounded by the users' think time; ``--server-users 60,120`` adds
+   a level at which one server is saturated, to show what two carry.
 
     python -m bench.store_load [--users 60] [--seconds 60] [--reps 2] [--only library,servers]
+                               [--server-users 60,120]
     python -m bench --only storeload     # the same, in the benchmark report
 
 PostgreSQL: a database made on the server of $REDESIGN_BENCH_PG_URL (default
@@ -100,16 +103,16 @@ def library_load(backend: str, users: int, seconds: float) -> dict[str, Any]:
         return summary
 
 
-def servers_load(users: int, seconds: float, reps: int) -> dict[str, Any]:
-    out: dict[str, Any] = {"one": [], "two": []}
+def servers_load(levels: list[int], seconds: float, reps: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"levels": levels, "one": [], "two": []}
     with fresh_database("postgresql") as url:
         env = {"REDESIGN_DB_URL": url}
         with StreamlitServer(APP, env=env) as a, StreamlitServer(APP, env=env) as b:
             page = _page(a)
             _page(b)  # both servers warm (first import of the app) before measuring
-            for rep in range(reps):
+            for users, rep in itertools.product(levels, range(reps)):
                 for name, servers in (("one", [a]), ("two", [a, b])):
-                    print(f"[bench]   servers: {name}, round {rep + 1}", flush=True)
+                    print(f"[bench]   servers: {name}, {users} users, round {rep + 1}", flush=True)
                     level = run_level(
                         [s.ws_url for s in servers],
                         page,
@@ -124,7 +127,11 @@ def servers_load(users: int, seconds: float, reps: int) -> dict[str, Any]:
 
 
 def run_store_load(
-    users: int = 60, seconds: float = 60.0, reps: int = 2, parts: tuple[str, ...] = PARTS
+    users: int = 60,
+    seconds: float = 60.0,
+    reps: int = 2,
+    parts: tuple[str, ...] = PARTS,
+    server_users: list[int] | None = None,
 ) -> dict[str, Any]:
     result: dict[str, Any] = {"users": users, "seconds": seconds, "reps": reps}
     if "library" in parts:
@@ -137,7 +144,7 @@ def run_store_load(
                 result["library"][backend] = {"error": f"{type(exc).__name__}: {str(exc)[:300]}"}
     if "servers" in parts:
         try:
-            result["servers"] = servers_load(users, seconds, reps)
+            result["servers"] = servers_load(server_users or [users], seconds, reps)
         except Exception as exc:
             result["servers"] = {"error": f"{type(exc).__name__}: {str(exc)[:300]}"}
     return result
@@ -175,12 +182,16 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
             "; ".join(parts) + f"; {lv['reruns_per_s']:.1f} reruns/s",
         )
     servers = result.get("servers", {})
-    if servers.get("one") and servers.get("two"):
-        rate = {n: _median([lv["reruns_per_s"] for lv in servers[n]]) for n in ("one", "two")}
-        p90 = {n: _median([lv["latency_ms"]["p90"] for lv in servers[n]]) for n in ("one", "two")}
+    for users in servers.get("levels", []):
+        found = {
+            n: [lv for lv in servers.get(n, []) if lv["users"] == users] for n in ("one", "two")
+        }
+        if not found["one"] or not found["two"]:
+            continue
+        rate = {n: _median([lv["reruns_per_s"] for lv in found[n]]) for n in found}
+        p90 = {n: _median([lv["latency_ms"]["p90"] for lv in found[n]]) for n in found}
         context(
-            f"{result.get('users')} users on the buy-back slider: one server against two"
-            " sharing PostgreSQL",
+            f"{users} users on the buy-back slider: one server against two sharing PostgreSQL",
             f"{rate['one']:.1f} against {rate['two']:.1f} reruns/s"
             f" ({rate['two'] / rate['one']:.2f}x); p90 {p90['one']:.0f} against {p90['two']:.0f} ms",
         )
@@ -223,7 +234,7 @@ def section(result: dict[str, Any]) -> list[str]:
     servers = result.get("servers", {})
     if servers:
         lines += [
-            f"{users} simulated users moving the buy-back page's first slider every 1-3 s, on one"
+            "Simulated users moving the buy-back page's first slider every 1-3 s, on one"
             " server and split over two servers sharing one PostgreSQL database, alternately;"
             f" {seconds:g} s measured a round.",
             "",
@@ -232,18 +243,18 @@ def section(result: dict[str, Any]) -> list[str]:
             lines += [f"Not measured: {servers['error']}", ""]
         else:
             lines += [
-                "| servers | round | reruns/s | p50 ms | p90 ms | server CPU % (sum) | "
+                "| users | servers | reruns/s | p50 ms | p90 ms | server CPU % (sum) | "
                 "CPU ms a rerun | errors |",
                 "|---|---|---|---|---|---|---|---|",
             ]
-            for name in ("one", "two"):
-                for i, lv in enumerate(servers.get(name, []), 1):
-                    lines.append(
-                        f"| {name} | {i} | {lv['reruns_per_s']:.1f} "
-                        f"| {_p(lv['latency_ms'], 'p50')} | {_p(lv['latency_ms'], 'p90')} "
-                        f"| {lv['server_cpu_pct']:.0f} | {lv['server_cpu_ms_per_rerun']:.1f} "
-                        f"| {lv['error_count']} |"
-                    )
+            rows = [(lv["users"], name, lv) for name in ("one", "two") for lv in servers[name]]
+            for users, name, lv in sorted(rows, key=lambda r: (r[0], r[1] == "two")):
+                lines.append(
+                    f"| {users} | {name} | {lv['reruns_per_s']:.1f} "
+                    f"| {_p(lv['latency_ms'], 'p50')} | {_p(lv['latency_ms'], 'p90')} "
+                    f"| {lv['server_cpu_pct']:.0f} | {lv['server_cpu_ms_per_rerun']:.1f} "
+                    f"| {lv['error_count']} |"
+                )
             lines.append("")
     return lines
 
@@ -258,13 +269,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--reps", type=int, default=2, help="rounds of one / two servers")
     parser.add_argument("--only", default=",".join(PARTS), help=f"subset of {','.join(PARTS)}")
+    parser.add_argument(
+        "--server-users", default=None, help="users per level of the servers part (default --users)"
+    )
     parser.add_argument("--out", help="write the results as JSON to this file")
     args = parser.parse_args(argv)
     parts = tuple(p.strip() for p in args.only.split(",") if p.strip())
     unknown = [p for p in parts if p not in PARTS]
     if unknown:
         parser.error(f"unknown part(s) {unknown}; choose from {', '.join(PARTS)}")
-    result = run_store_load(args.users, args.seconds, args.reps, parts)
+    server_users = (
+        [int(x) for x in args.server_users.split(",") if x.strip()] if args.server_users else None
+    )
+    result = run_store_load(args.users, args.seconds, args.reps, parts, server_users)
     print("\n".join(section(result)))
     for t in targets(result):
         print(f"INFO  {t['name']}: {t['measured']}")

@@ -131,12 +131,16 @@ def test_store_load_report_and_context_rows() -> None:
             "sqlite": level(20.0, 200.0, by_kind=kinds, saved_rows=120, saves_answered=120),
             "postgresql": {"error": "OperationalError: refused"},
         },
-        "servers": {"one": [level(25.0, 300.0)], "two": [level(40.0, 150.0)]},
+        "servers": {
+            "levels": [60],
+            "one": [level(25.0, 300.0, users=60)],
+            "two": [level(40.0, 150.0, users=60)],
+        },
     }
     text = "\n".join(store_load.section(result))
     assert "| sqlite | save | 41 | 70 | 210 |" in text
     assert "| postgresql | not measured: OperationalError: refused |" in text
-    assert "| two | 1 | 40.0 | 75 | 150 |" in text
+    assert "| 60 | two | 40.0 | 75 | 150 |" in text
     rows = {t["name"]: t["measured"] for t in store_load.targets(result)}
     assert rows["60 users saving and listing through the app (sqlite)"].startswith(
         "list p90 120 ms (p50 50); save p90 210 ms (p50 70)"
