@@ -12,6 +12,8 @@ Benchmarks (``--only`` takes a comma-separated subset, in this order):
     store    saved scenarios: save and list latency with 10,000 of them, SQLite and PostgreSQL
     workshop 60 participants answering over the websocket while the facilitator's screen is open
              in chromium: answer to tally p50/p90, errors, server memory
+    storeload  60 users saving and listing through the app (SQLite, PostgreSQL); the 60-user
+             slider load on one server against two servers sharing PostgreSQL
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from bench.common import (
 )
 from bench.script_time import BLOCK_FLOORS, FLOORS
 
-ALL = ("latency", "script", "load", "scale", "soak", "store", "workshop")
+ALL = ("latency", "script", "load", "scale", "soak", "store", "storeload", "workshop")
 # The floors every figure is compared with (bench.script_time.FLOORS): the empty one-slider app
 # (the issue's targets are against it), the chart floors (bench/chart_floor_app.py: the same
 # slider and one, or two, Plotly charts it changes), which show how much of a ratio target a page
@@ -453,6 +455,18 @@ def run_workshop_bench(opts: Options) -> dict[str, Any]:
     return run_workshop(participants=LOAD_USERS, window_s=10.0 if opts.quick else 30.0)
 
 
+def run_store_load_bench(opts: Options) -> dict[str, Any]:
+    from bench.store_load import run_store_load
+
+    # 120 users as well: at 60 the users' think time bounds the load one server is offered.
+    return run_store_load(
+        LOAD_USERS,
+        opts.load_seconds,
+        reps=1 if opts.quick else 2,
+        server_users=[LOAD_USERS] if opts.quick else [LOAD_USERS, 2 * LOAD_USERS],
+    )
+
+
 RUNNERS = {
     "latency": run_latency,
     "script": run_script,
@@ -461,6 +475,7 @@ RUNNERS = {
     "soak": run_soak_bench,
     "store": run_store_bench,
     "workshop": run_workshop_bench,
+    "storeload": run_store_load_bench,
 }
 
 
@@ -737,6 +752,10 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     from bench.workshop_bench import targets as workshop_targets
 
     out += workshop_targets(b.get("workshop", {}))
+    if "storeload" in b:
+        from bench.store_load import targets as store_load_targets
+
+        out += store_load_targets(b["storeload"])
     return out
 
 

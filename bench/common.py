@@ -43,6 +43,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 SERVER_START_TIMEOUT_S = 60
+# The app's scenario database (redesign.store.DB_URL_ENV; not imported, so that this module
+# stays free of the app's code).
+DB_URL_ENV = "REDESIGN_DB_URL"
 SERVER_STOP_TIMEOUT_S = 10
 
 
@@ -170,7 +173,13 @@ class StreamlitServer:
     ) -> None:
         self.script = script
         self.settings = settings or Settings()
-        self.env = env
+        self.env = dict(env or {})
+        # A scenario database of its own unless one is given: a benchmark never touches
+        # var/redesign.db (the app's saved scenarios).
+        self._db_dir: tempfile.TemporaryDirectory[str] | None = None
+        if DB_URL_ENV not in self.env:
+            self._db_dir = tempfile.TemporaryDirectory(prefix="bench-db-")
+            self.env[DB_URL_ENV] = f"sqlite:///{Path(self._db_dir.name) / 'redesign.db'}"
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
         # Closed in __exit__ (the server writes to it for its whole life).
@@ -209,7 +218,7 @@ class StreamlitServer:
             *self.settings.args(),
         ]
         env = os.environ.copy()
-        env.update(self.env or {})
+        env.update(self.env)
         self.proc = subprocess.Popen(
             cmd,
             cwd=REPO_ROOT,
@@ -239,6 +248,8 @@ class StreamlitServer:
                 self.proc.kill()
                 self.proc.wait()
         self._log.close()
+        if self._db_dir is not None:
+            self._db_dir.cleanup()
 
 
 # --- the app's pages ----------------------------------------------------------------------------

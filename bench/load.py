@@ -15,11 +15,12 @@ import math
 import os
 import random
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bench.common import cpu_seconds, rss_mb, run_async, summarise
-from bench.wsclient import PageInfo, StreamlitClient
+from bench.wsclient import PageInfo, RunResult, StreamlitClient
 
 THINK_MIN_S = 1.0
 THINK_MAX_S = 3.0
@@ -33,6 +34,19 @@ class Interaction:
     seconds: float
     payload_bytes: int
     wire_bytes: int
+    kind: str = "slider"
+
+
+# What a simulated user does at each interaction: (client, its step number) -> (kind, result).
+Behaviour = Callable[[StreamlitClient, int], Awaitable[tuple[str, RunResult]]]
+
+
+async def move_first_slider(client: StreamlitClient, step: int) -> tuple[str, RunResult]:
+    """A key press on the page's first slider: one step up, then one down."""
+    slider = client.first_slider()
+    return "slider", await client.move_slider(
+        slider, client.next_value(slider, step), RERUN_TIMEOUT_S
+    )
 
 
 @dataclass
@@ -74,6 +88,14 @@ class LevelResult:
             if in_window
             else math.nan,
             "client_cpu_pct": self.client_cpu_pct,
+            "by_kind": {
+                kind: {
+                    "interactions": len(found),
+                    "latency_ms": summarise(i.seconds * 1000 for i in found),
+                }
+                for kind in sorted({i.kind for i in self.interactions})
+                for found in [[i for i in self.interactions if i.kind == kind]]
+            },
             "errors": self.errors[:5],
             "error_count": len(self.errors),
         }
@@ -118,8 +140,10 @@ async def _user(
     rng: random.Random,
     level: LevelResult,
     session_s: tuple[float, float] | None = None,
+    behaviour: Behaviour = move_first_slider,
 ) -> None:
-    """One user: open the page, then move its first slider every 1-3 s until ``clock.stop_at``.
+    """One user: open the page, then act every 1-3 s until ``clock.stop_at`` (by default move
+    its first slider).
 
     With ``session_s`` (min, max seconds) the user closes the tab after a while and opens a new one
     (a new Streamlit session), as people in a workshop come and go."""
@@ -145,21 +169,18 @@ async def _user(
             level.first_runs_s.append(first.seconds)
             level.connected += 1
             settle()
-            slider = client.first_slider()
             while True:
                 think = rng.uniform(THINK_MIN_S, THINK_MAX_S)
                 if loop.time() + think >= min(clock.stop_at, session_end):
                     break
                 await asyncio.sleep(think)
                 started = loop.time()
-                result = await client.move_slider(
-                    slider, client.next_value(slider, step), RERUN_TIMEOUT_S
-                )
+                kind, result = await behaviour(client, step)
                 step += 1
                 if started >= clock.measure_from:
                     level.interactions.append(
                         Interaction(
-                            started, result.seconds, result.payload_bytes, result.wire_bytes
+                            started, result.seconds, result.payload_bytes, result.wire_bytes, kind
                         )
                     )
             if client.exceptions:
@@ -175,27 +196,35 @@ async def _user(
             break
 
 
+def _cpu(pids: Sequence[int]) -> float:
+    return sum(cpu_seconds(pid) for pid in pids)
+
+
 async def _sample_memory(
-    pid: int, level: LevelResult, stop: asyncio.Event, t0: float, every_s: float
+    pids: Sequence[int], level: LevelResult, stop: asyncio.Event, t0: float, every_s: float
 ) -> None:
     while not stop.is_set():
-        level.rss_mb.append((time.monotonic() - t0, rss_mb(pid)))
+        level.rss_mb.append((time.monotonic() - t0, sum(rss_mb(pid) for pid in pids)))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), every_s)
 
 
 async def run_level(
-    ws_url: str,
+    ws_url: str | Sequence[str],
     page: str,
     users: int,
     window_s: float,
-    server_pid: int,
+    server_pid: int | Sequence[int],
     seed: int = 1,
     sample_every_s: float = 1.0,
     session_s: tuple[float, float] | None = None,
     measure_after_s: float | None = None,
+    behaviour: Behaviour = move_first_slider,
 ) -> LevelResult:
     """``users`` simulated users, measured for ``window_s`` seconds.
+
+    Several servers (``ws_url`` and ``server_pid`` as lists, in the same order): user i goes to
+    server i mod n, so the load is split evenly; CPU and memory are the servers' sums.
 
     Users connect spread over a ramp-up. By default the measured window starts once every user's
     page has opened (at most CONNECT_TIMEOUT_S after the ramp), so slow first loads under load
@@ -208,17 +237,19 @@ async def run_level(
     if measure_after_s is not None:
         clock.measure_from = start + measure_after_s
         clock.stop_at = start + window_s
+    urls = [ws_url] if isinstance(ws_url, str) else list(ws_url)
+    pids = [server_pid] if isinstance(server_pid, int) else list(server_pid)
     level = LevelResult(users=users, connected=0, window_s=math.nan)
     rng = random.Random(seed)
     stop = asyncio.Event()
     sampler = asyncio.create_task(
-        _sample_memory(server_pid, level, stop, time.monotonic(), sample_every_s)
+        _sample_memory(pids, level, stop, time.monotonic(), sample_every_s)
     )
-    cpu0, wall0, self0 = cpu_seconds(server_pid), time.monotonic(), time.process_time()
+    cpu0, wall0, self0 = _cpu(pids), time.monotonic(), time.process_time()
     tasks = [
         asyncio.create_task(
             _user(
-                ws_url,
+                urls[i % len(urls)],
                 page,
                 ramp_s * i / users,
                 clock,
@@ -226,6 +257,7 @@ async def run_level(
                 random.Random(rng.random()),
                 level,
                 session_s,
+                behaviour,
             )
         )
         for i in range(users)
@@ -243,9 +275,9 @@ async def run_level(
     async def window_cpu() -> None:
         # Server CPU seconds inside the measured window only (connects excluded).
         await asyncio.sleep(max(clock.measure_from - loop.time(), 0))
-        c0 = cpu_seconds(server_pid)
+        c0 = _cpu(pids)
         await asyncio.sleep(max(clock.stop_at - loop.time(), 0))
-        level.window_cpu_s = cpu_seconds(server_pid) - c0
+        level.window_cpu_s = _cpu(pids) - c0
 
     cpu_task = asyncio.create_task(window_cpu())
     try:
@@ -259,7 +291,7 @@ async def run_level(
     with contextlib.suppress(asyncio.CancelledError, TimeoutError):
         await asyncio.wait_for(cpu_task, 5)
     wall = time.monotonic() - wall0
-    level.server_cpu_pct = 100 * (cpu_seconds(server_pid) - cpu0) / wall
+    level.server_cpu_pct = 100 * (_cpu(pids) - cpu0) / wall
     level.client_cpu_pct = 100 * (time.process_time() - self0) / wall
     level.loadavg = os.getloadavg()[0]
     stop.set()

@@ -636,6 +636,11 @@ def write_report(results: dict[str, Any], path: Path) -> Path:
 
         section = workshop_section(b["workshop"])
         lines += section[:2] + _provenance(b["workshop"]) + section[2:]
+    if "storeload" in b:
+        from bench.store_load import section as store_load_section
+
+        section = store_load_section(b["storeload"])
+        lines += section[:2] + _provenance(b["storeload"]) + section[2:]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

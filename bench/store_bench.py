@@ -44,7 +44,7 @@ INDEXES = ("ix_scenarios_live", "ix_scenarios_saved_at_id")
 
 
 @contextmanager
-def _database(backend: str) -> Iterator[str]:
+def fresh_database(backend: str) -> Iterator[str]:
     """The URL of a fresh, empty database of this kind, removed afterwards."""
     if backend == "sqlite":
         with tempfile.TemporaryDirectory(prefix="store-bench-") as folder:
@@ -115,7 +115,7 @@ def measure(backend: str, rows: int, reps: int) -> dict[str, Any]:
     from redesign.store.schema import scenarios as table
 
     dataset = load_dataset()
-    with _database(backend) as url:
+    with fresh_database(backend) as url:
         store = open_store(dataset, url)
         t0 = time.perf_counter()
         ids = [i for n, i in enumerate(_fill(store, rows)) if n % 10 != 9]

@@ -59,6 +59,20 @@ class SliderInfo:
 
 
 @dataclass
+class WidgetInfo:
+    """A keyed widget (text box or button) the client can operate, found by its user key."""
+
+    kind: str  # "text_input" or "button"
+    widget_id: str
+    fragment_id: str = ""
+
+
+def user_key(element_id: str) -> str:
+    """The key a script gave a widget, from its element id ``$$ID-<hash>-<key>``."""
+    return element_id.split("-", 2)[-1]
+
+
+@dataclass
 class RunResult:
     seconds: float
     payload_bytes: int
@@ -87,6 +101,8 @@ class StreamlitClient:
     sliders: list[SliderInfo] = field(default_factory=list)
     pages: list[PageInfo] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
+    widgets: dict[str, WidgetInfo] = field(default_factory=dict)  # by user key
+    alerts: list[str] = field(default_factory=list)  # the last run's alert texts
     _cached: dict[str, int] = field(default_factory=dict)  # hash -> run number last seen
     _runs: int = 0
 
@@ -125,6 +141,7 @@ class StreamlitClient:
         wire0 = self.ws.wire_bytes
         payload = messages = elements = 0
         new_sliders: list[SliderInfo] = []
+        self.alerts = []
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         deadline = start + timeout
@@ -197,6 +214,11 @@ class StreamlitClient:
             sliders.append(
                 SliderInfo(s.id, s.label, value, s.min, s.max, s.step or 1.0, fwd.delta.fragment_id)
             )
+        elif which in ("text_input", "button"):
+            widget = getattr(element, which)
+            self.widgets[user_key(widget.id)] = WidgetInfo(which, widget.id, fwd.delta.fragment_id)
+        elif which == "alert":
+            self.alerts.append(element.alert.body)
         elif which == "exception":
             self.exceptions.append(f"{element.exception.type}: {element.exception.message}")
 
@@ -220,6 +242,25 @@ class StreamlitClient:
         result = await self._run(self._client_state([widget], slider.fragment_id), timeout)
         slider.value = value
         return result
+
+    def widget(self, key: str) -> WidgetInfo:
+        """The widget the script drew with ``key`` (or a later generation of it, ``key#n``)."""
+        found = [w for k, w in self.widgets.items() if k == key or k.startswith(key + "#")]
+        if not found:
+            raise LookupError(f"no widget with key {key!r} on page {self.page!r}")
+        return found[-1]
+
+    async def type_text(self, key: str, text: str, timeout: float = 60) -> RunResult:
+        """Type ``text`` into a text box and leave it (the browser then sends its value)."""
+        box = self.widget(key)
+        typed = WidgetState(id=box.widget_id, string_value=text)
+        return await self._run(self._client_state([typed], box.fragment_id), timeout)
+
+    async def press(self, key: str, timeout: float = 60) -> RunResult:
+        """Press a button (a rerun of its fragment only, when it is drawn in one)."""
+        button = self.widget(key)
+        pressed = WidgetState(id=button.widget_id, trigger_value=True)
+        return await self._run(self._client_state([pressed], button.fragment_id), timeout)
 
     def next_value(self, slider: SliderInfo, step_no: int) -> float:
         """Alternate one step up and one step down, as ArrowRight/ArrowLeft would."""

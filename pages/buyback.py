@@ -6,9 +6,9 @@ pages/buyback_parts/, its arithmetic in redesign (buyback_view, buyback_compare,
 """
 
 from pages.buyback_parts.layout import render
+from pages.buyback_parts.state import is_link_key
 from redesign.buyback import text as buyback_text
 from redesign.buyback.model import BuybackModel
-from redesign.buyback.scenario_io import is_scenario_key
 from ui.layout import page_setup
 
 dataset = page_setup(
@@ -16,9 +16,9 @@ dataset = page_setup(
     intro=lambda dataset: buyback_text.page_intro(
         BuybackModel(dataset), dataset.sen_support.retention_quote
     ),
-    # The link keys are per group and per assumption (bb_<group>, a_<assumption>, all, name);
-    # unknown ones among those get scenario_io's own notices.
-    params=is_scenario_key,
+    # The link keys are per group and per assumption (bb_<group>, a_<assumption>, all, name),
+    # or a saved scenario's id (scenario=<id>); unknown ones among those get their own notices.
+    params=is_link_key,
     script=__file__,
 )
 render(dataset)

@@ -19,6 +19,21 @@ def normalise(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
+def session_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A scenario database for the whole test session (an SQLite file in a temporary folder)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('scenario_db') / 'redesign.db'}"
+
+
+@pytest.fixture(autouse=True)
+def _scenario_db_not_var(monkeypatch: pytest.MonkeyPatch, session_db_url: str) -> None:
+    """No test touches var/redesign.db: the app (AppTest runs it in this process) and the CLI
+    find $REDESIGN_DB_URL pointing at a temporary file. A test may point it elsewhere."""
+    from redesign.store import DB_URL_ENV
+
+    monkeypatch.setenv(DB_URL_ENV, session_db_url)
+
+
+@pytest.fixture(scope="session")
 def dataset():
     from redesign import load_dataset
 

@@ -100,3 +100,49 @@ def test_frame_floor_draws_the_chart_blocks_asked_for() -> None:
     assert [b.label for b in at.expander].count("Show data table") == 2
     assert len(at.get("download_button")) == 2
     assert not at.warning  # "blocks" is one of the page's own link settings
+
+
+def test_store_load_report_and_context_rows() -> None:
+    from bench import store_load
+    from bench.wsclient import user_key
+
+    assert user_key("$$ID-0123abcd-bb:lib:save") == "bb:lib:save"
+    assert user_key("$$ID-0123abcd-bb:name#2") == "bb:name#2"
+
+    def level(rate: float, p90: float, **extra: object) -> dict[str, object]:
+        lat = {"n": 10, "p50": p90 / 2, "p90": p90, "mean": p90 / 2}
+        return {
+            "reruns_per_s": rate,
+            "latency_ms": lat,
+            "server_cpu_pct": 95.0,
+            "server_cpu_ms_per_rerun": 30.0,
+            "error_count": 0,
+            **extra,
+        }
+
+    kinds = {
+        "list": {"interactions": 40, "latency_ms": {"n": 40, "p50": 50.0, "p90": 120.0}},
+        "save": {"interactions": 41, "latency_ms": {"n": 41, "p50": 70.0, "p90": 210.0}},
+    }
+    result = {
+        "users": 60,
+        "seconds": 60,
+        "library": {
+            "sqlite": level(20.0, 200.0, by_kind=kinds, saved_rows=120, saves_answered=120),
+            "postgresql": {"error": "OperationalError: refused"},
+        },
+        "servers": {
+            "levels": [60],
+            "one": [level(25.0, 300.0, users=60)],
+            "two": [level(40.0, 150.0, users=60)],
+        },
+    }
+    text = "\n".join(store_load.section(result))
+    assert "| sqlite | save | 41 | 70 | 210 |" in text
+    assert "| postgresql | not measured: OperationalError: refused |" in text
+    assert "| 60 | two | 40.0 | 75 | 150 |" in text
+    rows = {t["name"]: t["measured"] for t in store_load.targets(result)}
+    assert rows["60 users saving and listing through the app (sqlite)"].startswith(
+        "list p90 120 ms (p50 50); save p90 210 ms (p50 70)"
+    )
+    assert "25.0 against 40.0 reruns/s (1.60x); p90 300 against 150 ms" in "".join(rows.values())

@@ -369,10 +369,11 @@ def test_pack_bytes_is_cached_per_request(dataset, request_with_scenario):
 
 def test_live_scenario_reads_the_state_when_called(model, scenario):
     from pages.buyback_parts.state import LiveScenario
+    from redesign.exports.pack.request import NamedScenario
     from ui.briefing import live_scenario
 
     live = LiveScenario(model, model.default_scenario())
-    current = live_scenario(live, "http://h/b", [("A", model.default_scenario())])
+    current = live_scenario(live, "http://h/b", [NamedScenario("A", model.default_scenario())])
     live.set(model, scenario)  # a slider moved after the page last ran in full
     got = current()
     assert got.scenario == scenario and got.page == "buyback"

@@ -99,7 +99,9 @@ def compared(model, tmp_path_factory):
 @pytest.fixture(scope="module")
 def page_request(compared):
     """What the buy-back page's buttons make the pack from, for a scenario in its link."""
-    from ui import buyback
+    from pages.buyback_parts import state as bs
+    from pages.buyback_parts.comparison import Compared
+    from redesign.exports.pack.request import NamedScenario
     from ui.briefing import live_scenario
 
     at = AppTest.from_file(APP, default_timeout=TIMEOUT * 2)
@@ -113,14 +115,11 @@ def page_request(compared):
             "name": "Option B",
         }
     )
-    at.session_state[buyback.COMPARE] = compared[0]
+    at.session_state[bs.COMPARE] = [Compared(name, s) for name, s in compared[0]]
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    state = {k: at.session_state[k] for k in (buyback.SCENARIO, buyback.MODEL, buyback.COMPARE)}
-    current = live_scenario(
-        state, (buyback.SCENARIO, buyback.MODEL, buyback.COMPARE), (None, None), ""
-    )
-    return current()
+    listed = [NamedScenario(c.name, c.scenario) for c in at.session_state[bs.COMPARE]]
+    return live_scenario(at.session_state[bs.LIVE], "", listed)()
 
 
 SCENARIO_ARGS = (

@@ -216,13 +216,13 @@ def service_sheet_download(dataset: Dataset, service_id: str, name: str) -> None
 def live_scenario(
     read: Callable[[], tuple[BuybackModel, Scenario]],
     base_url: str,
-    compared: Sequence[tuple[str, Scenario]] = (),
+    compared: Sequence[NamedScenario] = (),
 ) -> Current:
     """A ``current`` callable for the buy-back page's pack: the model and scenario ``read()`` gives
     when a button is pressed (the page's live state, pages/buyback_parts/state.py
     ``LiveScenario``, not the values of its last full run), and the scenarios compared (they
     change only on full runs, so they are bound when the page runs)."""
-    named = tuple(NamedScenario(name, s) for name, s in compared)
+    named = tuple(compared)
 
     def current() -> PackRequest:
         model, scenario = read()

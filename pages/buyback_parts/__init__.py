@@ -9,7 +9,10 @@ draw them.
     callbacks    what a change to a level, an assumption or the name does to the scenario
     controls     the sliders and exact boxes: all groups, each group's card, the group chooser
     results      the tiles, both charts and the share box
-    comparison   named scenarios side by side
+    library      "Save and compare scenarios": the name, saving to the library, the store's notice
+    library_list the saved scenarios: list, the chosen one's actions, recently deleted
+    library_actions  what the library's buttons do, and opening a saved scenario's permalink
+    comparison   up to four scenarios side by side (set above, or saved), each with its link
     assumptions  the assumption cards and the method note
     upload       opening a saved scenario file, and the link's notices
     layout       the page: what full runs draw, and the fragment a key press reruns

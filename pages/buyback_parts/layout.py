@@ -15,7 +15,7 @@ from redesign.buyback import view as bv
 from ui.blocks import md
 from ui.briefing import briefing_downloads, live_scenario
 
-from . import assumptions, comparison, controls, results, upload
+from . import assumptions, comparison, controls, library, results, upload
 from . import state as bs
 
 
@@ -96,10 +96,13 @@ def interactive(slots: Slots) -> None:
 def render(dataset: Dataset) -> None:
     """The whole buy-back page (after ui.layout.page_setup)."""
     bs.use_dataset(dataset)
+    first_run = not st.session_state.get(bs.INIT)
     bs.init_state()
+    if first_run:
+        library.open_link(dataset)
     upload.link_notices()
     interactive(layout())
-    comparison.compare_section()
+    library.library_section(dataset)
     upload.upload_section()
     assumptions.assumptions_section()
     assumptions.method_section()
@@ -108,6 +111,6 @@ def render(dataset: Dataset) -> None:
     briefing_downloads(
         dataset,
         page="buyback",
-        current=live_scenario(bs.live(), bs.page_url(), comparison.compared()),
+        current=live_scenario(bs.live(), bs.page_url(), comparison.pack_scenarios()),
         key="briefing_buyback",
     )

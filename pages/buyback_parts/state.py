@@ -6,7 +6,9 @@ State (``st.session_state``)
     bb:init       set once the URL has been read (first run of the session on this page)
     bb:notices    what was wrong with the URL, shown until the user changes the scenario
     bb:upload     (problems, file label) from the last upload
-    bb:compare    up to four (name, Scenario) saved for comparison
+    bb:compare    up to four Compared scenarios (pages/buyback_parts/comparison.py)
+    bb:opened     (id, Scenario) of the saved scenario last opened from the library: while the
+                  scenario is unchanged, the URL is its permalink (?scenario=<id>)
     bb:model      the BuybackModel; bb:curve the 0-150% curve for the current assumptions
     bb:gen        each widget's key generation (see ``wkey``)
 Widgets (bb:slider:<group>, bb:box:<group>, bb:slider:all, bb:box:all, bb:a:<assumption>, bb:name)
@@ -24,6 +26,7 @@ from redesign import Dataset
 from redesign.buyback import scenario_io as sio
 from redesign.buyback import view as bv
 from redesign.buyback.model import BuybackModel, Scenario
+from redesign.store import QUERY_KEY
 from ui import compat
 
 MODEL = "bb:model"
@@ -37,6 +40,7 @@ UPLOAD = "bb:upload"
 UPLOAD_GEN = "bb:upload_gen"
 COMPARE = "bb:compare"
 COMPARE_MSG = "bb:compare_msg"
+OPENED = "bb:opened"
 NAME = "bb:name"
 GEN = "bb:gen"
 ALL_SLIDER = "bb:slider:all"
@@ -265,11 +269,25 @@ def init_state() -> None:
     ensure_widget_state()
 
 
+def is_link_key(key: str) -> bool:
+    """The page's own link keys: the scenario's (per group and assumption) and a saved one's id."""
+    return sio.is_scenario_key(key) or key == QUERY_KEY
+
+
+def link_query(s: Scenario) -> dict[str, str]:
+    """The URL for ``s``: the permalink of the saved scenario opened last while ``s`` is still
+    that scenario, else every level and changed assumption."""
+    opened = st.session_state.get(OPENED)
+    if opened is not None and opened[1] == s:
+        return {QUERY_KEY: opened[0]}
+    return sio.to_query(model(), s)
+
+
 def write_url(s: Scenario) -> None:
     """Keep the scenario in the URL: set our keys, drop stale ones, leave other pages' keys alone."""
-    wanted = sio.to_query(model(), s)
+    wanted = link_query(s)
     current = query_params_dict()
-    ours = {k: v for k, v in current.items() if sio.is_scenario_key(k)}
+    ours = {k: v for k, v in current.items() if is_link_key(k)}
     if ours == wanted:
         return
     for key in ours:

@@ -43,7 +43,7 @@ def on_upload() -> None:
 
 
 def upload_section() -> None:
-    st.header("Open a saved scenario", anchor="open")
+    st.header("Open a scenario file", anchor="open")
     st.file_uploader(
         "Upload a scenario file saved from this page (.yaml or .yml; files over 64 KB are refused)",
         type=["yaml", "yml"],

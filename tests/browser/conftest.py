@@ -6,10 +6,13 @@ Every test under tests/browser/ is marked ``browser`` automatically, so
 Environment:
     REDESIGN_APP_PATH  script to serve (default ``app.py``, relative to the repo root).
     REDESIGN_DATA_DIR  passed through to the server untouched.
+    REDESIGN_DB_URL    never passed through: each server gets its own (a temporary SQLite file,
+                       or the test's PostgreSQL database), so no test touches var/redesign.db.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -22,6 +25,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from redesign.store import DB_URL_ENV
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BROWSER_TESTS_DIR = Path(__file__).resolve().parent
@@ -63,13 +68,13 @@ def _health_ok(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start ``streamlit run`` on a free loopback port; yield its base URL."""
+@contextlib.contextmanager
+def running_server(log_dir: Path, env_overrides: dict[str, str]) -> Iterator[str]:
+    """``streamlit run`` on a free loopback port with ``env_overrides`` on top of this process's
+    environment; yields its base URL and stops it afterwards."""
     app_path = os.environ.get("REDESIGN_APP_PATH", "app.py")
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    log_dir = tmp_path_factory.mktemp("streamlit_server")
     stdout_path = log_dir / "stdout.log"
     stderr_path = log_dir / "stderr.log"
     cmd = [
@@ -85,7 +90,7 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--server.headless",
         "true",
     ]
-    env = os.environ.copy()  # inherits REDESIGN_DATA_DIR (and everything else) untouched
+    env = {**os.environ, **env_overrides}  # inherits REDESIGN_DATA_DIR untouched
 
     with stdout_path.open("wb") as out, stderr_path.open("wb") as err:
         proc = subprocess.Popen(
@@ -123,6 +128,16 @@ def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start ``streamlit run`` on a free loopback port; yield its base URL. Its scenario library
+    is an SQLite file of its own in a temporary folder (never var/redesign.db)."""
+    log_dir = tmp_path_factory.mktemp("streamlit_server")
+    db_url = f"sqlite:///{log_dir / 'redesign.db'}"
+    with running_server(log_dir, {DB_URL_ENV: db_url}) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

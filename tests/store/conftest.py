@@ -9,8 +9,6 @@ which makes it a failure.
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -22,10 +20,8 @@ import sqlalchemy as sa
 from redesign import Dataset
 from redesign.buyback.model import BuybackModel
 from redesign.store import ScenarioStore, open_store
+from tests.pg import fresh_database
 
-PG_URL_ENV = "REDESIGN_TEST_PG_URL"
-PG_DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-REQUIRE_ENV = "REDESIGN_REQUIRE_POSTGRES"
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -44,29 +40,8 @@ class FakeClock:
 
 @pytest.fixture(scope="session")
 def pg_session_url() -> Iterator[str]:
-    admin_url = sa.make_url(os.environ.get(PG_URL_ENV, PG_DEFAULT_URL))
-    shown = admin_url.render_as_string(hide_password=True)
-    engine = sa.create_engine(
-        admin_url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3}
-    )
-    try:
-        admin = engine.connect()
-    except sa.exc.OperationalError as exc:
-        engine.dispose()
-        first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        reason = f"PostgreSQL not reachable at {shown}: store tests on PostgreSQL not run ({first})"
-        if os.environ.get(REQUIRE_ENV) == "1":
-            pytest.fail(f"{reason}; {REQUIRE_ENV}=1 requires them")
-        pytest.skip(reason)
-    name = f"redesign_store_test_{os.getpid()}_{secrets.token_hex(4)}"
-    with admin:
-        admin.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with engine.connect() as admin:
-            admin.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        engine.dispose()
+    with fresh_database("redesign_store_test", "store tests on PostgreSQL") as url:
+        yield url
 
 
 def _empty_postgres(url: str) -> None:
