@@ -182,7 +182,7 @@ def test_tiles_at_the_proposal_say_no_change(model: BuybackModel) -> None:
 
 
 def test_assumptions_grouped_under_headings(model: BuybackModel) -> None:
-    ids = [*model.assumptions, "unexpected"]
+    ids = [*model.assumption_ids_for(model.group_ids), "unexpected"]
     sections = dict(assumption_sections(ids, 5.98))
     assert sections["Cost per FTE (a year, salary plus employer on-costs)"] == [
         "cost_per_fte.autism_teaching",

@@ -26,6 +26,7 @@ PAGES = {
     "pages/buyback.py": 0,
     "pages/data_sources.py": 0,
     "pages/sen_needs.py": 5,
+    "pages/workshop.py": 0,
 }
 OWN_CHARTS = {"pages/buyback.py"}
 

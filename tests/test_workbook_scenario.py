@@ -60,12 +60,11 @@ def test_the_cover_names_the_scenario_and_its_reference(book, model, scenario):
     assert cells["Status"] == "Proposals, not decisions."
 
 
-def test_the_comparison_sheet_is_the_page_table(book, model, named, monkeypatch):
-    from ui import buyback
+def test_the_comparison_sheet_is_the_page_table(book, model, named):
+    from redesign.buyback import compare as bc
 
-    monkeypatch.setattr(buyback, "model", lambda: model)
-    results = buyback.compare_results(named)
-    page = buyback.compare_numbers(named, results)  # what the page shows and its CSV holds
+    # What the buy-back page shows and its CSV holds (pages/buyback_parts/comparison.py).
+    page = bc.numbers_frame(bc.comparison_rows(model, named), [n for n, _ in named])
     header, rows, formats = sheet_table(book, "Comparison")
     assert header == [*page.columns, "Unit"]
     for row, fmts, (_, expected) in zip(rows, formats, page.iterrows(), strict=True):

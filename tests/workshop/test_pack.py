@@ -8,13 +8,13 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from pypdf import PdfReader
-from redesign.exports.pptx import render_pptx
 
 from redesign.buyback.model import BuybackModel
 from redesign.core.formatting import fte
-from redesign.exports.pack import PROPOSALS, SUBTITLE, TITLE, Briefing, Table, Tiles
+from redesign.exports.pack.model import PROPOSALS, SUBTITLE, TITLE, Briefing, Table, Tiles
 from redesign.exports.pack.workshop import workshop_sections
 from redesign.exports.pdf import render_pdf
+from redesign.exports.slides import render_pptx
 from redesign.workshop import Answer, Participant, Workshop, tally
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

@@ -63,6 +63,11 @@ def button(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
 
 
+def page_toggles(at: AppTest) -> list:
+    """The workshop's own toggles (not the sidebar's presentation mode switch)."""
+    return [t for t in at.toggle if t.key != "present:toggle"]
+
+
 def test_create_a_workshop_then_the_facilitator_screen(workshops: WorkshopStore):
     at = open_page()
     next(t for t in at.text_input if t.label == "Title").input("Heads' briefing")
@@ -77,7 +82,7 @@ def test_create_a_workshop_then_the_facilitator_screen(workshops: WorkshopStore)
     assert shop.title == "Heads' briefing" and shop.offers == (AT, HLTA, BEH)
     shown = texts(at)
     assert shop.code_text in shown
-    assert [t.label for t in at.toggle] == ["Show the results", "Pause answering"]
+    assert [t.label for t in page_toggles(at)] == ["Show the results", "Pause answering"]
     assert len(at.get("image")) == 1  # the QR code
     assert "Results are hidden until you reveal them" in shown
 
@@ -187,7 +192,7 @@ def test_a_wrong_key_asks_for_the_key(workshops: WorkshopStore):
     shop = workshops.create("T", [AT], 30).workshop
     at = open_page(workshop=shop.id, key="x" * 32)
     assert "facilitator link is not valid" in texts(at)
-    assert not at.toggle and not at.metric
+    assert not page_toggles(at) and not at.metric
 
 
 def test_a_wrong_code_offers_the_code_box(workshops: WorkshopStore):
