@@ -62,9 +62,6 @@ st.caption(
     md(f"Service {position} of {count} in the cabinet report, section “{service.section}”.")
     + (f" Original-proposals category: {md(categories)}." if categories else "")
 )
-st.markdown(md(parts.summary))
-service_sheet_download(dataset, service_id, service.name)
-
 found = parts.discrepancies
 tiles = parts.tiles
 # The key figures before the summary, so that on a projector they fill the first screen.
@@ -74,6 +71,7 @@ metric_tiles(
 )
 metric_tiles([tiles[k] for k in ("current_fte", "fte_after", "headcount")], per_row=3)
 st.markdown(md(parts.summary))
+service_sheet_download(dataset, service_id, service.name)
 if service_id == dataset.sen_support.service_id:
     # The posts subject to market testing here are the buy-back model's: one click to it.
     st.page_link(
