@@ -195,6 +195,8 @@ def test_overview_path_opens_the_overview(streamlit_server: str, sized: Page) ->
 @pytest.mark.parametrize("sized", ["1280x720"], indirect=True)
 def test_one_upload_limit_on_screen(streamlit_server: str, sized: Page) -> None:
     _open(sized, streamlit_server, "buyback", present=False)
+    # The uploader sits below the library, which opens the store: wait for it, not for a moment.
+    expect(sized.get_by_text("files over 64 KB are refused")).to_be_attached(timeout=60_000)
     text = sized.locator(_MAIN).inner_text()
     assert "1MB" not in text.replace(" ", "")
     assert text.count("64 KB") == 1
