@@ -17,6 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from redesign import load_dataset
 from redesign.buyback import scenario_io as sio
+from redesign.buyback import text as bt
+from redesign.buyback import view as bv
 from redesign.buyback.charts import fte_table
 from redesign.buyback.model import BuybackModel, Scenario
 from redesign.core.formatting import MINUS
@@ -106,7 +108,7 @@ def test_page_runs_and_shows_the_proposal() -> None:
     at = open_page()
     t = tiles(at)
     assert t["At-risk FTE redundant"] == "0.00"
-    assert t["At-risk FTE kept"] == "33.32 of 33.32"
+    assert t["At-risk FTE kept"] == "33.32"
     assert t["Service FTE"] == "86.51"
     assert t["Saving"] == "£1.25m"
     assert t["Traded income needed"] == "£1.54m"
@@ -378,6 +380,11 @@ def test_every_assumption_is_shown_as_an_assumption() -> None:
     text = texts(at)
     for spec in of_the_model:
         assert spec.reason.split(";")[0][:40] in text
+    # The boxes cannot show £ or thousands separators; the value in words under each does.
+    money = [s for s in of_the_model if s.unit.startswith("gbp")]
+    assert money
+    for spec in money:
+        assert f"Now **{bv.assumption_value_text(spec.default, spec.unit)}**; default" in text
     # The workshop's days per FTE change nothing here, so the page offers no control for them.
     assert MODEL.assumptions["deliverable_days_per_fte"].used_by == "workshop"
     assert "bb:a:deliverable_days_per_fte" not in shown
@@ -512,10 +519,29 @@ def test_a_long_session_does_not_keep_every_widget_key():
 
 
 def test_tiles_widen_for_long_values_only():
-    from pages.buyback_parts.results import TILE_WIDTH, tile_width
+    from pages.buyback_parts.results import PRESENT_TILE_WIDTH, TILE_WIDTH, tile_width
 
-    # Real data: two tiles a row in the output column, as before.
-    assert tile_width(["15.99 of 33.32", "£1.54m", "25.7%"]) <= TILE_WIDTH + 5
-    # 10x and 100x synthetic data: wide enough not to cut the value.
-    assert tile_width(["333.20 of 333.20"]) > TILE_WIDTH
-    assert tile_width(["3,332.00 of 3,332.00"]) > tile_width(["333.20 of 333.20"])
+    # Real data: two tiles a row in the results column at 1280 px, four on a projector.
+    real = ["15.99", "£1.54m", "25.7%", "£0.35m"]
+    assert tile_width(real) == TILE_WIDTH
+    assert tile_width(real, presenting=True) <= PRESENT_TILE_WIDTH + 5
+    # 10x and 100x synthetic data: wide enough not to cut the value (36 px type: ~20 px a digit).
+    assert tile_width(["333.20"]) == TILE_WIDTH
+    assert tile_width(["3,332.00"]) >= 8 * 20
+    assert tile_width(["£153.60m"], presenting=True) > tile_width(["£1.54m"], presenting=True)
+
+
+def test_a_projector_gets_the_outcome_in_one_sentence_and_every_control_and_tile() -> None:
+    at = open_page(present="1", bb_autism_teaching="60", bb_autism_hlta="60")
+    said = [plain(m.value) for m in at.markdown if plain(m.value).startswith("If schools")]
+    levels = {"autism_teaching": 0.6, "autism_hlta": 0.6, "behaviour_and_other": 1.0}
+    assert said == [bt.scenario_headline(MODEL.evaluate(Scenario(levels, {})))]
+    assert len(at.metric) == 8
+    assert len([s for s in at.slider if (s.key or "").startswith("bb:slider:")]) == 4
+    # The cards' details (what each level means) wait for the desk view.
+    assert not any(plain(m.value).startswith("Kept ") for m in at.markdown)
+    # Each exact box has a name of its own.
+    names = [plain(n.label) for n in at.number_input if (n.key or "").startswith("bb:box:")]
+    assert sorted(names) == sorted(
+        ["Exact % for all groups"] + [f"Exact % for {g.label}" for g in MODEL.groups]
+    )

@@ -36,6 +36,21 @@ def test_the_issue_question_in_words() -> None:
     assert text.endswith(bt.ASSUMPTION_NOTE)
 
 
+def test_the_headline_for_a_projector() -> None:
+    # 60/60/40: kept 9.2×0.6 + 4.13×0.6 + 19.99×0.4 = 15.994 of 33.32 FTE; income and saving as
+    # in the full sentence above.
+    assert bt.scenario_headline(result(0.6, 0.6, 0.4)) == (
+        "If schools buy back 60% of the autism teaching posts, 60% of the autism HLTA posts and"
+        " 40% of the central behaviour and other traded posts, 15.99 of the 33.32 FTE at risk are"
+        " kept; schools would need to buy £747,000 a year of traded support, and the saving would"
+        " be £1.15 million, £103,000 less than the £1.25 million proposed."
+    )
+    assert "all 33.32 FTE at risk are kept" in bt.scenario_headline(result(1, 1, 1))
+    none = bt.scenario_headline(result(0, 0, 0))
+    assert "none of the 33.32 FTE at risk are kept; no traded income is needed" in none
+    assert "£200,000 less than" in none
+
+
 def test_proposal_in_words() -> None:
     text = bt.scenario_sentence(result(1, 1, 1))
     assert "100% of every group of posts at risk" in text

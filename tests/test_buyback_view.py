@@ -150,8 +150,8 @@ def test_tiles_against_the_proposal(model: BuybackModel) -> None:
     redundant = tiles["At-risk FTE redundant"]
     assert (redundant.value, redundant.delta) == ("17.33", "+17.33 FTE")
     assert redundant.change == pytest.approx(17.326)
-    kept = tiles["At-risk FTE kept"]
-    assert (kept.value, kept.delta) == ("15.99 of 33.32", "−17.33 FTE")
+    kept = tiles["At-risk FTE kept (of 33.32)"]
+    assert (kept.value, kept.delta) == ("15.99", "−17.33 FTE")
     assert kept.change == pytest.approx(-17.326)
     saving = tiles["Saving (£1.25m proposed)"]
     assert (saving.value, saving.delta) == ("£1.15m", "−£0.10m")

@@ -15,7 +15,7 @@ from . import callbacks as cb
 from . import state as bs
 
 
-def _assumption_card(aid: str, spec: Assumption, changed: bool) -> None:
+def _assumption_card(aid: str, spec: Assumption, value: float, changed: bool) -> None:
     decimals = bv.assumption_decimals(spec.unit)
     with st.container(border=True):
         st.number_input(
@@ -28,9 +28,11 @@ def _assumption_card(aid: str, spec: Assumption, changed: bool) -> None:
             on_change=cb.on_assumption,
             args=(aid,),
         )
+        # The box cannot show "£" or thousands separators: the value in words is right under it.
         st.markdown(
-            md(
-                f"Default {bv.assumption_value_text(spec.default, spec.unit)}; range"
+            f"Now **{md(bv.assumption_value_text(value, spec.unit))}**; "
+            + md(
+                f"default {bv.assumption_value_text(spec.default, spec.unit)}; range"
                 f" {bv.assumption_value_text(spec.min, spec.unit)} to"
                 f" {bv.assumption_value_text(spec.max, spec.unit)}."
             )
@@ -77,6 +79,7 @@ def assumptions_section() -> None:
                 f" {len(m.groups) - len(shown)} groups keep theirs."
             )
         )
+    values = m.assumption_values(s)
     sections = bv.assumption_sections(m.assumption_ids_for(shown), m.proposed_cost_m)
     for title, ids in sections:
         st.subheader(md(title), anchor=False)
@@ -84,7 +87,7 @@ def assumptions_section() -> None:
             row = st.columns(2, gap="medium")
             for col, aid in zip(row, ids[start : start + 2], strict=False):
                 with col:
-                    _assumption_card(aid, m.assumptions[aid], aid in s.assumptions)
+                    _assumption_card(aid, m.assumptions[aid], values[aid], aid in s.assumptions)
 
 
 def method_section() -> None:

@@ -29,6 +29,7 @@ BOX_WIDTH = 140
 
 def level_controls(
     label: str,
+    box_label: str,
     slider_base: str,
     box_base: str,
     *,
@@ -36,9 +37,8 @@ def level_controls(
     on_box: Callable[..., None],
     args: tuple[str, ...],
     slider_help: str,
-    box_help: str,
 ) -> None:
-    """A buy-back slider (whole %) and its exact box (to 0.1%) side by side. A horizontal
+    """A buy-back slider (whole %) and its exact box (to 0.1%, for typing a level) side by side. A horizontal
     container, not columns: one block instead of three, redrawn on each key press."""
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         st.slider(
@@ -53,7 +53,7 @@ def level_controls(
             help=slider_help,
         )
         st.number_input(
-            "Exact %",
+            box_label,
             min_value=bv.MIN_PCT,
             max_value=bv.MAX_PCT,
             step=0.1,
@@ -61,7 +61,9 @@ def level_controls(
             key=bs.wkey(box_base),
             on_change=on_box,
             args=args,
-            help=box_help,
+            # The box's name says whose level it is ("Exact % for Autism teaching posts"); shown,
+            # it would wrap to four lines beside the slider, whose own label says it already.
+            label_visibility="collapsed",
             width=BOX_WIDTH,
         )
 
@@ -69,14 +71,15 @@ def level_controls(
 def all_groups_control() -> None:
     level_controls(
         "All groups: buy-back",
+        "Exact % for all groups",
         bs.ALL_SLIDER,
         bs.ALL_BOX,
         on_slider=cb.on_all_slider,
         on_box=cb.on_all_box,
         args=(),
         slider_help="Shows the buy-back across all groups (the share of at-risk FTE kept);"
-        " moving it sets every group to that level. Then fine-tune each group below.",
-        box_help="All groups: type an exact buy-back level, to 0.1%.",
+        " moving it sets every group to that level. Then fine-tune each group below. Type an"
+        " exact level, to 0.1%, in the box beside it.",
     )
     st.button(
         "Reset to the proposal",
@@ -88,19 +91,27 @@ def all_groups_control() -> None:
     )
 
 
-def group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
-    """A group's slider and exact box, and what its level means (redrawn on every key press)."""
+def group_controls(group: AtRiskGroup, outcome: GroupOutcome, compact: bool = False) -> None:
+    """A group's slider and exact box, and what its level means (redrawn on every key press);
+    ``compact`` (a projector's first screen) keeps only a warning when the group is too small."""
     level_controls(
         f"{group.label}: buy-back",
+        f"Exact % for {group.label}",
         bs.slider_key(group.id),
         bs.box_key(group.id),
         on_slider=cb.on_slider,
         on_box=cb.on_box,
         args=(group.id,),
         slider_help="% of today's at-risk posts bought back: 0% closes the group, 100% keeps"
-        " every post, above 100% expands it.",
-        box_help=f"{group.label}: type an exact buy-back level, to 0.1%.",
+        " every post, above 100% expands it. Type an exact level, to 0.1%, in the box beside"
+        " it.",
     )
+    viability = bt.viability_text(outcome)
+    warn = outcome.below_min_viable or outcome.closed
+    if compact:
+        if warn:
+            st.warning(md(viability), icon=":material/warning:")
+        return
     kept = (
         f"**Kept {md(fte(outcome.retained_fte))} FTE · redundant"
         f" {md(fte(outcome.redundant_fte))} FTE"
@@ -111,8 +122,6 @@ def group_controls(group: AtRiskGroup, outcome: GroupOutcome) -> None:
         )
         + "**"
     )
-    viability = bt.viability_text(outcome)
-    warn = outcome.below_min_viable or outcome.closed
     # One element where one will do: everything here is redrawn on every key press.
     st.markdown(
         f"{kept}\n\n{md(bt.break_even_text(outcome))}" + ("" if warn else f"\n\n{md(viability)}")

@@ -12,11 +12,25 @@ from streamlit.delta_generator import DeltaGenerator
 from redesign import Dataset
 from redesign.buyback import text as bt
 from redesign.buyback import view as bv
+from redesign.buyback.model import BuybackModel
 from ui.blocks import md
 from ui.briefing import briefing_downloads, live_scenario
+from ui.present import presenting
 
 from . import assumptions, comparison, controls, library, results, upload
 from . import state as bs
+
+# Presentation mode's first screen holds eight tiles two rows high: headline figures at the
+# smallest projector size (CONVENTIONS.md: 48 px), labels at the body's 20 px, little padding.
+PROJECTOR_CSS = """<style>
+.st-key-bb_tiles [data-testid="stMetricValue"], .st-key-bb_tiles [data-testid="stMetricValue"] * {
+  font-size: 48px !important;
+}
+.st-key-bb_tiles [data-testid="stMetric"] { padding: 2px 6px 4px 6px; }
+.st-key-bb_tiles [data-testid="stMetric"] > div { padding: 6px; }
+.st-key-bb_tiles [data-testid="stMetricLabel"] p { font-size: 20px !important; }
+.st-key-bb_tiles [data-testid="stMetricDelta"] p { font-size: 18px !important; }
+</style>"""
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,14 @@ class Slots:
     share: DeltaGenerator
     fte_chart: DeltaGenerator
     curve_chart: DeltaGenerator
+    projector: bool = False
+
+
+def _tiles_caption(m: BuybackModel) -> None:
+    st.caption(
+        "Each figure for this scenario, and under it the change against the proposal (every"
+        f" group at {bv.proposal_text(m, bs.scenario())} buy-back) with the same assumptions."
+    )
 
 
 def layout() -> Slots:
@@ -55,14 +77,31 @@ def layout() -> Slots:
         st.header("What this scenario means", anchor="what-it-means")
         with st.container(border=True):
             sentence = st.container()
+        _tiles_caption(m)
         tiles = st.container()
-        st.caption(
-            "Changes are against the proposal (every group at"
-            f" {bv.proposal_text(m, bs.scenario())} buy-back) with the same assumptions."
-        )
         share = results.share_frame()
     fte_slot, curve_slot = results.chart_layout(bs.scenario())
     return Slots(all_groups, groups, sentence, tiles, share, fte_slot, curve_slot)
+
+
+def projector_layout() -> Slots:
+    """Presentation mode: the outcome in one sentence, every control and every tile on the first
+    screen at 1280x720 (the saving among the first tiles), the charts after them."""
+    m = bs.model()
+    st.html(PROJECTOR_CSS)
+    left, right = st.columns([4, 8], gap="medium")
+    with left, st.container(border=True):
+        all_groups = st.container()
+        shown = set(controls.group_chooser())
+        groups = {g.id: st.container() for g in m.groups if g.id in shown}
+    with right:
+        with st.container(border=True):
+            sentence = st.container()
+        tiles = st.container()
+        _tiles_caption(m)  # below: the first screen holds every tile
+    share = results.share_frame()
+    fte_slot, curve_slot = results.chart_layout(bs.scenario())
+    return Slots(all_groups, groups, sentence, tiles, share, fte_slot, curve_slot, projector=True)
 
 
 @st.fragment
@@ -79,9 +118,10 @@ def interactive(slots: Slots) -> None:
     for outcome in result.groups:
         if outcome.group_id in slots.groups:
             with slots.groups[outcome.group_id]:
-                controls.group_controls(groups[outcome.group_id], outcome)
+                controls.group_controls(groups[outcome.group_id], outcome, slots.projector)
     with slots.sentence:
-        st.markdown(md(bt.scenario_sentence(result)))
+        words = bt.scenario_headline if slots.projector else bt.scenario_sentence
+        st.markdown(md(words(result)))
     with slots.tiles:
         results.tiles(result, proposal)
     with slots.share:
@@ -101,7 +141,14 @@ def render(dataset: Dataset) -> None:
     if first_run:
         library.open_link(dataset)
     upload.link_notices()
-    interactive(layout())
+    if not presenting():
+        # A keyboard user reaches the parts of a long page in a few presses, not eighty.
+        st.markdown(
+            "On this page: [the results](#what-it-means) · [the charts](#bb_fte) ·"
+            " [save and compare](#library) · [assumptions](#assumptions) ·"
+            " [briefing pack](#briefing-pack)"
+        )
+    interactive(projector_layout() if presenting() else layout())
     library.library_section(dataset)
     upload.upload_section()
     assumptions.assumptions_section()

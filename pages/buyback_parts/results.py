@@ -21,19 +21,26 @@ from redesign.core.formatting import fte, money_m
 from ui.blocks import (
     csv_button,
     data_table,
+    label,
     md,
     plotly_figure,
     record_table,
     source_line,
     table_expander,
 )
+from ui.present import presenting
 
 from . import state as bs
 
-TILE_WIDTH = 205
-# Pixels a character of a tile's value takes on average (digits in Streamlit's metric font, about
-# 2.25rem): tiles widen for long values ("3,332.00 of 3,332.00" at 100x the data).
-VALUE_CHAR_PX = 14
+# A tile's width: its value's length times the width of a character of the value's font (about
+# 0.55 em: 36 px on a desk, 48 px on a projector), with room for the tile's padding; never less
+# than a width that keeps two tiles a row in the results column at 1280 px.
+TILE_WIDTH = 165
+PRESENT_TILE_WIDTH = 180
+VALUE_CHAR_PX = 20
+PRESENT_VALUE_CHAR_PX = 25
+TILE_PADDING_PX = 34
+PRESENT_TILE_PADDING_PX = 28
 
 FTE_CHART = (
     "Posts kept and lost in each group",
@@ -62,23 +69,26 @@ def source_money() -> str:
 # --- tiles ---------------------------------------------------------------------------------------
 
 
-def tile_width(values: list[str]) -> int:
-    """One width for every tile: TILE_WIDTH, or wider so that the longest value is not cut."""
+def tile_width(values: list[str], presenting: bool = False) -> int:
+    """One width for every tile, wide enough that the longest value is not cut."""
     longest = max((len(v) for v in values), default=0)
-    return max(TILE_WIDTH, VALUE_CHAR_PX * longest + 12)
+    if presenting:
+        return max(PRESENT_TILE_WIDTH, PRESENT_VALUE_CHAR_PX * longest + PRESENT_TILE_PADDING_PX)
+    return max(TILE_WIDTH, VALUE_CHAR_PX * longest + TILE_PADDING_PX)
 
 
 def _metric(tile: bv.Tile, width: int) -> None:
-    """A tile whose change against the proposal is in words and an arrow, never colour alone."""
+    """A tile whose change against the proposal (the caption above the tiles says so) is in words
+    and an arrow, never colour alone.
+    Labels go through ``label``: Streamlit reads a label's source as the tile's accessible name."""
     same = not tile.delta or tile.delta == bt.NO_CHANGE
     st.metric(
-        md(tile.label),
+        label(tile.label),
         tile.value,
-        delta=md(tile.delta) if tile.delta else None,
+        delta=label(tile.delta) if tile.delta else None,
         delta_color="off",
         delta_arrow="off" if same else ("up" if tile.change > 0 else "down"),
-        delta_description="vs proposal",
-        help=md(tile.help),
+        help=label(tile.help),
         border=True,
         width=width,
     )
@@ -86,10 +96,10 @@ def _metric(tile: bv.Tile, width: int) -> None:
 
 def tiles(result: ScenarioResult, proposal: ScenarioResult) -> None:
     shown = bv.scenario_tiles(result, proposal)
-    width = tile_width([t.value for t in shown])
-    # One wrapping row of fixed-width tiles (two a line in the output column) rather than a
-    # row of columns per pair: every block is redrawn on each key press.
-    with st.container(horizontal=True, gap="small"):
+    width = tile_width([t.value for t in shown], presenting())
+    # One wrapping row of fixed-width tiles (two or three a line) rather than a row of columns
+    # per pair: every block is redrawn on each key press.
+    with st.container(horizontal=True, gap="small", key="bb_tiles"):
         for tile in shown:
             _metric(tile, width)
 

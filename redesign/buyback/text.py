@@ -59,6 +59,29 @@ def _more_or_less(change_m: float, against: str) -> str:
     return f"{words} {'more' if change_m > 0 else 'less'} than the {against}"
 
 
+def scenario_headline(result: ScenarioResult) -> str:
+    """The scenario in one sentence, for a projector: the posts kept, the income needed and the
+    saving (``scenario_sentence`` says the rest)."""
+    if result.redundant_fte == 0:
+        kept = f"all {fte(result.at_risk_fte)} FTE at risk are kept"
+    elif result.retained_fte == 0:
+        kept = f"none of the {fte(result.at_risk_fte)} FTE at risk are kept"
+    else:
+        kept = f"{fte(result.retained_fte)} of the {fte(result.at_risk_fte)} FTE at risk are kept"
+    income = (
+        f"schools would need to buy {money_words(result.traded_income_m)} a year of traded support"
+        if result.traded_income_m > 0
+        else "no traded income is needed"
+    )
+    saving = _more_or_less(
+        result.saving_change_m, f"{money_words(result.proposed_saving_m)} proposed"
+    )
+    return (
+        f"If schools buy back {levels_phrase(result)}, {kept}; {income}, and the saving would be"
+        f" {money_words(result.saving_m)}, {saving}."
+    )
+
+
 def scenario_sentence(result: ScenarioResult, service_name: str = "SEN Support Services") -> str:
     """What the scenario means, in a short paragraph of plain English."""
     parts: list[str] = []

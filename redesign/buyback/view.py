@@ -161,8 +161,8 @@ def scenario_tiles(result: ScenarioResult, proposal: ScenarioResult) -> tuple[Ti
             " schools buy. FTE, not headcount.",
         ),
         Tile(
-            "At-risk FTE kept",
-            f"{fte(result.retained_fte)} of {fte(result.at_risk_fte)}",
+            f"At-risk FTE kept (of {fte(result.at_risk_fte)})",
+            fte(result.retained_fte),
             kept,
             bt.delta_fte(kept),
             "FTE of the at-risk posts schools buy back; above 100% buy-back the team grows.",

@@ -122,6 +122,19 @@ def test_tab_order_is_short(
     assert not {"Zoom", "Pan", "Reset axes"} & set(names), order
 
 
+def test_the_buyback_pack_is_a_few_presses_away(streamlit_server: str, small: Page) -> None:
+    """The buy-back page is long (a card per group, charts, the library): its "On this page"
+    links take the keyboard to the briefing pack, whose first button is the next stop."""
+    small.goto(f"{streamlit_server}/buyback")
+    wait_for_app(small, timeout_ms=60_000)
+    presses, seen = tab_until(small, "briefing pack")
+    assert 0 < presses <= 25, seen
+    small.keyboard.press("Enter")
+    small.keyboard.press("Tab")
+    focused = small.evaluate("() => document.activeElement.innerText")
+    assert "Briefing pack (PDF)" in focused, focused
+
+
 def test_presentation_mode_is_reached_from_the_sidebar_by_keyboard(
     streamlit_server: str, small: Page
 ) -> None:
@@ -144,24 +157,7 @@ _ESCAPED_NAMES_JS = """
 """
 
 
-@pytest.mark.parametrize(
-    ("path", "name"),
-    [
-        pytest.param(
-            p,
-            n,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the buy-back page's tiles pass Markdown-escaped labels (md, not "
-                "ui.blocks.label): left to the buy-back page's rework",
-            ),
-        )
-        if n == "buyback"
-        else (p, n)
-        for p, n in PAGES
-    ],
-    ids=[n for _, n in PAGES],
-)
+@pytest.mark.parametrize(("path", "name"), PAGES, ids=[n for _, n in PAGES])
 def test_names_are_read_without_escape_characters(
     streamlit_server: str, small: Page, path: str, name: str
 ) -> None:

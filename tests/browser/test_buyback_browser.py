@@ -98,8 +98,8 @@ def test_keyboard_moves_a_slider_and_the_charts_repaint(streamlit_server: str, p
     assert thumb.input_value() == "99"  # Streamlit's slider is an <input type=range>
     assert thumb.get_attribute("aria-valuetext") == "99%"
     # The number box beside the slider and the URL follow the keyboard.
-    box = page.get_by_test_id("stNumberInput").filter(has_text="Exact %").nth(1)
-    expect(box.locator("input")).to_have_value("99.0")
+    box = page.get_by_label("Exact % for Autism teaching posts", exact=True)
+    expect(box).to_have_value("99.0")
     assert "bb_autism_teaching=99" in page.url
     assert tile(page, "Saving") != "£1.25m" or tile(page, "Traded income needed") != "£1.54m"
     screenshot(page, "buyback_after_key")
@@ -112,7 +112,7 @@ def test_two_browser_sessions_do_not_share_a_scenario(
     open_buyback(second_page, streamlit_server)
 
     # Session one: type an exact level for every group at once.
-    box = page.get_by_test_id("stNumberInput").filter(has_text="Exact %").first.locator("input")
+    box = page.get_by_label("Exact % for all groups", exact=True)
     box.fill("0")
     box.press("Enter")
     expect(

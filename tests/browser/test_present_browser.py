@@ -24,7 +24,8 @@ PAGES = [
     ("sen_needs", "sen_needs"),
 ]
 # How many metric tiles open each page: its key figures (the buy-back page lays out its own).
-KEY_FIGURES = {"overview": 10, "service": 7, "staffing": 6, "sen_needs": 4}
+# Tiles that must be on the first screen; on the buy-back page its controls too (below).
+KEY_FIGURES = {"overview": 10, "service": 7, "staffing": 6, "sen_needs": 4, "buyback": 8}
 MIN_BODY_PX = 20
 MIN_FIGURE_PX = 48
 
@@ -97,6 +98,21 @@ def test_presenting_first_screen_and_chart_screen(
         assert max(bottoms) <= height, f"key figures run below the first screen: {bottoms}"
         value = page.locator("[data-testid='stMetricValue']").first
         assert float(value.evaluate("e => getComputedStyle(e).fontSize")[:-2]) >= MIN_FIGURE_PX
+        cut = page.eval_on_selector_all(
+            "[data-testid='stMetricValue'] p",
+            "ps => ps.filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)",
+        )
+        assert not cut, f"figures cut off in their tiles: {cut}"
+    if name == "buyback":
+        # The controls and the sentence are on the first screen with the tiles.
+        sliders = page.locator("[data-testid='stSlider']")
+        assert sliders.count() >= 4
+        for i in range(sliders.count()):
+            box = sliders.nth(i).bounding_box()
+            assert box and box["y"] + box["height"] <= height, f"slider {i} below the first screen"
+        sentence = page.get_by_text("If schools buy back", exact=False).first
+        box = sentence.bounding_box()
+        assert box and box["y"] + box["height"] <= height
     body = page.locator(f"{_MAIN} [data-testid='stMarkdownContainer'] p").first
     assert float(body.evaluate("e => getComputedStyle(e).fontSize")[:-2]) >= MIN_BODY_PX
     _no_horizontal_overflow(page)
