@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from redesign.data import fields as f
+from redesign.data.record_model import Amount, StrictRecord, Text, read_record
 
 UNITS = {
     "gbp_per_fte": "£ a year per FTE",
@@ -18,20 +18,23 @@ UNITS = {
 # Which part of the tool reads an assumption: the buy-back model (the default), or only the
 # workshop mode (days a year per FTE turn schools' days into FTE; the buy-back page has no use for
 # them, so it does not offer a control that would change nothing there).
-USED_BY = ("buyback", "workshop")
+UsedBy = Literal["buyback", "workshop"]
+USED_BY: tuple[str, ...] = get_args(UsedBy)
+UnitName = Literal["gbp_per_fte", "gbp", "gbp_one_off", "pct", "fte", "days"]
 
 
-@dataclass(frozen=True)
-class Assumption:
-    id: str
-    label: str
-    unit: str
-    default: float
-    min: float
-    max: float
-    step: float
-    reason: str
-    used_by: str = "buyback"
+class Assumption(StrictRecord):
+    """One assumption as ``data/assumptions.yaml`` states it; ranges are checked by the reader."""
+
+    id: Text
+    label: Text
+    unit: UnitName
+    default: Amount
+    min: Amount
+    max: Amount
+    step: Amount
+    reason: Text
+    used_by: UsedBy = "buyback"
 
     def clamp(self, value: float) -> float:
         return min(max(value, self.min), self.max)
@@ -52,34 +55,21 @@ def parse_assumptions(raw: Any, ctx: f.Context) -> tuple[Assumption, ...]:
             actx.problem("id", "duplicate assumption id")
             continue
         seen.add(aid)
-        f.unknown_keys(
-            actx,
-            entry,
-            {"id", "label", "unit", "default", "min", "max", "step", "reason", "used_by"},
-        )
-        used_by = entry.get("used_by", "buyback")
-        if used_by not in USED_BY:
-            actx.problem("used_by", f"expected one of: {', '.join(USED_BY)}; got {used_by!r}"[:200])
-            continue
-        unit = f.text(actx, entry, "unit")
-        if unit is not None and unit not in UNITS:
-            actx.problem("unit", f"unknown unit {unit!r} (expected one of: {', '.join(UNITS)})")
-            continue
-        nums = {k: f.number(actx, entry.get(k), k) for k in ("default", "min", "max", "step")}
-        label = f.text(actx, entry, "label")
-        reason = f.text(actx, entry, "reason")
-        if any(v is None for v in nums.values()) or not label or not reason or unit is None:
-            continue
-        lo, hi, default, step = nums["min"], nums["max"], nums["default"], nums["step"]
-        assert lo is not None and hi is not None and default is not None and step is not None
-        if lo > hi:
-            actx.problem("min", f"min {lo:g} is above max {hi:g}")
-            continue
-        if not lo <= default <= hi:
-            actx.problem("default", f"default {default:g} is outside its range {lo:g} to {hi:g}")
-            continue
-        if step <= 0:
-            actx.problem("step", "must be above zero")
-            continue
-        result.append(Assumption(aid, label, unit, default, lo, hi, step, reason, str(used_by)))
+        assumption = read_record(Assumption, actx, entry)
+        if assumption is not None and _in_range(actx, assumption):
+            result.append(assumption)
     return tuple(result)
+
+
+def _in_range(ctx: f.Context, a: Assumption) -> bool:
+    """The rules between fields, which the record's types cannot say."""
+    if a.min > a.max:
+        ctx.problem("min", f"min {a.min:g} is above max {a.max:g}")
+        return False
+    if not a.min <= a.default <= a.max:
+        ctx.problem("default", f"default {a.default:g} is outside its range {a.min:g} to {a.max:g}")
+        return False
+    if a.step <= 0:
+        ctx.problem("step", "must be above zero")
+        return False
+    return True

@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Any
 
-from redesign.core.errors import DataProblem
 from redesign.core.records import Figure, FigureRange, Source
+from redesign.data.context import MAX_TEXT_CHARS, Context
+from redesign.data.record_model import FigureEntry, FigureRangeEntry, read_record
 from redesign.data.yaml_io import type_name
-
-MAX_TEXT_CHARS = 20_000
-
-
-@dataclass
-class Context:
-    """Where we are: the file, the record (e.g. a service id) and the document/section for sources."""
-
-    file: str
-    record: str
-    document: str
-    section: str
-    problems: list[DataProblem] = field(default_factory=list)
-
-    def problem(self, field_name: str, message: str) -> None:
-        self.problems.append(DataProblem(self.file, self.record, field_name, message))
-
-    def child(self, record: str, section: str | None = None) -> Context:
-        """Same file and problem list, another record (and optionally another section)."""
-        return Context(self.file, record, self.document, section or self.section, self.problems)
 
 
 def mapping(ctx: Context, raw: Any, field_name: str, required: bool = True) -> dict[str, Any]:
@@ -109,8 +89,12 @@ def figure(
     allow_negative: bool = False,
     integer: bool = False,
     prefix: str = "",
+    read_by_caller: frozenset[str] = frozenset(),
 ) -> Figure | None:
-    """A sourced figure ``{value, quote, [section], [label], [note]}``; None when absent."""
+    """A sourced figure ``{value, quote, [section], [label], [note]}``; None when absent.
+
+    ``read_by_caller`` names further keys the caller reads itself (e.g. ``approximate``).
+    """
     name = f"{prefix}{key}"
     entry = raw.get(key)
     if entry is None:
@@ -120,23 +104,21 @@ def figure(
     if not isinstance(entry, dict):
         ctx.problem(name, f"expected a mapping {{value, quote}}, got {type_name(entry)}")
         return None
-    if "value" not in entry:
-        ctx.problem(f"{name}.value", "missing (use value: null where the source gives no number)")
+    read = read_record(FigureEntry, ctx, entry, f"{name}.", read_by_caller)
+    if read is None:
         return None
-    value = entry["value"]
-    if value is not None:
-        value = number(ctx, value, f"{name}.value", allow_negative)
-        if value is None:
-            return None
-        if integer and not float(value).is_integer():
-            ctx.problem(f"{name}.value", f"expected a whole number, got {value:g}")
-            return None
-    quote = text(ctx, entry, "quote", required=True, label=f"{name}.quote")
+    value = read.value
+    if value is not None and value < 0 and not allow_negative:
+        ctx.problem(f"{name}.value", f"must not be negative, got {value:g}")
+        return None
+    if value is not None and integer and not value.is_integer():
+        ctx.problem(f"{name}.value", f"expected a whole number, got {value:g}")
+        return None
     return Figure(
         value=value,
-        source=source(ctx, entry, quote),
-        label=text(ctx, entry, "label", required=False, label=f"{name}.label"),
-        note=text(ctx, entry, "note", required=False, label=f"{name}.note"),
+        source=Source(ctx.document, read.section or ctx.section, read.quote),
+        label=read.label,
+        note=read.note,
     )
 
 
@@ -148,34 +130,22 @@ def figure_range(
     entry = mapping(ctx, raw.get(key), name)
     if not entry:
         return None
-    low = number(ctx, entry.get("min"), f"{name}.min")
-    high_raw = entry.get("max")
-    high = None if high_raw is None else number(ctx, high_raw, f"{name}.max")
-    open_ended = boolean(ctx, entry, "open_ended", default=high_raw is None)
-    quote = text(ctx, entry, "quote", required=True, label=f"{name}.quote")
-    if low is None:
+    read = read_record(FigureRangeEntry, ctx, entry, f"{name}.")
+    if read is None:
         return None
-    if high is not None and high < low:
-        ctx.problem(name, f"max {high:g} is below min {low:g}")
+    open_ended = read.max is None if read.open_ended is None else read.open_ended
+    if read.max is not None and read.max < read.min:
+        ctx.problem(name, f"max {read.max:g} is below min {read.min:g}")
         return None
-    if high is None and not open_ended:
+    if read.max is None and not open_ended:
         ctx.problem(name, "max is missing but open_ended is not true")
         return None
     return FigureRange(
-        low=low,
-        high=high,
+        low=read.min,
+        high=read.max,
         open_ended=open_ended,
-        source=source(ctx, entry, quote),
-        note=text(ctx, entry, "note", required=False, label=f"{name}.note"),
-    )
-
-
-def source(ctx: Context, entry: dict[str, Any], quote: str | None) -> Source:
-    section = entry.get("section")
-    return Source(
-        document=ctx.document,
-        section=section if isinstance(section, str) and section else ctx.section,
-        quote=quote,
+        source=Source(ctx.document, read.section or ctx.section, read.quote),
+        note=read.note,
     )
 
 

@@ -24,9 +24,15 @@ def count_figure(ctx: f.Context, raw: dict[str, Any], key: str, prefix: str = ""
     return fig
 
 
-def amount_figure(ctx: f.Context, raw: dict[str, Any], key: str, prefix: str = "") -> Figure | None:
+def amount_figure(
+    ctx: f.Context,
+    raw: dict[str, Any],
+    key: str,
+    prefix: str = "",
+    read_by_caller: frozenset[str] = frozenset(),
+) -> Figure | None:
     """A required non-negative number ``{value, quote}`` (money, a percentage)."""
-    fig = f.figure(ctx, raw, key, required=True, prefix=prefix)
+    fig = f.figure(ctx, raw, key, required=True, prefix=prefix, read_by_caller=read_by_caller)
     if fig is not None and fig.value is None:
         ctx.problem(f"{prefix}{key}.value", "is null (a number is needed here)")
         return None

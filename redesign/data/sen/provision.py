@@ -79,18 +79,14 @@ def parse_out_of_city(ctx: f.Context, data: dict[str, Any]) -> OutOfCity | None:
         return None
     raw = data["out_of_city"]
     as_at = f.text(bctx, raw, "as_at")
-    annual = amount_figure(bctx, raw, "annual_cost_gbp")
+    annual = amount_figure(bctx, raw, "annual_cost_gbp", read_by_caller=frozenset({"approximate"}))
     average = amount_figure(bctx, raw, "average_cost_per_pupil_gbp")
     if average is not None and average.value == 0:
         bctx.problem("average_cost_per_pupil_gbp.value", "must be above zero")
         average = None
     approximate = False
     if isinstance(raw.get("annual_cost_gbp"), dict):
-        entry = raw["annual_cost_gbp"]
-        f.unknown_keys(
-            bctx, entry, {"value", "quote", "approximate", "note"}, prefix="annual_cost_gbp."
-        )
-        approximate = f.boolean(bctx, entry, "approximate")
+        approximate = f.boolean(bctx, raw["annual_cost_gbp"], "approximate")
     if not as_at or annual is None or average is None:
         return None
     return OutOfCity(
