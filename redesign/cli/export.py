@@ -17,15 +17,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
 
 from redesign.buyback import scenario_io as sio
 from redesign.buyback.model import BuybackModel, Scenario
+from redesign.cli.common import (
+    EXIT_INVALID,
+    EXIT_NOT_FOUND,
+    EXIT_UNAVAILABLE,
+    Parser,
+    data_not_valid,
+    fail,
+)
 from redesign.cli.scenario import ScenarioArgumentError, add_scenario_options, scenario_from_args
 from redesign.core.errors import DataError
 from redesign.data.dataset import Dataset, default_data_dir, load_dataset
@@ -40,9 +46,6 @@ from redesign.exports.briefing import (
 from redesign.exports.pack.request import PAGES, scenario_link
 from redesign.exports.sheet.pdf import service_sheet_pdf
 
-EXIT_UNAVAILABLE = 1
-EXIT_INVALID = 2
-EXIT_NOT_FOUND = 3
 FORMATS = {"pdf": briefing_pdf, "pptx": briefing_pptx, "xlsx": briefing_xlsx}
 
 
@@ -50,13 +53,6 @@ class ExportError(Exception):
     def __init__(self, code: int, message: str) -> None:
         super().__init__(message)
         self.code = code
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr (exit 2), like every other failure."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_INVALID, f"error: {' '.join(message.split())} (see {self.prog} --help)\n")
 
 
 def _day(text: str) -> date:
@@ -67,7 +63,7 @@ def _day(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = Parser(
         prog="python -m redesign export",
         description="Write a briefing pack (PDF, PowerPoint or Excel), the same file as a page's "
         "button, or a service's one-page sheet (PDF).",
@@ -172,12 +168,7 @@ def make(args: argparse.Namespace) -> bytes:
     try:
         dataset = load_dataset(args.data or default_data_dir())
     except DataError as exc:
-        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        raise ExportError(
-            EXIT_UNAVAILABLE,
-            f"the data folder does not validate: {exc.problems[0]}{more}; "
-            "run 'python -m redesign validate'",
-        ) from None
+        raise ExportError(EXIT_UNAVAILABLE, data_not_valid(exc)) from None
     day = args.date or date.today()
     ids = [s.id for s in dataset.services]
     if args.service is not None and args.service not in ids:
@@ -241,17 +232,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = make(args)
         _write(args.out, data)
     except ExportError as exc:
-        return _fail(exc.code, str(exc))
+        return fail(exc.code, str(exc))
     except FontMissingError as exc:
-        return _fail(EXIT_UNAVAILABLE, str(exc))
+        return fail(EXIT_UNAVAILABLE, str(exc))
     except KeyboardInterrupt:
-        return _fail(130, "interrupted")
+        return fail(130, "interrupted")
     except Exception as exc:  # the promise is one line, never a traceback
-        return _fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+        return fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
     print(f"Wrote {args.out} ({len(data):,} bytes).")
     return 0
-
-
-def _fail(code: int, message: str) -> int:
-    print(f"error: {' '.join(message.split())}", file=sys.stderr)
-    return code

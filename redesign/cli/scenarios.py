@@ -12,11 +12,19 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, NoReturn
+from typing import Any
 
 from redesign.buyback.scenario_io import level_to_pct_text, to_yaml
+from redesign.cli.common import (
+    EXIT_INVALID,
+    EXIT_NOT_FOUND,
+    EXIT_UNAVAILABLE,
+    Output,
+    Parser,
+    data_not_valid,
+    fail,
+)
 from redesign.cli.scenario import ScenarioArgumentError, add_scenario_options, scenario_from_args
 from redesign.core.errors import DataError
 from redesign.core.formatting import fte, money_m
@@ -31,24 +39,6 @@ from redesign.store import (
     StoreError,
     open_store,
 )
-
-EXIT_UNAVAILABLE = 1
-EXIT_INVALID = 2
-EXIT_NOT_FOUND = 3
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr (exit 2), like every other failure."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_INVALID, f"error: {' '.join(message.split())} (see {self.prog} --help)\n")
-
-
-@dataclass(frozen=True)
-class Output:
-    data: Any  # the JSON document
-    text: str  # what a person reads
-
 
 Command = Callable[[ScenarioStore, argparse.Namespace], Output]
 
@@ -257,14 +247,14 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="python -m redesign scenarios",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common_options(parser)
     # Accepted after the command too; there they only override when given.
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     _common_options(common)
     parser.set_defaults(db=None, json=False, data=None)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -313,21 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(code: int, message: str) -> int:
-    print(f"error: {' '.join(message.split())}", file=sys.stderr)
-    return code
-
-
 def _run(args: argparse.Namespace) -> int:
     try:
         dataset = load_dataset(args.data or default_data_dir())
     except DataError as exc:
-        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        return _fail(
-            EXIT_UNAVAILABLE,
-            f"the data folder does not validate: {exc.problems[0]}{more}; "
-            "run 'python -m redesign validate'",
-        )
+        return fail(EXIT_UNAVAILABLE, data_not_valid(exc))
     store = open_store(dataset, args.db)
     try:
         for notice in store.notices:
@@ -347,15 +327,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except NotFound as exc:
-        return _fail(EXIT_NOT_FOUND, str(exc))
+        return fail(EXIT_NOT_FOUND, str(exc))
     except InvalidInput as exc:
-        return _fail(EXIT_INVALID, str(exc))
+        return fail(EXIT_INVALID, str(exc))
     except StoreError as exc:
-        return _fail(EXIT_UNAVAILABLE, str(exc))
+        return fail(EXIT_UNAVAILABLE, str(exc))
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. '| head'); nothing more to say
         return 1
     except KeyboardInterrupt:
-        return _fail(130, "interrupted")
+        return fail(130, "interrupted")
     except Exception as exc:  # the promise is one line, never a traceback
-        return _fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+        return fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")

@@ -23,10 +23,19 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any
 
 from redesign.buyback.model import BuybackModel
+from redesign.cli.common import (
+    EXIT_INVALID,
+    EXIT_NOT_FOUND,
+    EXIT_REFUSED,
+    EXIT_UNAVAILABLE,
+    Output,
+    Parser,
+    data_not_valid,
+    fail,
+)
 from redesign.core.errors import DataError
 from redesign.core.formatting import fte, money_m
 from redesign.data.dataset import Dataset, default_data_dir, load_dataset
@@ -45,19 +54,7 @@ from redesign.workshop import (
 )
 from redesign.workshop.summary import tally_dict, workshop_dict
 
-EXIT_UNAVAILABLE, EXIT_INVALID, EXIT_NOT_FOUND, EXIT_REFUSED = 1, 2, 3, 4
 ANONYMOUS_WORDS = ("anonymous", "")
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_INVALID, f"error: {' '.join(message.split())} (see {self.prog} --help)\n")
-
-
-@dataclass(frozen=True)
-class Output:
-    data: Any
-    text: str
 
 
 Command = Callable[[WorkshopStore, Dataset, argparse.Namespace], Output]
@@ -168,12 +165,12 @@ def cmd_export(store: WorkshopStore, dataset: Dataset, args: argparse.Namespace)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="python -m redesign workshop",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--db", metavar="URL", help="database URL (default: $REDESIGN_DB_URL)")
     common.add_argument("--json", action="store_true", help="print one JSON document")
     common.add_argument("--data", help="data folder (default: $REDESIGN_DATA_DIR or data/)")
@@ -227,16 +224,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(code: int, message: str) -> int:
-    print(f"error: {' '.join(message.split())}", file=sys.stderr)
-    return code
-
-
 def _run(args: argparse.Namespace) -> int:
     try:
         dataset = load_dataset(args.data or default_data_dir())
     except DataError as exc:
-        return _fail(EXIT_UNAVAILABLE, f"the data folder does not validate: {exc.problems[0]}")
+        return fail(EXIT_UNAVAILABLE, data_not_valid(exc))
     database = open_database(args.db)
     try:
         for notice in database.notices:
@@ -255,18 +247,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except NotFound as exc:
-        return _fail(EXIT_NOT_FOUND, str(exc))
+        return fail(EXIT_NOT_FOUND, str(exc))
     except Refused as exc:
-        return _fail(EXIT_REFUSED, str(exc))
+        return fail(EXIT_REFUSED, str(exc))
     except (StoreError, OfferError) as exc:
         code = EXIT_INVALID if isinstance(exc, InvalidInput) else EXIT_UNAVAILABLE
-        return _fail(code, str(exc))
+        return fail(code, str(exc))
     except (AnswerRefused, ValueError) as exc:
-        return _fail(EXIT_INVALID, str(exc))
+        return fail(EXIT_INVALID, str(exc))
     except BrokenPipeError:
         sys.stderr.close()
         return 1
     except KeyboardInterrupt:
-        return _fail(130, "interrupted")
+        return fail(130, "interrupted")
     except Exception as exc:  # the promise is one line, never a traceback
-        return _fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+        return fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")

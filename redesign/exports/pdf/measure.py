@@ -10,6 +10,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 from fpdf.util import Padding
 
+from redesign.exports.pack.columns import share_out
 from redesign.exports.pack.model import (
     CHARTS,
     BarChart,
@@ -123,25 +124,7 @@ class Measure:
             total = sum(block.widths)
             widths = [pdf.epw * w / total for w in block.widths]
         else:
-            # The room left goes to each column in proportion to what it lacks for its longest
-            # cell to fit on one line (no more than that), so the columns wrap alike and the
-            # rows stay low; what is left over then goes by the table's relative widths.
-            widths = list(least)
-            for _ in range(len(widths)):
-                lacking = {c: natural[c] - widths[c] for c in range(len(widths))}
-                lacking = {c: v for c, v in lacking.items() if v > 0.01}
-                if not lacking or spare <= 0.01:
-                    break
-                total_lack = sum(lacking.values())
-                given = 0.0
-                for c, lack in lacking.items():
-                    grant = min(lack, spare * lack / total_lack)
-                    widths[c] += grant
-                    given += grant
-                spare -= given
-            if spare > 0.01:
-                total = sum(block.widths)
-                widths = [w + spare * r / total for w, r in zip(widths, block.widths, strict=True)]
+            widths = share_out(least, natural, spare, block.widths, tolerance=0.01)
         self._widths[id(block)] = (block, widths)
         return widths
 

@@ -13,6 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from redesign.core import palette
+from redesign.exports.pack.columns import share_out
 from redesign.exports.pack.model import Table
 
 SLIDE_W = 13.333  # inches (16:9)
@@ -348,20 +349,4 @@ def column_widths(block: Table, pt: float, width: float = BODY_W) -> list[float]
         # Too many columns for the slide: each keeps the same share of its longest word (the
         # estimate errs wide, so most words still fit).
         return [w * width / sum(least) for w in least]
-    widths = list(least)
-    for _ in range(len(widths)):
-        lacking = {c: natural[c] - widths[c] for c in range(len(widths))}
-        lacking = {c: v for c, v in lacking.items() if v > 0.005}
-        if not lacking or spare <= 0.005:
-            break
-        total_lack = sum(lacking.values())
-        given = 0.0
-        for c, lack in lacking.items():
-            grant = min(lack, spare * lack / total_lack)
-            widths[c] += grant
-            given += grant
-        spare -= given
-    if spare > 0.005:
-        total = sum(block.widths)
-        widths = [w + spare * r / total for w, r in zip(widths, block.widths, strict=True)]
-    return widths
+    return share_out(least, natural, spare, block.widths, tolerance=0.005)
