@@ -32,7 +32,7 @@ setup: $(STAMP)
 # plotly.js for the buy-back panel, copied from the plotly package into the app's static/ folder
 # (and the panel harness's), so browsers cache it (ui/components/buyback_panel/vendor.py).
 assets: setup
-	$(BIN)/python -m ui.components.buyback_panel . bench/panel_app
+	$(BIN)/python -m ui.components.buyback_panel . tests/support/panel_app
 
 run: assets
 	$(BIN)/streamlit run app.py --server.port $(PORT)

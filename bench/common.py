@@ -7,18 +7,17 @@ import asyncio
 import concurrent.futures
 import math
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from tests.support.server import free_port, health_ok
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = REPO_ROOT / "bench"
@@ -31,17 +30,6 @@ APP = REPO_ROOT / "app.py"
 PAGES_DIR = REPO_ROOT / "pages"
 BUYBACK_PAGE = PAGES_DIR / "buyback.py"
 
-CHROMIUM_PATH = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SERVER_START_TIMEOUT_S = 60
 # The app's scenario database (redesign.store.DB_URL_ENV; not imported, so that this module
 # stays free of the app's code).
@@ -110,12 +98,6 @@ def run_async(coro: Any) -> Any:
 # --- processes ----------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def rss_mb(pid: int) -> float:
     """Resident memory of a process in MB (VmRSS from /proc)."""
     try:
@@ -135,14 +117,6 @@ def cpu_seconds(pid: int) -> float:
         return (int(fields[11]) + int(fields[12])) / ticks
     except (OSError, IndexError, ValueError):
         return math.nan
-
-
-def _health_ok(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return resp.status == 200 and resp.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 @dataclass
@@ -228,7 +202,7 @@ class StreamlitServer:
             stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _health_ok(f"{self.base_url}/_stcore/health"):
+        while not health_ok(f"{self.base_url}/_stcore/health"):
             if self.proc.poll() is not None:
                 raise RuntimeError(
                     f"streamlit exited ({self.proc.returncode}): {' '.join(cmd)}\n{self.log_text()}"

@@ -16,7 +16,7 @@ the previous design (the buy-back page of app.py), in one run.
   BuybackModel.evaluate (tests/browser/panel_expect.py).
 * **payload**: websocket bytes received (and sent) per key press, the rerun after the settle
   included.
-* **scale**: the harness on synthetic data (bench/synthetic.py) at each factor: first draw (fresh
+* **scale**: the harness on synthetic data (tests/support/synthetic.py) at each factor: first draw (fresh
   browser context, navigation to settled) and key press latency on the all-groups slider; growth
   exponent log(time ratio) / log(size ratio) (1 = linear).
 """
@@ -46,14 +46,14 @@ from bench.common import (
     ratio,
     summarise,
 )
-from bench.synthetic import make_dataset
 from redesign import load_dataset
 from redesign.buyback import scenario_io as sio
 from redesign.buyback.model import BuybackModel
+from tests.support.synthetic import make_dataset
 from ui import buyback_panel_wiring as panel_wiring
 from ui.components.buyback_panel import vendor
 
-HARNESS = REPO_ROOT / "bench" / "panel_app" / "app.py"
+HARNESS = REPO_ROOT / "tests" / "support" / "panel_app" / "app.py"
 PANEL_QUIET_MS = 150
 
 PANEL_JS = r"""

@@ -393,7 +393,7 @@ def _load(load: dict[str, Any]) -> list[str]:
 def _scale(scale: dict[str, Any]) -> list[str]:
     lines = ["## 4. Scale: synthetic datasets", ""]
     lines += [
-        "bench/synthetic.py copies data/ and adds services, at-risk groups (with their "
+        "tests/support/synthetic.py copies data/ and adds services, at-risk groups (with their "
         "assumptions) and establishment changes ('posts') at k times the real counts; every "
         "dataset passes `python -m redesign validate`. Model steps are medians in a fresh process; "
         "page reruns are AppTest medians with REDESIGN_DATA_DIR set. Growth exponent = "

@@ -1,6 +1,6 @@
 """Scale: the cost of load + validate + summary + scenario, and of each page's rerun, as data grows.
 
-For each factor (1 = the real data, 10, 100; see bench/synthetic.py) a dataset is generated in a
+For each factor (1 = the real data, 10, 100; see tests/support/synthetic.py) a dataset is generated in a
 temporary folder and checked with ``python -m redesign validate``. Then, each in a fresh process:
 
 * the model worker (``python -m bench.scale --worker DIR``) times ``load_dataset`` (reading and
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import REPO_ROOT
-from bench.synthetic import counts, make_dataset
+from tests.support.synthetic import counts, make_dataset
 
 WORKER_TIMEOUT_S = 600
 

@@ -34,22 +34,13 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.common import APP, REPO_ROOT, StreamlitServer, rss_mb, summarise
 from bench.wsclient import StreamlitClient
+from tests.support.server import CHROMIUM_ARGS, CHROMIUM_PATH
 
 P90_GOAL_S = 3.0
 FRAGMENT_EVERY_S = 4.0  # ui.workshop.tally_view.PARTICIPANT_EVERY_S
 RUN_TIMEOUT_S = 60.0
 SETTLE_TIMEOUT_S = 60.0
 OFFERS = ("autism_teaching", "autism_hlta", "behaviour_and_other")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Records (seconds since the epoch, count) whenever the facilitator's "N schools answered" changes.
 OBSERVER_JS = """
 () => {
@@ -207,7 +198,7 @@ def run_workshop(
         memory: list[float] = []
         with StreamlitServer(APP, env={DB_URL_ENV: url}) as server, sync_playwright() as pw:
             browser = pw.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+                executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
             )
             page = browser.new_page(viewport={"width": 1280, "height": 720})
             page.goto(f"{server.base_url}/workshop?workshop={shop.id}&key={key}")

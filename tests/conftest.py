@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SOURCES = ROOT / "sources"
-
-
-def normalise(text: str) -> str:
-    """Collapse whitespace (the sources are PDF extractions with hard line breaks)."""
-    return re.sub(r"\s+", " ", text).strip()
+from tests.support.paths import DATA, normalise
 
 
 @pytest.fixture(scope="session")

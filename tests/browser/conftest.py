@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,20 +24,10 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from redesign.store import DB_URL_ENV
+from tests.support.server import CHROMIUM_ARGS, CHROMIUM_PATH, free_port, health_ok
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BROWSER_TESTS_DIR = Path(__file__).resolve().parent
-CHROMIUM_PATH = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SERVER_START_TIMEOUT_S = 60
 SERVER_STOP_TIMEOUT_S = 10
 VIEWPORT = {"width": 1440, "height": 900}
@@ -54,26 +41,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _health_ok(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as resp:
-            return resp.status == 200 and resp.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @contextlib.contextmanager
 def running_server(log_dir: Path, env_overrides: dict[str, str]) -> Iterator[str]:
     """``streamlit run`` on a free loopback port with ``env_overrides`` on top of this process's
     environment; yields its base URL and stops it afterwards."""
     app_path = os.environ.get("REDESIGN_APP_PATH", "app.py")
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     stdout_path = log_dir / "stdout.log"
     stderr_path = log_dir / "stderr.log"
@@ -105,7 +78,7 @@ def running_server(log_dir: Path, env_overrides: dict[str, str]) -> Iterator[str
 
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _health_ok(f"{base_url}/_stcore/health"):
+        while not health_ok(f"{base_url}/_stcore/health"):
             if proc.poll() is not None:
                 pytest.fail(
                     f"Streamlit server exited with code {proc.returncode} before becoming "

@@ -1,5 +1,5 @@
 """The buy-back panel (ui/components/buyback_panel) in a real browser, on its harness page
-(bench/panel_app/app.py): driven by keyboard and number boxes to 60 positions (0%, 100%, 150%,
+(tests/support/panel_app/app.py): driven by keyboard and number boxes to 60 positions (0%, 100%, 150%,
 each group's break-even point and random ones), every figure it shows is checked against
 BuybackModel.evaluate for the same scenario, and the settled scenario must reach Python and equal
 the position; a change made in Python reaches the panel; axe-core finds no WCAG 2.2 A/AA
@@ -24,11 +24,12 @@ from redesign.buyback import scenario_io as sio
 from redesign.buyback.model import BuybackModel
 from redesign.buyback.panel import quantize_pct
 from redesign.core.formatting import fte, money_m, signed_money_m
-from tests.browser.conftest import REPO_ROOT, _free_port, _health_ok
+from tests.browser.conftest import REPO_ROOT
 from tests.browser.panel_expect import mismatches, read_panel
+from tests.support.server import free_port, health_ok
 from ui.components.buyback_panel import vendor
 
-HARNESS = REPO_ROOT / "bench" / "panel_app" / "app.py"
+HARNESS = REPO_ROOT / "tests" / "support" / "panel_app" / "app.py"
 MODEL = BuybackModel(load_dataset())
 POSITIONS = 60
 
@@ -37,7 +38,7 @@ POSITIONS = 60
 def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The harness page on its own server (its static folder holding plotly.js)."""
     vendor.ensure_copy(HARNESS.parent)
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("panel_server") / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -55,7 +56,7 @@ def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
-        while not _health_ok(f"{base}/_stcore/health"):
+        while not health_ok(f"{base}/_stcore/health"):
             if proc.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"harness server did not start:\n{log.read_text()}", pytrace=False)
             time.sleep(0.25)

@@ -22,7 +22,7 @@ from redesign.core.formatting import fte, money_m
 from redesign.store import DB_URL_ENV
 from tests.browser.conftest import VIEWPORT, running_server
 from tests.browser.helpers import assert_no_exception, screenshot, wait_for_app
-from tests.pg import fresh_database
+from tests.support.pg import fresh_database
 
 SIXTY_FORTY = {"bb_autism_teaching": "60", "bb_autism_hlta": "60", "bb_behaviour_and_other": "40"}
 QUERY = "&".join(f"{k}={v}" for k, v in SIXTY_FORTY.items())

@@ -13,8 +13,9 @@ import urllib.request
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import REPO_ROOT, _free_port, _health_ok
+from tests.browser.conftest import REPO_ROOT
 from tests.browser.helpers import assert_no_exception, screenshot, wait_for_app
+from tests.support.server import free_port, health_ok
 
 PLOTLY_SVG = ".js-plotly-plot .main-svg"
 
@@ -97,7 +98,7 @@ def test_next_button_moves_to_next_service(streamlit_server: str, page: Page):
 
 def _wait_healthy(base_url: str, proc: subprocess.Popen, timeout_s: float = 60) -> None:
     deadline = time.monotonic() + timeout_s
-    while not _health_ok(f"{base_url}/_stcore/health"):
+    while not health_ok(f"{base_url}/_stcore/health"):
         if proc.poll() is not None or time.monotonic() > deadline:
             pytest.fail("fresh Streamlit server did not start", pytrace=False)
         time.sleep(0.25)
@@ -119,7 +120,7 @@ def test_first_request_to_a_page_runs_through_app_navigation(
     """A fresh server's first request straight to a page still runs app.py's st.navigation:
     the sidebar lists PAGES' titles, not the pages/ folder's file names, and no "Page not found"
     dialog appears (each url_path equals its file's name, which the first run resolves against)."""
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log = (tmp_path / "server.log").open("wb")
     proc = subprocess.Popen(

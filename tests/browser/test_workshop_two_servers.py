@@ -14,7 +14,7 @@ from redesign.core.formatting import fte
 from redesign.store import open_database
 from redesign.workshop import WorkshopStore
 from tests.browser.workshop_helpers import app_server, fill_answer, phone, send, wait_for_text
-from tests.store.conftest import _empty_postgres, pg_session_url
+from tests.support.stores import empty_postgres, pg_session_url
 
 __all__ = ["pg_session_url"]  # the fixture, used by name
 
@@ -24,7 +24,7 @@ AT = "Autism teaching support"
 def test_two_servers_one_tally(
     browser: Browser, tmp_path: Path, dataset: Dataset, pg_session_url: str
 ):
-    _empty_postgres(pg_session_url)
+    empty_postgres(pg_session_url)
     database = open_database(pg_session_url)
     workshops = WorkshopStore(database, BuybackModel(dataset))
     made = workshops.create("Two servers", ["autism_teaching"], 50)

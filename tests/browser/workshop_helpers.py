@@ -18,10 +18,9 @@ from tests.browser.conftest import (
     REPO_ROOT,
     SERVER_START_TIMEOUT_S,
     SERVER_STOP_TIMEOUT_S,
-    _free_port,
-    _health_ok,
 )
 from tests.browser.helpers import wait_for_app
+from tests.support.server import free_port, health_ok
 
 PHONE = {"width": 375, "height": 812}
 TALLY_WAIT_MS = 10_000  # "within a few seconds": the tally refreshes itself every 2 s
@@ -30,7 +29,7 @@ TALLY_WAIT_MS = 10_000  # "within a few seconds": the tally refreshes itself eve
 @contextlib.contextmanager
 def app_server(db_url: str, log_dir: Path) -> Iterator[str]:
     """``streamlit run app.py`` on a free port with REDESIGN_DB_URL=db_url; its base URL."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, DB_URL_ENV: db_url}
     log_dir.mkdir(parents=True, exist_ok=True)
     with (log_dir / f"server-{port}.log").open("wb") as log:
@@ -57,7 +56,7 @@ def app_server(db_url: str, log_dir: Path) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _health_ok(f"{base}/_stcore/health"):
+        while not health_ok(f"{base}/_stcore/health"):
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"app server on port {port} did not start (see {log_dir})")
             time.sleep(0.25)
