@@ -8,6 +8,7 @@ own), and /overview, its name elsewhere, opens it too.
 """
 
 from pathlib import Path
+from typing import Literal
 
 import streamlit as st
 
@@ -41,5 +42,5 @@ PAGES = [
 ALIASES = [st.Page(open_overview, title="Overview", url_path="overview", visibility="hidden")]
 
 # In presentation mode (ui.present) there is no sidebar: the pages are in the top bar's menu.
-menu = "hidden" if present.presenting() else "sidebar"
+menu: Literal["hidden", "sidebar"] = "hidden" if present.presenting() else "sidebar"
 present.run(st.navigation(PAGES + ALIASES, position=menu, expanded=True), PAGES)

@@ -37,7 +37,7 @@ from bench.wsclient import StreamlitClient
 from tests.support.server import CHROMIUM_ARGS, CHROMIUM_PATH
 
 P90_GOAL_S = 3.0
-FRAGMENT_EVERY_S = 4.0  # ui.workshop.tally_view.PARTICIPANT_EVERY_S
+FRAGMENT_EVERY_S = 4.0  # pages.workshop_parts.tally_view.PARTICIPANT_EVERY_S
 RUN_TIMEOUT_S = 60.0
 SETTLE_TIMEOUT_S = 60.0
 OFFERS = ("autism_teaching", "autism_hlta", "behaviour_and_other")

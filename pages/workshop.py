@@ -10,8 +10,8 @@ Each screen calls ui.layout.page_setup itself, with its own title.
 
 import streamlit as st
 
-from ui.workshop import create, facilitator, participant
-from ui.workshop.common import store
+from pages.workshop_parts import create, facilitator, participant
+from pages.workshop_parts.common import store
 
 params = st.query_params
 workshops = store()

@@ -1,6 +1,6 @@
 """The one place the app reaches into Streamlit's internals (Streamlit 1.67, pinned).
 
-Only what no public API does is here, each use checked by tests/test_compat.py, which fails when a
+Only what no public API does is here, each use checked by tests/app/test_compat.py, which fails when a
 Streamlit upgrade changes what it relies on. Nothing here hides a failure: if the internals are not
 as expected, the call raises.
 

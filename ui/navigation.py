@@ -4,7 +4,7 @@ Why: while no session of a fresh server has called ``st.navigation`` yet, Stream
 in its legacy "pages/ folder" mode: a first request straight to /waterfall runs pages/waterfall.py
 without app.py (no page config, the pages/ folder's file names as the menu, files not in app.py's
 PAGES reachable). It resolves that first request against the ``*.py`` files directly in pages/,
-which is why each page's url_path equals its file's name (tests/test_hostile_urls.py checks).
+which is why each page's url_path equals its file's name (tests/app/test_hostile_urls.py checks).
 
 How, with public API only: app.py runs the page it chose through ``run``, which marks the run. A
 page run without that mark (``ensure_navigation``, called by ``ui.layout.page_setup``) calls

@@ -7,7 +7,7 @@ written by the page above each chart (so screen readers get them as text), not i
 
 Figures are built as plain dicts in Plotly's JSON schema rather than through ``plotly.graph_objects``:
 validation of graph objects costs milliseconds per trace, and the page rebuilds these figures on every
-key press of a slider. ``tests/test_buyback_charts.py`` checks each dict against ``go.Figure``."""
+key press of a slider. ``tests/unit/test_buyback_charts.py`` checks each dict against ``go.Figure``."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ SCENARIO_STYLES = (
 
 # Plotly's empty "none" template, as on the other pages (redesign.charts): the look is set in
 # full in ``_layout``, and with a template given, Streamlit's check of the dict leaves it as it is
-# (tests/test_plotly_specs.py). Made once; each figure gets its own copy, so no two figures share
+# (tests/app/test_plotly_specs.py). Made once; each figure gets its own copy, so no two figures share
 # a dict.
 _NO_TEMPLATE: dict[str, Any] = pio.templates["none"].to_plotly_json()
 

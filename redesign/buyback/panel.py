@@ -25,7 +25,7 @@ Service level, with total(xs) = clean(fsum(xs)) (an exactly rounded sum):
     redundancy £m  = clean(redundant·rho / 1e6);  service FTE after = clean(now − confirmed − pool
                      + retained)
 Everything is linear in each level with kinks at max(…, 0), so a spec is O(groups) and so is one
-evaluation. ``evaluate_spec`` is the same arithmetic in Python: tests/test_buyback_panel.py proves
+evaluation. ``evaluate_spec`` is the same arithmetic in Python: tests/unit/test_buyback_panel.py proves
 it equals ``evaluate`` at random levels and assumptions; the browser test proves the JavaScript
 shows the same figures.
 """

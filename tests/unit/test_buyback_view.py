@@ -141,7 +141,7 @@ def test_scenario_query_and_file_slug(model: BuybackModel) -> None:
 
 
 def test_tiles_against_the_proposal(model: BuybackModel) -> None:
-    """60/60/40 against 100% (worked in tests/test_scenario.py): 17.326 FTE more redundant and
+    """60/60/40 against 100% (worked in tests/unit/test_scenario.py): 17.326 FTE more redundant and
     15.994 of 33.32 kept; the saving £1.25m − £0.1029042m; redundancy 17.326 × £20,000."""
     s = at(model, 0.6, 0.6, 0.4)
     result = model.evaluate(s)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages.workshop_parts.common import cached_tally
 from redesign.core.formatting import fte, money_m
 from redesign.core.text import escape_markdown
 from redesign.store import StoreError
 from redesign.workshop import Tally, Workshop, WorkshopStore
 from redesign.workshop.frames import offers_frame, room_frame
 from redesign.workshop.text import answers_phrase, capped_note, sensitivity_sentence
-from ui.workshop.common import cached_tally
 
 FACILITATOR_EVERY_S = 2
 PARTICIPANT_EVERY_S = 4

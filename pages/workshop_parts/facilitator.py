@@ -12,15 +12,8 @@ from typing import Any
 
 import streamlit as st
 
-from redesign.buyback.scenario_io import to_query
-from redesign.core.text import escape_markdown
-from redesign.store import SavedScenario, ScenarioStore, StoreError
-from redesign.workshop import Workshop, WorkshopStore, apply_to_library
-from redesign.workshop.frames import answers_frame, comments_frame
-from redesign.workshop.text import NOT_BINDING
-from ui.data import get_dataset
-from ui.workshop import admin
-from ui.workshop.common import (
+from pages.workshop_parts import admin
+from pages.workshop_parts.common import (
     PROJECTOR_CSS,
     client,
     facilitator_link,
@@ -29,7 +22,14 @@ from ui.workshop.common import (
     setup,
     unreachable_from_phones,
 )
-from ui.workshop.tally_view import facilitator_tally
+from pages.workshop_parts.tally_view import facilitator_tally
+from redesign.buyback.scenario_io import to_query
+from redesign.core.text import escape_markdown
+from redesign.store import SavedScenario, ScenarioStore, StoreError
+from redesign.workshop import Workshop, WorkshopStore, apply_to_library
+from redesign.workshop.frames import answers_frame, comments_frame
+from redesign.workshop.text import NOT_BINDING
+from ui.data import get_dataset
 
 MESSAGE = admin.MESSAGE
 KEY_PROBLEM = "ws:key_problem"

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages.workshop_parts.common import setup
+from pages.workshop_parts.participant import code_form
 from redesign.core.text import escape_markdown
 from redesign.store import StoreError
 from redesign.workshop import MAX_SCHOOLS, MAX_TITLE_CHARS, WorkshopStore, offers
 from redesign.workshop.text import NOT_BINDING, money_a_day
-from ui.workshop.common import setup
-from ui.workshop.participant import code_form
 
 DEFAULT_SCHOOLS = 100
 PROBLEM = "ws:create_problem"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages.workshop_parts.common import PHONE_CSS, client, setup
+from pages.workshop_parts.tally_view import room_aggregate
 from redesign.buyback.text import in_sentence
 from redesign.core.text import escape_markdown
 from redesign.store import StoreError
@@ -30,8 +32,6 @@ from redesign.workshop import (
     offers,
 )
 from redesign.workshop.text import NOT_BINDING, days_text, offer_line, offer_name
-from ui.workshop.common import PHONE_CSS, client, setup
-from ui.workshop.tally_view import room_aggregate
 
 JOINED = "ws:joined"  # (code, workshop id) once the code was accepted
 TOKEN = "ws:token"

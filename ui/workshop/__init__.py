@@ -1,1 +1,0 @@
-"""The workshop page's screens: create (ui.workshop.create), facilitator, participant."""
