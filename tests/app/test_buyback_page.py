@@ -21,6 +21,7 @@ from redesign.buyback import view as bv
 from redesign.buyback.charts import fte_table
 from redesign.buyback.model import BuybackModel, Scenario
 from redesign.core.formatting import MINUS
+from tests.support.apptest import open_page as open_app_page
 from tests.support.paths import ROOT
 from tests.support.tables import open_data_tables
 
@@ -39,15 +40,7 @@ SIXTY_FORTY = {
 
 def open_page(**params: str | list[str]) -> AppTest:
     """The buy-back page as a first visit with ``?params`` (through app.py's navigation)."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    at.switch_page(PAGE)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app_page(PAGE, TIMEOUT, **params)
 
 
 def widget(at: AppTest, kind: str, base: str):

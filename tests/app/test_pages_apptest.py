@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from redesign.core.formatting import count, fte, money_m
 from redesign.model.finance import totals
+from tests.support.apptest import open_app, open_page
 from tests.support.paths import ROOT
 from tests.support.tables import open_data_tables
 from ui.blocks import MAX_TITLE_WORDS, md
@@ -31,19 +32,11 @@ HOSTILE = [
 
 
 def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(TIMEOUT)
 
 
 def page(path: str, **params: str) -> AppTest:
-    at = app()
-    at.switch_page(path)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    return at
+    return open_page(path, TIMEOUT, check=False, **params)
 
 
 def plain(markdown: str) -> str:

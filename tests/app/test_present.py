@@ -11,6 +11,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support.apptest import open_page
 from tests.support.paths import ROOT
 from ui import present
 
@@ -32,15 +33,7 @@ OWN_CHARTS = {"pages/buyback.py"}
 
 
 def run(path: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    if path != "pages/overview.py":
-        at.switch_page(path)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(path, TIMEOUT, **params)
 
 
 def qp(at: AppTest, name: str) -> list[str]:

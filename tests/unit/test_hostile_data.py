@@ -13,24 +13,12 @@ from hypothesis import strategies as st
 
 from redesign import DataError, Dataset, load_dataset
 from tests.support.paths import DATA
+from tests.support.strategies import yaml_scalars, yaml_trees
 
 HES = "services/01_hospital_education.yaml"
 
-scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(min_value=-(10**12), max_value=10**12),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=30),
-)
-trees = st.recursive(
-    scalars,
-    lambda children: st.one_of(
-        st.lists(children, max_size=4),
-        st.dictionaries(st.text(max_size=12), children, max_size=4),
-    ),
-    max_leaves=20,
-)
+scalars = yaml_scalars(30)
+trees = yaml_trees(30)
 
 
 def _load_with(tmp: Path, rel: str, content: bytes) -> Dataset | None:

@@ -47,6 +47,7 @@ from redesign.sen.schools import (
     statements_per_school,
 )
 from tests.support.paths import DATA, normalise
+from tests.support.strategies import yaml_scalars, yaml_trees
 
 SEN = "sen_needs.yaml"
 MAP = "need_support_map.yaml"
@@ -820,21 +821,8 @@ def test_a_folder_without_the_sen_dataset_still_loads(data_copy):
 # ---------------------------------------------------------------------------------------------------
 # hostile content in the two new files: only ever a DataError naming the file
 # ---------------------------------------------------------------------------------------------------
-scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(min_value=-(10**12), max_value=10**12),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=20),
-)
-trees = st.recursive(
-    scalars,
-    lambda children: st.one_of(
-        st.lists(children, max_size=4),
-        st.dictionaries(st.text(max_size=12), children, max_size=4),
-    ),
-    max_leaves=20,
-)
+scalars = yaml_scalars(20)
+trees = yaml_trees(20)
 
 
 def _refused(root: Path) -> None:

@@ -13,6 +13,7 @@ from redesign import Dataset
 from redesign.buyback.model import BuybackModel
 from redesign.store import DB_URL_ENV, open_database
 from redesign.workshop import Answer, WorkshopStore
+from tests.support.apptest import open_page as open_app_page
 from tests.support.paths import ROOT
 
 APP = str(ROOT / "app.py")
@@ -38,14 +39,7 @@ def workshops(db: str, dataset: Dataset):
 
 
 def open_page(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page(PAGE)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app_page(PAGE, TIMEOUT, **params)
 
 
 def texts(at: AppTest) -> str:
