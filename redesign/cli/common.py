@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -40,3 +41,30 @@ def data_not_valid(exc: DataError) -> str:
         f"the data folder does not validate: {exc.problems[0]}{more}; "
         "run 'python -m redesign validate'"
     )
+
+
+ErrorKinds = type[BaseException] | tuple[type[BaseException], ...]
+
+
+def guarded(
+    run: Callable[[], int], known: Sequence[tuple[ErrorKinds, Callable[[BaseException], int]]]
+) -> int:
+    """``run()``'s exit code; an error of a ``known`` kind (the first that matches) gives the code
+    its function returns, and anything else one line on stderr: the promise is never a traceback."""
+    try:
+        return run()
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. '| head'); nothing more to say
+        return EXIT_UNAVAILABLE
+    except KeyboardInterrupt:
+        return fail(130, "interrupted")
+    except Exception as exc:
+        for kind, code in known:
+            if isinstance(exc, kind):
+                return code(exc)
+        return fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+
+
+def failing(code: int) -> Callable[[BaseException], int]:
+    """For :func:`guarded`: fail with ``code`` and the error's own message."""
+    return lambda exc: fail(code, str(exc))

@@ -31,6 +31,8 @@ from redesign.cli.common import (
     Parser,
     data_not_valid,
     fail,
+    failing,
+    guarded,
 )
 from redesign.cli.scenario import ScenarioArgumentError, add_scenario_options, scenario_from_args
 from redesign.core.errors import DataError
@@ -226,18 +228,24 @@ def _write(path: str, data: bytes) -> None:
         raise ExportError(EXIT_UNAVAILABLE, f"cannot write {path}: {exc.strerror}") from None
 
 
+def _export_failed(exc: BaseException) -> int:
+    code = exc.code if isinstance(exc, ExportError) else EXIT_UNAVAILABLE
+    return fail(code, str(exc))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
+
+    def run() -> int:
         data = make(args)
         _write(args.out, data)
-    except ExportError as exc:
-        return fail(exc.code, str(exc))
-    except FontMissingError as exc:
-        return fail(EXIT_UNAVAILABLE, str(exc))
-    except KeyboardInterrupt:
-        return fail(130, "interrupted")
-    except Exception as exc:  # the promise is one line, never a traceback
-        return fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
-    print(f"Wrote {args.out} ({len(data):,} bytes).")
-    return 0
+        print(f"Wrote {args.out} ({len(data):,} bytes).")
+        return 0
+
+    return guarded(
+        run,
+        [
+            (ExportError, _export_failed),
+            (FontMissingError, failing(EXIT_UNAVAILABLE)),
+        ],
+    )

@@ -24,6 +24,8 @@ from redesign.cli.common import (
     Parser,
     data_not_valid,
     fail,
+    failing,
+    guarded,
 )
 from redesign.cli.scenario import ScenarioArgumentError, add_scenario_options, scenario_from_args
 from redesign.core.errors import DataError
@@ -324,18 +326,11 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        return _run(args)
-    except NotFound as exc:
-        return fail(EXIT_NOT_FOUND, str(exc))
-    except InvalidInput as exc:
-        return fail(EXIT_INVALID, str(exc))
-    except StoreError as exc:
-        return fail(EXIT_UNAVAILABLE, str(exc))
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. '| head'); nothing more to say
-        return 1
-    except KeyboardInterrupt:
-        return fail(130, "interrupted")
-    except Exception as exc:  # the promise is one line, never a traceback
-        return fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+    return guarded(
+        lambda: _run(args),
+        [
+            (NotFound, failing(EXIT_NOT_FOUND)),
+            (InvalidInput, failing(EXIT_INVALID)),
+            (StoreError, failing(EXIT_UNAVAILABLE)),
+        ],
+    )

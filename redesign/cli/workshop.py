@@ -35,6 +35,8 @@ from redesign.cli.common import (
     Parser,
     data_not_valid,
     fail,
+    failing,
+    guarded,
 )
 from redesign.core.errors import DataError
 from redesign.core.formatting import fte, money_m
@@ -244,21 +246,13 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        return _run(args)
-    except NotFound as exc:
-        return fail(EXIT_NOT_FOUND, str(exc))
-    except Refused as exc:
-        return fail(EXIT_REFUSED, str(exc))
-    except (StoreError, OfferError) as exc:
-        code = EXIT_INVALID if isinstance(exc, InvalidInput) else EXIT_UNAVAILABLE
-        return fail(code, str(exc))
-    except (AnswerRefused, ValueError) as exc:
-        return fail(EXIT_INVALID, str(exc))
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 1
-    except KeyboardInterrupt:
-        return fail(130, "interrupted")
-    except Exception as exc:  # the promise is one line, never a traceback
-        return fail(EXIT_UNAVAILABLE, f"unexpected {type(exc).__name__}: {str(exc)[:300]}")
+    return guarded(
+        lambda: _run(args),
+        [
+            (NotFound, failing(EXIT_NOT_FOUND)),
+            (Refused, failing(EXIT_REFUSED)),
+            (InvalidInput, failing(EXIT_INVALID)),
+            ((StoreError, OfferError), failing(EXIT_UNAVAILABLE)),
+            ((AnswerRefused, ValueError), failing(EXIT_INVALID)),
+        ],
+    )
