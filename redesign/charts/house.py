@@ -116,6 +116,24 @@ def category_order(fig: go.Figure, labels: Sequence[str]) -> None:
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(list(labels))))
 
 
+def bar_end_labels(
+    labels: Sequence[str], ends: Sequence[float], texts: Sequence[str]
+) -> go.Scatter:
+    """Words just past the end of each horizontal bar (a text-only trace, outside the plot area if
+    need be), in the house label size; no legend entry, no hover of its own."""
+    return go.Scatter(
+        y=list(labels),
+        x=list(ends),
+        mode="text",
+        text=list(texts),
+        textposition="middle right",
+        textfont={"size": LABEL_SIZE, "color": pal.TEXT},
+        showlegend=False,
+        cliponaxis=False,
+        hoverinfo="skip",
+    )
+
+
 def chart_height(rows: int, extra: int = 140) -> int:
     return max(200, rows * ROW_PX + extra)
 

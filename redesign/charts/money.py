@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from redesign.charts.house import (
     LABEL_SIZE,
+    bar_end_labels,
     category_order,
     chart_height,
     combined_hover,
@@ -258,19 +259,8 @@ def service_budget_bar(frame: pd.DataFrame) -> go.Figure:
         total_text = f"= {money_m(stated_sum)}"
         if current is not None and stated_sum is not None and round(stated_sum - current, 2):
             total_text += f", not the stated {money_m(current)}"
-        fig.add_trace(
-            go.Scatter(
-                y=[label],
-                x=[base],
-                mode="text",
-                text=["  " + " + ".join(names) + f"<br>  {total_text}"],
-                textposition="middle right",
-                textfont={"size": LABEL_SIZE, "color": pal.TEXT},
-                showlegend=False,
-                cliponaxis=False,
-                hoverinfo="skip",
-            )
-        )
+        names_text = "  " + " + ".join(names) + f"<br>  {total_text}"
+        fig.add_trace(bar_end_labels([label], [base], [names_text]))
         top = max(top, base)
     house_layout(fig, height=chart_height(len(rows), extra=110), x_title="£m", right_margin=90)
     fig.update_layout(barmode="overlay")

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from redesign.charts.house import (
     LABEL_SIZE,
+    bar_end_labels,
     category_order,
     chart_height,
     combined_hover,
@@ -162,16 +163,8 @@ def staffing_reductions(frame: pd.DataFrame, limit: int = MAX_CATEGORIES) -> go.
             )
         )
     fig.add_trace(
-        go.Scatter(
-            y=labels,
-            x=totals_by_row,
-            mode="text",
-            text=[" " + "<br> + ".join(w) if w else " none stated" for w in words],
-            textposition="middle right",
-            textfont={"size": LABEL_SIZE, "color": pal.TEXT},
-            showlegend=False,
-            cliponaxis=False,
-            hoverinfo="skip",
+        bar_end_labels(
+            labels, totals_by_row, [" " + "<br> + ".join(w) if w else " none stated" for w in words]
         )
     )
     house_layout(
@@ -231,19 +224,7 @@ def headcount_bar(frame: pd.DataFrame, limit: int = MAX_CATEGORIES) -> go.Figure
         + (f" + {count(c)} casual" if c else "")
         for h, c in zip(heads, casual, strict=True)
     ]
-    fig.add_trace(
-        go.Scatter(
-            y=labels,
-            x=ends,
-            mode="text",
-            text=texts,
-            textposition="middle right",
-            textfont={"size": LABEL_SIZE, "color": pal.TEXT},
-            showlegend=False,
-            cliponaxis=False,
-            hoverinfo="skip",
-        )
-    )
+    fig.add_trace(bar_end_labels(labels, ends, texts))
     house_layout(
         fig,
         height=chart_height(len(frame)),
