@@ -240,10 +240,17 @@ def test_plotly_is_served_by_the_app_and_cached(harness: str, page: Page) -> Non
     open_panel(page, harness, guard=False)
     assert [r["status"] for r in seen] == [200], seen
     assert "/app/static/vendor/plotly-" in str(seen[0]["url"])
-    seen.clear()
-    # The cache entry is written after the response has been read: give it a moment.
-    page.wait_for_timeout(2_000)
-    page.goto("about:blank")
-    open_panel(page, harness, guard=False)
-    # A second visit takes it from the browser's cache, or at most revalidates it (304).
-    assert len(seen) == 1 and (seen[0].get("fromDiskCache") or seen[0]["status"] == 304), seen
+    # A later visit takes it from the browser's cache, or at most revalidates it (304). The cache
+    # entry is written after the response has been read, later on a busy machine: up to three
+    # visits, each after a longer pause (a file sent without a validator is never cached).
+    visits: list[list[dict[str, object]]] = []
+    for pause_ms in (2_000, 4_000, 8_000):
+        seen.clear()
+        page.wait_for_timeout(pause_ms)
+        page.goto("about:blank")
+        open_panel(page, harness, guard=False)
+        visits.append(list(seen))
+        if len(seen) == 1 and (seen[0].get("fromDiskCache") or seen[0]["status"] == 304):
+            break
+    else:
+        raise AssertionError(f"plotly.js fetched again on every visit: {visits}")
