@@ -24,7 +24,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from bench.common import CHROMIUM_ARGS, CHROMIUM_PATH
+from tests.support.server import CHROMIUM_ARGS, CHROMIUM_PATH
 
 VIEWPORT = {"width": 1440, "height": 900}
 QUIET_MS = 150

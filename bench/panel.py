@@ -46,11 +46,11 @@ from bench.common import (
     ratio,
     summarise,
 )
+from pages.buyback_parts import panel as panel_wiring
 from redesign import load_dataset
 from redesign.buyback import scenario_io as sio
 from redesign.buyback.model import BuybackModel
 from tests.support.synthetic import make_dataset
-from ui import buyback_panel_wiring as panel_wiring
 from ui.components.buyback_panel import vendor
 
 HARNESS = REPO_ROOT / "tests" / "support" / "panel_app" / "app.py"

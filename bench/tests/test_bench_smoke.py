@@ -147,3 +147,25 @@ def test_store_load_report_and_context_rows() -> None:
         "list p90 120 ms (p50 50); save p90 210 ms (p50 70)"
     )
     assert "25.0 against 40.0 reruns/s (1.60x); p90 300 against 150 ms" in "".join(rows.values())
+
+
+# Streamlit scripts the benchmarks serve (they draw when imported) and the package's entry point
+# (it runs the benchmarks): everything else must import.
+NOT_IMPORTED = {"__main__", "baseline_app", "chart_floor_app"}
+
+
+def test_every_bench_module_imports() -> None:
+    # A module left behind by a move (an import of a name that went elsewhere) fails here, not in
+    # the middle of a 15-minute benchmark.
+    import importlib
+
+    bench_dir = Path(__file__).resolve().parents[1]
+    names = sorted(p.stem for p in bench_dir.glob("*.py") if p.stem not in NOT_IMPORTED)
+    assert "panel" in names and "common" in names
+    failed = {}
+    for name in names:
+        try:
+            importlib.import_module(f"bench.{name}")
+        except ImportError as exc:
+            failed[name] = str(exc)
+    assert failed == {}

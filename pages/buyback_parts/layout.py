@@ -17,7 +17,7 @@ from ui.blocks import md
 from ui.briefing import briefing_downloads, live_scenario
 from ui.present import presenting
 
-from . import assumptions, comparison, controls, library, results, upload
+from . import assumptions, comparison, controls, library, panel, results, upload
 from . import state as bs
 
 # Presentation mode's first screen holds eight tiles two rows high: headline figures at the
@@ -108,9 +108,15 @@ def projector_layout() -> Slots:
 def interactive(slots: Slots) -> None:
     """Controls and everything they drive: a key press on a slider reruns only this fragment,
     which writes into the placeholders ``layout`` drew."""
+    if panel.enabled():
+        panel.settle()
     s = bs.scenario()
     m = bs.model()
     result = m.evaluate(s)
+    if panel.enabled():
+        panel.draw(slots, s, result)
+        bs.write_url(s)
+        return
     proposal = m.evaluate(bv.proposal_scenario(m, s))
     groups = {g.id: g for g in m.groups}
     with slots.all_groups:

@@ -142,6 +142,11 @@ def fte_chart(result: ScenarioResult) -> None:
             " redundant, shown for each of the three groups."
         ),
     )
+    fte_table(result)
+
+
+def fte_table(result: ScenarioResult) -> None:
+    """The FTE chart's data: a table on request and its CSV."""
     rows = fte_table_rows(result)
     with table_expander("bb_fte") as shown:
         if shown:

@@ -1,6 +1,6 @@
 """What the buy-back panel must show for a scenario, written with the server's own code
 (BuybackModel.evaluate, redesign.formatting, redesign.buyback_text, redesign.buyback_charts), and
-what it does show (read from the page in one go)."""
+what it does show (read from the page in one go), and how a test drives its controls."""
 
 from __future__ import annotations
 
@@ -207,3 +207,26 @@ def _figure_mismatches(name: str, want: dict[str, Any], got: dict[str, Any]) -> 
     if not _close([(s["x0"], s["y0"]) for s in got["shapes"]], shapes):
         problems.append(f"{name} shapes: {got['shapes']!r}, server {shapes!r}")
     return problems
+
+
+# --- driving the controls ---------------------------------------------------------------------
+
+
+def all_control(page: Page):  # type: ignore[no-untyped-def]
+    return page.locator(".bbp-part").filter(has=page.locator("[role=status]"))
+
+
+def group_control(page: Page, label: str):  # type: ignore[no-untyped-def]
+    return page.locator(".bbp-part").filter(has_text=f"{label}: buy-back")
+
+
+def type_box(control, value: float | str) -> None:  # type: ignore[no-untyped-def]
+    box = control.locator(".bbp-box")
+    box.fill(str(value))
+    box.press("Enter")
+
+
+def press_keys(page: Page, control, keys: list[str]) -> None:  # type: ignore[no-untyped-def]
+    control.locator(".bbp-range").focus()
+    for key in keys:
+        page.keyboard.press(key)

@@ -25,7 +25,14 @@ from redesign.buyback.model import BuybackModel
 from redesign.buyback.panel import quantize_pct
 from redesign.core.formatting import fte, money_m, signed_money_m
 from tests.browser.conftest import REPO_ROOT
-from tests.browser.panel_expect import mismatches, read_panel
+from tests.browser.panel_expect import (
+    all_control,
+    group_control,
+    mismatches,
+    press_keys,
+    read_panel,
+    type_box,
+)
 from tests.support.server import free_port, health_ok
 from ui.components.buyback_panel import vendor
 
@@ -98,26 +105,6 @@ def wait_settled(page: Page, levels: dict[str, float]) -> None:
     """Until the harness prints ``levels`` (the panel's state reached Python and was applied)."""
     want = json.dumps({"levels": levels}, sort_keys=True)
     expect(page.get_by_test_id("stCode")).to_have_text(want, timeout=15_000)
-
-
-def all_control(page: Page):  # type: ignore[no-untyped-def]
-    return page.locator(".bbp-part").filter(has=page.locator("[role=status]"))
-
-
-def group_control(page: Page, label: str):  # type: ignore[no-untyped-def]
-    return page.locator(".bbp-part").filter(has_text=f"{label}: buy-back")
-
-
-def type_box(control, value: float | str) -> None:  # type: ignore[no-untyped-def]
-    box = control.locator(".bbp-box")
-    box.fill(str(value))
-    box.press("Enter")
-
-
-def press_keys(page: Page, control, keys: list[str]) -> None:  # type: ignore[no-untyped-def]
-    control.locator(".bbp-range").focus()
-    for key in keys:
-        page.keyboard.press(key)
 
 
 def slider_after(start: int, keys: list[str]) -> int:

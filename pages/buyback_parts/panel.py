@@ -1,0 +1,91 @@
+"""The buy-back panel (ui/components/buyback_panel, issue 16) in the page's fragment, in place of
+the Python sliders, boxes, tiles and charts: the browser computes every position from the spec
+that redesign.buyback.panel makes, so the figures follow a drag without a rerun.
+
+Switched on with REDESIGN_BUYBACK_PANEL=1 while the page's own tests still drive Streamlit's
+sliders (AppTest sets the panel with ``at.session_state[PANEL] = scenario_state(...)``).
+Everything else on the page stays the source of truth: the scenario in the session, the URL, the
+link, the scenario file, the comparison, the library, the assumptions (new assumptions give the
+panel a new spec), and the sentence and the tables under the charts, drawn by Python from the
+scenario the panel settled on.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from redesign.buyback import scenario_io as sio
+from redesign.buyback import text as bt
+from redesign.buyback.model import Scenario, ScenarioResult
+from redesign.buyback.panel import Spec, panel_spec
+from ui.blocks import md
+from ui.components import buyback_panel
+
+from . import callbacks as cb
+from . import results
+from . import state as bs
+
+if TYPE_CHECKING:  # layout draws through this module: the type only, no import cycle at run time
+    from .layout import Slots
+
+ENV = "REDESIGN_BUYBACK_PANEL"
+PANEL = "bb:panel"
+SPEC = "bb:panel_spec"
+
+
+def enabled() -> bool:
+    return os.environ.get(ENV) == "1"
+
+
+def settle() -> None:
+    """Make the levels the panel settled on the page's scenario (its name and assumptions kept).
+    Called first in the fragment, before anything that shows the scenario is drawn."""
+    levels = buyback_panel.take_settled(PANEL)
+    if levels is not None:
+        s = bs.scenario()
+        bs.set_scenario(sio.make_scenario(bs.model(), levels, s.assumptions, s.name))
+
+
+def spec(s: Scenario, shown: tuple[str, ...]) -> Spec:
+    """The panel's spec for the scenario's assumptions and the groups with their own controls,
+    made once for each (a key press changes only levels, which the spec does not hold)."""
+    basis = (tuple(sorted(s.assumptions.items())), shown)
+    cached = st.session_state.get(SPEC)
+    if cached is None or cached[0] != basis:
+        cached = (basis, panel_spec(bs.model(), s, shown=shown))
+        st.session_state[SPEC] = cached
+    made: Spec = cached[1]
+    return made
+
+
+def draw(slots: Slots, s: Scenario, result: ScenarioResult) -> None:
+    """The panel's parts in the page's placeholders, and the Python parts that follow the
+    settled scenario."""
+    with slots.all_groups:
+        buyback_panel.controls(PANEL, spec(s, tuple(slots.groups)), s.levels)
+        st.button(
+            "Reset to the proposal",
+            key="bb:reset_levels",
+            on_click=cb.on_reset_levels,
+            icon=":material/restart_alt:",
+            help="Every group back to the buy-back the proposal assumes (100% unless you"
+            " changed that assumption). Assumptions are kept.",
+        )
+    for gid, slot in slots.groups.items():
+        with slot:
+            buyback_panel.group(PANEL, gid)
+    with slots.sentence:
+        words = bt.scenario_headline if slots.projector else bt.scenario_sentence
+        st.markdown(md(words(result)))
+    with slots.tiles:
+        buyback_panel.tiles(PANEL)
+    with slots.share:
+        results.share(s)
+    with slots.fte_chart:
+        buyback_panel.fte_chart(PANEL)
+        results.fte_table(result)
+    with slots.curve_chart:
+        buyback_panel.curve_chart(PANEL)
