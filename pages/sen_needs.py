@@ -12,7 +12,7 @@ import streamlit as st
 from pages.sen_needs_parts import actions, figures
 from pages.sen_needs_parts.common import SenPage
 from redesign.present import sen_view
-from ui import cached
+from ui import cached_sen
 from ui.blocks import md, metric_tiles
 from ui.briefing import briefing_downloads
 from ui.data import data_version
@@ -41,8 +41,8 @@ if sen is None:
     )
     st.stop()
 
-# Figures and tables made once per data version (ui.cached), not on every rerun.
-page = SenPage.of(dataset, sen, cached.sen_needs(data_version()))
+# Figures and tables made once per data version (ui.cached_sen), not on every rerun.
+page = SenPage.of(dataset, sen, cached_sen.sen_needs(data_version()))
 # Two to a row, so the labels (with their dates) are never cut short.
 metric_tiles(sen_view.headlines(sen), per_row=2)
 figures.need_section(page)

@@ -1,6 +1,6 @@
 """What each page draws that follows from the dataset alone (and the page's settings): figures, data
 tables made ready to draw, and the longer texts, built once per data version and shared by every
-session instead of being rebuilt on every rerun.
+session instead of being rebuilt on every rerun (the SEN page's in ui/cached_sen.py).
 
 Why: a rerun with nothing changed rebuilt every Plotly figure (20-60 ms each with plotly 7) and
 formatted, escaped and exported every table again, from a dataset that never changes while it is
@@ -16,13 +16,11 @@ blocks (which only read them). The builders are pure: ``redesign`` computes,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from redesign.charts import sen as sc
 from redesign.charts.money import saving_by_service_bar, service_budget_bar, streams_bar
 from redesign.charts.money import waterfall as waterfall_figure
 from redesign.charts.staffing import (
@@ -31,12 +29,9 @@ from redesign.charts.staffing import (
     staffing_now_after,
     staffing_reductions,
 )
-from redesign.checks.discrepancy import Discrepancy, discrepancies_frame
-from redesign.checks.sen_discrepancies import sen_discrepancies
-from redesign.checks.sen_notes import notes_frame, sen_notes
-from redesign.core.formatting import count, fte
+from redesign.checks.discrepancy import Discrepancy
+from redesign.core.formatting import fte
 from redesign.core.headline import Headline
-from redesign.core.table_format import Formatter, unit_formatters
 from redesign.model.finance import service_staffing
 from redesign.present import narrative
 from redesign.present.dataset_tables import dataset_tables
@@ -48,12 +43,6 @@ from redesign.present.savings import (
     ranked_savings_alt,
     ranked_savings_frame,
     service_streams_frame,
-)
-from redesign.present.sen_tables import (
-    CATEGORY_UNITS,
-    PLACEMENT_UNITS,
-    SCHOOL_ACTION_UNITS,
-    SPECIAL_SCHOOL_UNITS,
 )
 from redesign.present.services import (
     CategoryGroup,
@@ -80,33 +69,12 @@ from redesign.present.staffing import (
     staffing_reductions_alt,
 )
 from redesign.present.waterfall import waterfall_ends, waterfall_gap_notes, waterfall_view
-from redesign.sen import support_figures as sf
-from redesign.sen.actions import actions_display_frame, actions_frame, timeline_frame
-from redesign.sen.categories import categories_frame
-from redesign.sen.need_support import (
-    NeedSupportRow,
-    need_beside_support,
-    need_support_detail_frame,
-    need_support_notes,
-)
-from redesign.sen.placements import out_of_city_headlines, placements_frame
-from redesign.sen.provision import proposed_schools_frame, provision_frame, provision_notes
-from redesign.sen.schools import school_action_frame, special_schools_frame, statements_frame
-from ui.blocks import PreparedTable, csv_bytes, prepare_table
+from ui.blocks import PreparedTable, prepare_table
 from ui.data import DataVersion, dataset_of
 
 # A page's parts are small (a few figures and tables); a few data versions and, for the pages with
 # settings, every combination of them fit. Least recently used entries go first.
-_ENTRIES = 64
-
-
-def _counts(*columns: str) -> dict[str, Formatter]:
-    return dict.fromkeys(columns, count)
-
-
-def _fte_or_blank(value: object) -> str:
-    """An FTE figure, or nothing where the row has no figure of that kind."""
-    return fte(value, missing="")
+ENTRIES = 64
 
 
 # --- overview ------------------------------------------------------------------------------------
@@ -125,7 +93,7 @@ class OverviewParts:
     category_groups: tuple[CategoryGroup, ...]
 
 
-@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def overview(version: DataVersion) -> OverviewParts:
     dataset = dataset_of(version)
     services = dataset.services
@@ -167,7 +135,7 @@ class ServiceParts:
     figure_sources: PreparedTable
 
 
-@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def service(version: DataVersion, service_id: str) -> ServiceParts:
     dataset = dataset_of(version)
     item = dataset.service(service_id)
@@ -210,7 +178,7 @@ class WaterfallParts:
     money_sources: str
 
 
-@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def waterfall(version: DataVersion, view: str, category: str, zoom: bool) -> WaterfallParts:
     """The waterfall for one view (by service or stream), category and axis; the category must
     have services (the page says so and stops otherwise)."""
@@ -248,7 +216,7 @@ class StaffingParts:
     headcount_alt: str
 
 
-@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def staffing(version: DataVersion) -> StaffingParts:
     dataset = dataset_of(version)
     services = dataset.services
@@ -293,7 +261,7 @@ class DataSourcesParts:
     others: tuple[NamedTable, ...]  # every other dataset table, in the workbook's order
 
 
-@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def data_sources(version: DataVersion) -> DataSourcesParts:
     dataset = dataset_of(version)
     all_tables = {t.key: t for t in dataset_tables(dataset)}
@@ -328,120 +296,3 @@ def data_sources(version: DataVersion) -> DataSourcesParts:
             for t in all_tables.values()
         ),
     )
-
-
-# --- SEN needs and provision ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SenParts:
-    discrepancies: tuple[Discrepancy, ...]
-    categories_frame: pd.DataFrame  # with category_id
-    categories_fig: go.Figure
-    categories: PreparedTable
-    school_action: PreparedTable
-    statements: PreparedTable
-    special_fig: go.Figure
-    special: PreparedTable
-    provision_fig: go.Figure
-    provision: PreparedTable
-    provision_notes: tuple[str, ...]
-    proposed_schools: PreparedTable
-    placements_fig: go.Figure
-    placements: PreparedTable
-    out_of_city: tuple[Headline, ...]
-    need_fig: go.Figure
-    support: PreparedTable
-    need_notes: tuple[str, ...]
-    need_rows: tuple[NeedSupportRow, ...]
-    need_detail: PreparedTable
-    actions: PreparedTable  # every action: ``frame`` for the CSV, ``text`` the columns shown
-    timeline: PreparedTable
-    checks: PreparedTable
-    notes: PreparedTable
-
-
-@st.cache_resource(max_entries=_ENTRIES, show_spinner=False)
-def sen_needs(version: DataVersion) -> SenParts:
-    """The SEN page's parts; the dataset must have its SEN data (the page checks first)."""
-    dataset = dataset_of(version)
-    sen = dataset.sen
-    if sen is None:
-        raise ValueError("this dataset has no SEN needs data")
-    found = sen_discrepancies(sen)
-    categories = categories_frame(sen)
-    special = special_schools_frame(sen)
-    provision = provision_frame(sen)
-    placements = placements_frame(sen)
-    rows = need_beside_support(dataset)
-    detail = need_support_detail_frame(rows)
-    support = sf.support_figures_frame(
-        sf.support_figures(rows, dataset.sen_support.groups), sen.categories.as_at
-    )
-    actions = actions_frame(sen)
-    return SenParts(
-        discrepancies=tuple(found),
-        categories_frame=categories,
-        categories_fig=sc.categories_bar(categories),
-        categories=prepare_table(
-            categories.drop(columns=["category_id"]), formatters=unit_formatters(CATEGORY_UNITS)
-        ),
-        school_action=prepare_table(
-            school_action_frame(sen), formatters=unit_formatters(SCHOOL_ACTION_UNITS)
-        ),
-        statements=prepare_table(
-            statements_frame(sen),
-            formatters={
-                **_counts(
-                    "Pupils with statements", "Schools", "Fewest per school", "Most per school"
-                ),
-                "Average per school": lambda v: f"{v:.2f}",
-            },
-        ),
-        special_fig=(sc.special_schools_bar(special)),
-        special=prepare_table(special, formatters=unit_formatters(SPECIAL_SCHOOL_UNITS)),
-        provision_fig=(sc.provision_ranges(provision)),
-        provision=prepare_table(
-            provision, formatters=_counts("Places, lowest", "Places, highest published")
-        ),
-        provision_notes=tuple(provision_notes(sen)),
-        proposed_schools=prepare_table(
-            proposed_schools_frame(sen),
-            formatters=_counts("Places, lowest", "Places, highest"),
-        ),
-        placements_fig=(sc.placements_bar(placements)),
-        placements=prepare_table(placements, formatters=unit_formatters(PLACEMENT_UNITS)),
-        out_of_city=tuple(out_of_city_headlines(sen)),
-        need_fig=sc.support_figures_chart(support, sf.MEASURE_WORDS),
-        support=prepare_table(
-            support.drop(columns=["key"]),
-            formatters=dict.fromkeys(sf.MEASURES, _fte_or_blank),
-        ),
-        need_notes=tuple(need_support_notes(dataset)),
-        need_rows=rows,
-        need_detail=prepare_table(
-            detail[
-                [
-                    "Category of need",
-                    "Service",
-                    "Teams",
-                    "At-risk groups",
-                    "Why (the tool's reading)",
-                ]
-            ]
-        ),
-        actions=actions_prepared(actions),
-        timeline=prepare_table(timeline_frame(sen)),
-        checks=prepare_table(
-            discrepancies_frame(found),
-            formatters=dict.fromkeys(("Published", "Computed", "Difference"), count),
-        ),
-        notes=prepare_table(notes_frame(sen_notes(sen, dataset.proposals_period()))),
-    )
-
-
-def actions_prepared(shown: pd.DataFrame) -> PreparedTable:
-    """The suggested actions for the rows ``shown`` (``sa.actions_frame`` or a search's rows of
-    it): on screen the columns a reader needs, in the CSV every column."""
-    shown_table = prepare_table(actions_display_frame(shown), formatters={"No.": count})
-    return replace(shown_table, frame=shown, csv=csv_bytes(shown))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from redesign.sen.actions import filter_actions
-from ui import cached, state
+from ui import cached_sen, state
 from ui.blocks import PreparedTable, md, show_csv, show_table, source_line
 
 from .common import SenPage, table_block
@@ -64,7 +64,7 @@ def actions_section(page: SenPage) -> None:
     actions = parts.actions.frame
     shown = filter_actions(actions, query)
     # Every action (no search): the table made once; a search's rows are made for that search.
-    table: PreparedTable = parts.actions if shown is actions else cached.actions_prepared(shown)
+    table: PreparedTable = parts.actions if shown is actions else cached_sen.actions_prepared(shown)
     st.markdown(
         md(
             f"Showing {len(shown)} of {len(actions)} suggested actions"

@@ -14,7 +14,7 @@ from redesign.checks.discrepancy import Discrepancy
 from redesign.data.dataset import REPORT_DOCUMENT, Dataset
 from redesign.data.sen.records import SenNeeds
 from redesign.present import sen_view
-from ui import cached, present
+from ui import cached_sen, present
 from ui.blocks import md
 from ui.blocks import table_block as _table_block
 
@@ -29,12 +29,12 @@ class SenPage:
 
     dataset: Dataset
     sen: SenNeeds
-    parts: cached.SenParts
+    parts: cached_sen.SenParts
     doc: str
     report: str
 
     @classmethod
-    def of(cls, dataset: Dataset, sen: SenNeeds, parts: cached.SenParts) -> SenPage:
+    def of(cls, dataset: Dataset, sen: SenNeeds, parts: cached_sen.SenParts) -> SenPage:
         return cls(
             dataset,
             sen,

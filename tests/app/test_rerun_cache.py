@@ -283,7 +283,7 @@ def test_a_rerun_rebuilds_no_figure(data_copy, monkeypatch):
 
 def parts_of(page: str) -> Any:
     """The parts the page draws by default (no settings in the URL)."""
-    from ui import cached
+    from ui import cached, cached_sen
     from ui.data import data_version, dataset_of
 
     version = data_version()
@@ -292,6 +292,8 @@ def parts_of(page: str) -> Any:
         return cached.service(version, first)
     if page == "waterfall":
         return cached.waterfall(version, "service", ALL_CATEGORIES, True)
+    if page == "sen_needs":
+        return cached_sen.sen_needs(version)
     return getattr(cached, page)(version)
 
 
