@@ -81,6 +81,10 @@ def all_groups_control() -> None:
         " moving it sets every group to that level. Then fine-tune each group below. Type an"
         " exact level, to 0.1%, in the box beside it.",
     )
+    reset_button()
+
+
+def reset_button() -> None:
     st.button(
         "Reset to the proposal",
         key="bb:reset_levels",

@@ -24,8 +24,7 @@ from redesign.buyback.panel import Spec, panel_spec
 from ui.blocks import md
 from ui.components import buyback_panel
 
-from . import callbacks as cb
-from . import results
+from . import controls, results
 from . import state as bs
 
 if TYPE_CHECKING:  # layout draws through this module: the type only, no import cycle at run time
@@ -66,14 +65,7 @@ def draw(slots: Slots, s: Scenario, result: ScenarioResult) -> None:
     settled scenario."""
     with slots.all_groups:
         buyback_panel.controls(PANEL, spec(s, tuple(slots.groups)), s.levels)
-        st.button(
-            "Reset to the proposal",
-            key="bb:reset_levels",
-            on_click=cb.on_reset_levels,
-            icon=":material/restart_alt:",
-            help="Every group back to the buy-back the proposal assumes (100% unless you"
-            " changed that assumption). Assumptions are kept.",
-        )
+        controls.reset_button()
     for gid, slot in slots.groups.items():
         with slot:
             buyback_panel.group(PANEL, gid)
