@@ -69,6 +69,9 @@ def layout() -> Slots:
         with st.container(border=True):
             st.markdown("#### All groups together")
             all_groups = st.container()
+            if panel.enabled():
+                # On full runs only: inside the fragment it would add to every key press.
+                controls.reset_button()
         shown = set(controls.group_chooser())
         groups = {
             g.id: controls.group_card(g, m.at_risk_fte[g.id]) for g in m.groups if g.id in shown
@@ -92,6 +95,8 @@ def projector_layout() -> Slots:
     left, right = st.columns([4, 8], gap="medium")
     with left, st.container(border=True):
         all_groups = st.container()
+        if panel.enabled():
+            controls.reset_button()
         shown = set(controls.group_chooser())
         groups = {g.id: st.container() for g in m.groups if g.id in shown}
     with right:

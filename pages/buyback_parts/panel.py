@@ -24,7 +24,7 @@ from redesign.buyback.panel import Spec, panel_spec
 from ui.blocks import md
 from ui.components import buyback_panel
 
-from . import controls, results
+from . import results
 from . import state as bs
 
 if TYPE_CHECKING:  # layout draws through this module: the type only, no import cycle at run time
@@ -65,7 +65,6 @@ def draw(slots: Slots, s: Scenario, result: ScenarioResult) -> None:
     settled scenario."""
     with slots.all_groups:
         buyback_panel.controls(PANEL, spec(s, tuple(slots.groups)), s.levels)
-        controls.reset_button()
     for gid, slot in slots.groups.items():
         with slot:
             buyback_panel.group(PANEL, gid)
