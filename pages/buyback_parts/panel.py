@@ -50,11 +50,13 @@ def settle() -> None:
 
 def spec(s: Scenario, shown: tuple[str, ...]) -> Spec:
     """The panel's spec for the scenario's assumptions and the groups with their own controls,
-    made once for each (a key press changes only levels, which the spec does not hold)."""
-    basis = (tuple(sorted(s.assumptions.items())), shown)
+    made once for each (a key press changes only levels, which the spec does not hold) and for
+    each model (new data gives a new one, compared by identity)."""
+    m = bs.model()
+    basis = (m, tuple(sorted(s.assumptions.items())), shown)
     cached = st.session_state.get(SPEC)
     if cached is None or cached[0] != basis:
-        cached = (basis, panel_spec(bs.model(), s, shown=shown))
+        cached = (basis, panel_spec(m, s, shown=shown))
         st.session_state[SPEC] = cached
     made: Spec = cached[1]
     return made
