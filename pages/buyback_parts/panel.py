@@ -2,8 +2,10 @@
 the Python sliders, boxes, tiles and charts: the browser computes every position from the spec
 that redesign.buyback.panel makes, so the figures follow a drag without a rerun.
 
-Switched on with REDESIGN_BUYBACK_PANEL=1 while the page's own tests still drive Streamlit's
-sliders (AppTest sets the panel with ``at.session_state[PANEL] = scenario_state(...)``).
+The page's design by default; REDESIGN_BUYBACK_PANEL=0 brings back the previous one (Streamlit's
+sliders, boxes, tiles and charts, rerun by Python on every key press), which the benchmarks keep
+as their baseline. AppTest cannot run the panel's JavaScript: tests set the panel's value with
+``at.session_state[PANEL] = scenario_state(...)``.
 Everything else on the page stays the source of truth: the scenario in the session, the URL, the
 link, the scenario file, the comparison, the library, the assumptions (new assumptions give the
 panel a new spec), and the sentence and the tables under the charts, drawn by Python from the
@@ -36,7 +38,8 @@ SPEC = "bb:panel_spec"
 
 
 def enabled() -> bool:
-    return os.environ.get(ENV) == "1"
+    """The panel unless REDESIGN_BUYBACK_PANEL=0 asks for the previous design."""
+    return os.environ.get(ENV, "1").strip() != "0"
 
 
 def settle() -> None:

@@ -1,29 +1,43 @@
-"""The buy-back what-if page (pages/buyback.py, pages/buyback_parts/) through app.py with AppTest.
+"""The buy-back what-if page (pages/buyback.py, pages/buyback_parts/) through app.py with AppTest,
+in its default design: the buy-back panel (ui/components/buyback_panel).
 
-Moving a slider or typing in its box changes the outputs; a link with a scenario reproduces it; a
-hostile link shows a notice and no exception; two sessions never share a scenario; compared
-scenarios can be added (four at most), shown and removed; assumptions edit and reset; an uploaded
-file is validated and a bad one changes nothing.
+AppTest cannot run the panel's JavaScript, so a test moves the panel as the browser would report
+it, with ``at.session_state[PANEL] = scenario_state(...)``, and reads what the page hands the
+panel: the levels it shows (``shown_pct``), the levels it is sent (``sent_pct``) and the spec it
+computes the tiles and charts from; the tiles are then the page's scenario through the server's
+own ``scenario_tiles`` (the browser tests check that the panel draws exactly those). Everything
+Python draws is read as drawn: the sentence, the link, the tables, the notices.
+
+A level set in the panel changes the outputs; a link with a scenario reproduces it; a hostile
+link shows a notice and no exception; two sessions never share a scenario; compared scenarios can
+be added (four at most), shown and removed; assumptions edit and reset; an uploaded file is
+validated and a bad one changes nothing. The previous design's own controls (REDESIGN_BUYBACK_
+PANEL=0) are tested in tests/app/test_buyback_classic_page.py.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pages.buyback_parts.panel import PANEL
 from redesign import load_dataset
 from redesign.buyback import scenario_io as sio
 from redesign.buyback import text as bt
 from redesign.buyback import view as bv
 from redesign.buyback.charts import fte_table
 from redesign.buyback.model import BuybackModel, Scenario
+from redesign.buyback.panel import panel_spec
 from redesign.core.formatting import MINUS
 from tests.support.apptest import open_page as open_app_page
 from tests.support.paths import ROOT
 from tests.support.tables import open_data_tables
+from ui.components.buyback_panel import scenario_state
 
 # The same switch as tests/browser/conftest.py: the entry script, relative to the repo root.
 APP = str(ROOT / os.environ.get("REDESIGN_APP_PATH", "app.py"))
@@ -51,25 +65,74 @@ def widget(at: AppTest, kind: str, base: str):
     return found[0]
 
 
-def slider(at: AppTest, base: str):
-    return widget(at, "slider", base)
-
-
 def box(at: AppTest, base: str):
     return widget(at, "number_input", base)
 
 
-def plain(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
+def move_panel(
+    at: AppTest, all_pct: float | None = None, set_pct: dict[str, float] | None = None
+) -> AppTest:
+    """The panel settles on every group at ``all_pct``, then ``set_pct``'s groups at theirs (from
+    the levels it shows), as the browser reports a drag or a typed level; the page reruns."""
+    at.session_state[PANEL] = scenario_state(all_pct=all_pct, set_pct=set_pct)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def panel_parts(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The panel's parts on the page, by key (``bb:panel``, ``bb:panel:tiles``, ...), each with
+    the data the browser is sent."""
+    parts = {}
+    for el in at.get("bidi_component"):
+        key = el.proto.id.split("-", 2)[-1]
+        if key == PANEL or key.startswith(PANEL + ":"):
+            parts[key] = json.loads(el.proto.json)
+    return parts
+
+
+def pct_of(levels: dict[str, float]) -> dict[str, float]:
+    return {g: round(100 * v, 1) for g, v in levels.items()}
+
+
+def shown_pct(at: AppTest) -> dict[str, float]:
+    """Each group's level (%) the panel shows now: the page's, or the one it settled on."""
+    return pct_of(at.session_state[f"{PANEL}:push"].shows)
+
+
+def sent_pct(at: AppTest) -> dict[str, float]:
+    """The levels (%) the page last sent the panel (a link, a file, a reset, a loaded scenario)."""
+    return pct_of(panel_parts(at)[PANEL]["push"]["levels"])
+
+
+def page_scenario(at: AppTest) -> Scenario:
+    """The scenario the page shows: the panel shows its levels and draws from its assumptions'
+    spec."""
+    s = at.session_state["bb:scenario"]
+    assert isinstance(s, Scenario)
+    assert shown_pct(at) == pct_of(s.levels)
+    sent = panel_parts(at)[PANEL]["spec"]
+    assert sent == json.loads(json.dumps(panel_spec(MODEL, s, shown=GROUPS))), "spec"
+    return s
+
+
+def _tiles(at: AppTest) -> tuple[bv.Tile, ...]:
+    assert f"{PANEL}:tiles" in panel_parts(at), "the panel's tiles on the page"
+    s = page_scenario(at)
+    return bv.scenario_tiles(MODEL.evaluate(s), MODEL.evaluate(bv.proposal_scenario(MODEL, s)))
 
 
 def tiles(at: AppTest) -> dict[str, str]:
-    """Tile label (without its bracketed note) -> value."""
-    return {plain(m.label).split(" (")[0]: m.value for m in at.metric}
+    """Tile label (without its bracketed note) -> value, as the panel draws them."""
+    return {t.label.split(" (")[0]: t.value for t in _tiles(at)}
 
 
 def deltas(at: AppTest) -> dict[str, str]:
-    return {plain(m.label).split(" (")[0]: plain(str(m.delta)) for m in at.metric}
+    return {t.label.split(" (")[0]: t.delta for t in _tiles(at)}
+
+
+def plain(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def sentence(at: AppTest) -> str:
@@ -106,10 +169,17 @@ def test_page_runs_and_shows_the_proposal() -> None:
     assert t["Traded income needed"] == "£1.54m"
     assert all(d == "no change" for d in deltas(at).values())
     assert "100% of every group of posts at risk" in sentence(at)
-    # Every slider has a number box beside it, and the two agree.
-    for gid in GROUPS:
-        assert slider(at, f"bb:slider:{gid}").value == 100
-        assert box(at, f"bb:box:{gid}").value == 100.0
+    # The panel in place of Streamlit's sliders: its controls, a part for each group, the tiles
+    # and both charts, sent every group at 100%.
+    assert [s.key for s in at.slider if (s.key or "").startswith("bb:slider")] == []
+    assert set(panel_parts(at)) == {
+        PANEL,
+        *(f"{PANEL}:group:{g}" for g in GROUPS),
+        f"{PANEL}:tiles",
+        f"{PANEL}:fte_chart",
+        f"{PANEL}:curve_chart",
+    }
+    assert sent_pct(at) == shown_pct(at) == dict.fromkeys(GROUPS, 100.0)
     # The scenario is written to the URL at once, so the first view already has a link.
     assert {k: single(v) for k, v in scenario_params(at).items()} == dict.fromkeys(
         [f"bb_{g}" for g in GROUPS], "100"
@@ -120,78 +190,88 @@ def test_page_runs_and_shows_the_proposal() -> None:
     assert "ASSUMPTIONS" in captions
 
 
-# --- the controls change the outputs ----------------------------------------------------------
+# --- the panel changes the outputs ------------------------------------------------------------
 
 
-def test_moving_a_slider_changes_the_outputs() -> None:
+def test_a_level_set_in_the_panel_changes_the_outputs() -> None:
     at = open_page()
     before = tiles(at)
-    slider(at, "bb:slider:autism_teaching").set_value(60).run()
-    assert not at.exception
+    move_panel(at, set_pct={"autism_teaching": 60})
     after = tiles(at)
     assert after["At-risk FTE redundant"] == "3.68"  # 40% of 9.2 FTE
     assert after["Saving"] != before["Saving"]
     assert deltas(at)["At-risk FTE redundant"] == "+3.68 FTE"
-    # The number box follows the slider, and the URL follows both.
-    assert box(at, "bb:box:autism_teaching").value == 60.0
+    # The panel shows the level it settled on (not sent back to it), and the URL follows.
+    assert shown_pct(at)["autism_teaching"] == 60.0
+    assert sent_pct(at)["autism_teaching"] == 100.0
     assert single(at.query_params["bb_autism_teaching"]) == "60"
+    assert "60% of the autism teaching posts" in sentence(at)
 
 
-def test_typing_in_the_box_answers_the_issue_question() -> None:
+def test_levels_set_one_by_one_answer_the_issue_question() -> None:
     """60% of the autism offer, 40% of behaviour support: posts, income, saving."""
     at = open_page()
-    box(at, "bb:box:autism_teaching").set_value(60.0).run()
-    box(at, "bb:box:autism_hlta").set_value(60.0).run()
-    box(at, "bb:box:behaviour_and_other").set_value(40.0).run()
-    assert not at.exception
+    move_panel(at, set_pct={"autism_teaching": 60.0})
+    move_panel(at, set_pct={"autism_hlta": 60.0})
+    move_panel(at, set_pct={"behaviour_and_other": 40.0})
     t = tiles(at)
     assert t["At-risk FTE redundant"] == "17.33"
     assert t["Traded income needed"] == "£0.75m"
     assert t["Saving"] == "£1.15m"
     assert deltas(at)["Saving"] == f"{MINUS}£0.10m"
-    assert slider(at, "bb:slider:behaviour_and_other").value == 40
+    assert shown_pct(at) == {
+        "autism_teaching": 60.0,
+        "autism_hlta": 60.0,
+        "behaviour_and_other": 40.0,
+    }
     assert "The saving would be £1.15 million, £103,000 less than" in sentence(at)
     assert {k: single(v) for k, v in scenario_params(at).items()} == SIXTY_FORTY
 
 
-def test_exact_box_keeps_tenths() -> None:
+def test_a_typed_level_keeps_tenths() -> None:
     at = open_page()
-    box(at, "bb:box:autism_hlta").set_value(60.5).run()
+    move_panel(at, set_pct={"autism_hlta": 60.5})
     assert single(at.query_params["bb_autism_hlta"]) == "60.5"
-    assert slider(at, "bb:slider:autism_hlta").value == 60  # nearest whole per cent
+    assert shown_pct(at)["autism_hlta"] == 60.5
     assert "60.5% of the autism HLTA posts" in sentence(at)
 
 
-def test_all_groups_control_and_reset() -> None:
+def test_all_groups_level_and_reset() -> None:
     at = open_page()
-    slider(at, "bb:slider:all").set_value(0).run()
+    move_panel(at, all_pct=0)
     assert tiles(at)["At-risk FTE redundant"] == "33.32"
     assert tiles(at)["Service FTE"] == "53.19"
-    for gid in GROUPS:
-        assert slider(at, f"bb:slider:{gid}").value == 0
-        assert box(at, f"bb:box:{gid}").value == 0.0
-    assert any("Closed" in plain(w.value) for w in at.warning)
-    box(at, "bb:box:all").set_value(150.0).run()
+    assert shown_pct(at) == dict.fromkeys(GROUPS, 0.0)
+    move_panel(at, all_pct=150)
     assert tiles(at)["Service FTE"] == "103.17"
     at.button(key="bb:reset_levels").click().run()
+    assert not at.exception, [e.value for e in at.exception]
     assert tiles(at)["Saving"] == "£1.25m"
-    assert all(slider(at, f"bb:slider:{g}").value == 100 for g in GROUPS)
+    # The reset is sent to the panel, which shows the proposal again.
+    assert sent_pct(at) == shown_pct(at) == dict.fromkeys(GROUPS, 100.0)
+    assert {k: single(v) for k, v in scenario_params(at).items()} == dict.fromkeys(
+        [f"bb_{g}" for g in GROUPS], "100"
+    )
+
+
+def test_a_panel_value_from_before_the_pages_last_push_is_ignored() -> None:
+    """A value the browser sent for an older revision (before a reset reached it) does not undo
+    the reset; one for the current revision is applied."""
+    at = open_page()
+    move_panel(at, all_pct=0)
+    at.button(key="bb:reset_levels").click().run()
+    rev = panel_parts(at)[PANEL]["push"]["rev"]
+    stale = {"scenario": {"rev": rev - 1, "all": 20, "set": {}}}
+    at.session_state[PANEL] = stale
+    at.run()
+    assert shown_pct(at) == dict.fromkeys(GROUPS, 100.0)
+    at.session_state[PANEL] = {"scenario": {"rev": rev, "all": 20, "set": {}}}
+    at.run()
+    assert shown_pct(at) == dict.fromkeys(GROUPS, 20.0)
+    assert single(at.query_params["bb_autism_hlta"]) == "20"
 
 
 # --- the URL reproduces a scenario ------------------------------------------------------------
-
-
-def test_all_groups_control_shows_the_overall_level() -> None:
-    """With groups at 60/60/40 the all-groups box reads the share of at-risk FTE kept (48.0%),
-    so typing 100 there is a change that moves every group back to 100%."""
-    at = open_page(**SIXTY_FORTY)
-    assert box(at, "bb:box:all").value == 48.0  # 15.994 / 33.32
-    assert slider(at, "bb:slider:all").value == 48
-    box(at, "bb:box:all").set_value(100.0).run()
-    assert all(slider(at, f"bb:slider:{g}").value == 100 for g in GROUPS)
-    assert tiles(at)["Saving"] == "£1.25m"
-    slider(at, "bb:slider:autism_teaching").set_value(0).run()
-    assert box(at, "bb:box:all").value == 72.4  # (33.32 − 9.2) / 33.32
 
 
 def test_link_reproduces_the_scenario() -> None:
@@ -201,8 +281,11 @@ def test_link_reproduces_the_scenario() -> None:
     assert t["At-risk FTE redundant"] == "17.33"
     assert t["Traded income needed"] == "£0.75m"
     assert t["Saving"] == "£1.15m"
-    assert slider(at, "bb:slider:autism_teaching").value == 60
-    assert box(at, "bb:box:behaviour_and_other").value == 40.0
+    assert sent_pct(at) == {
+        "autism_teaching": 60.0,
+        "autism_hlta": 60.0,
+        "behaviour_and_other": 40.0,
+    }
     assert widget(at, "text_input", "bb:name").value == "Sixty forty"
 
 
@@ -224,6 +307,15 @@ def test_share_link_and_yaml_round_trip() -> None:
     s, notices = sio.from_query(MODEL, {k: single(v) for k, v in scenario_params(at).items()})
     assert notices == []
     assert s.levels == {"autism_teaching": 0.6, "autism_hlta": 0.6, "behaviour_and_other": 0.4}
+
+
+def test_share_link_follows_the_panel() -> None:
+    at = open_page()
+    move_panel(at, all_pct=60, set_pct={"behaviour_and_other": 40})
+    code = [c.value for c in at.code]
+    assert any(
+        "bb_autism_teaching=60&bb_autism_hlta=60&bb_behaviour_and_other=40" in c for c in code
+    )
 
 
 @pytest.mark.parametrize(
@@ -252,14 +344,28 @@ def test_hostile_link_shows_a_notice_and_no_exception(params: dict[str, str | li
     # The page still works, clamped or at defaults.
     assert tiles(at)["Saving"].startswith("£")
     for gid in GROUPS:
-        assert 0 <= slider(at, f"bb:slider:{gid}").value <= 150
+        assert 0 <= sent_pct(at)[gid] <= 150
 
 
 def test_clamped_link_value() -> None:
     at = open_page(bb_autism_teaching="200")
     assert any("used 150%" in plain(w.value) for w in at.warning)
-    assert slider(at, "bb:slider:autism_teaching").value == 150
+    assert sent_pct(at)["autism_teaching"] == 150.0
     assert single(at.query_params["bb_autism_teaching"]) == "150"  # the URL is corrected
+
+
+def test_a_bad_panel_value_changes_nothing() -> None:
+    """Whatever comes back from the browser is checked: out of range is clamped, nonsense is
+    ignored, and the page keeps running."""
+    at = open_page(**SIXTY_FORTY)
+    for bad in ({"autism_teaching": "lots"}, {"no_such_group": 50}):
+        at.session_state[PANEL] = scenario_state(set_pct=bad)  # type: ignore[arg-type]
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert {k: single(v) for k, v in scenario_params(at).items()} == SIXTY_FORTY
+    move_panel(at, set_pct={"autism_teaching": 900})
+    assert 0 <= shown_pct(at)["autism_teaching"] <= 150
+    assert tiles(at)["Saving"].startswith("£")
 
 
 # --- sessions are isolated --------------------------------------------------------------------
@@ -268,11 +374,11 @@ def test_clamped_link_value() -> None:
 def test_two_sessions_do_not_share_state() -> None:
     one = open_page()
     two = open_page()
-    slider(one, "bb:slider:autism_teaching").set_value(10).run()
+    move_panel(one, set_pct={"autism_teaching": 10})
     box(one, "bb:a:traded_charge_pct").set_value(150.0).run()
     one.button(key="bb:compare_add").click().run()
     two.run()
-    assert slider(two, "bb:slider:autism_teaching").value == 100
+    assert shown_pct(two)["autism_teaching"] == 100.0
     assert tiles(two)["Saving"] == "£1.25m"
     assert box(two, "bb:a:traded_charge_pct").value == 115.0
     assert "No scenarios added yet." in texts(two)
@@ -293,12 +399,12 @@ def add(at: AppTest, name: str) -> None:
 def test_compare_up_to_four_scenarios() -> None:
     at = open_page()
     add(at, "Proposal")
-    slider(at, "bb:slider:all").set_value(60).run()
-    slider(at, "bb:slider:behaviour_and_other").set_value(40).run()
+    move_panel(at, all_pct=60)
+    move_panel(at, set_pct={"behaviour_and_other": 40})
     add(at, "Sixty forty")
-    slider(at, "bb:slider:all").set_value(0).run()
+    move_panel(at, all_pct=0)
     add(at, "None bought")
-    slider(at, "bb:slider:all").set_value(150).run()
+    move_panel(at, all_pct=150)
     add(at, "Expansion")
     table = at.table[-1].value
     assert list(table.columns)[1:] == ["Proposal", "Sixty forty", "None bought", "Expansion"]
@@ -324,9 +430,11 @@ def test_compare_up_to_four_scenarios() -> None:
         "Expansion",
         "Fifth",
     ]
-    # Show a saved scenario in the controls.
+    # Show a saved scenario in the panel: the page sends it its levels.
     at.button(key="bb:compare_load:1").click().run()
-    assert all(slider(at, f"bb:slider:{g}").value == 0 for g in GROUPS)
+    assert not at.exception
+    assert sent_pct(at) == shown_pct(at) == dict.fromkeys(GROUPS, 0.0)
+    assert tiles(at)["Saving"] == "£1.05m"
 
 
 def test_compare_names_are_unique_and_escaped() -> None:
@@ -344,18 +452,21 @@ def test_compare_names_are_unique_and_escaped() -> None:
 def test_assumptions_edit_and_reset() -> None:
     at = open_page(**SIXTY_FORTY)
     before = tiles(at)["Saving"]
+    spec_before = panel_parts(at)[PANEL]["spec"]
     box(at, "bb:a:traded_charge_pct").set_value(150.0).run()
     assert tiles(at)["Saving"] != before
+    assert panel_parts(at)[PANEL]["spec"] != spec_before  # the panel computes with the new one
     assert single(at.query_params["a_traded_charge_pct"]) == "150"
     # Bounded to its range.
     charge = box(at, "bb:a:traded_charge_pct")
     assert (charge.min, charge.max) == (50.0, 200.0)
     at.button(key="bb:reset_assumptions").click().run()
     assert tiles(at)["Saving"] == before
+    assert panel_parts(at)[PANEL]["spec"] == spec_before
     assert "a_traded_charge_pct" not in at.query_params
     assert box(at, "bb:a:traded_charge_pct").value == 115.0
     # Levels survive an assumptions reset.
-    assert slider(at, "bb:slider:behaviour_and_other").value == 40
+    assert shown_pct(at)["behaviour_and_other"] == 40.0
 
 
 def test_every_assumption_is_shown_as_an_assumption() -> None:
@@ -397,7 +508,7 @@ def test_upload_a_scenario_file() -> None:
     at.run()
     assert not at.exception
     assert tiles(at)["Saving"] == "£1.15m"
-    assert slider(at, "bb:slider:behaviour_and_other").value == 40
+    assert sent_pct(at)["behaviour_and_other"] == 40.0
     assert any("Opened" in plain(m.value) for m in at.success)
 
 
@@ -429,9 +540,13 @@ def test_a_bad_upload_changes_nothing(raw: bytes) -> None:
 def test_model_is_not_rebuilt_on_every_rerun() -> None:
     at = open_page()
     first = at.session_state["bb:model"]
-    slider(at, "bb:slider:autism_teaching").set_value(50).run()
+    move_panel(at, set_pct={"autism_teaching": 50})
     assert at.session_state["bb:model"] is first
     assert isinstance(at.session_state["bb:scenario"], Scenario)
+    # Nor the panel's spec: a level is not in it.
+    spec = at.session_state["bb:panel_spec"]
+    move_panel(at, set_pct={"autism_teaching": 40})
+    assert at.session_state["bb:panel_spec"] is spec
 
 
 def test_unknown_link_keys_are_dropped_with_a_notice() -> None:
@@ -442,14 +557,15 @@ def test_unknown_link_keys_are_dropped_with_a_notice() -> None:
 
 
 def test_scenario_survives_a_visit_to_another_page() -> None:
-    at = open_page(**SIXTY_FORTY)
+    at = open_page()
+    move_panel(at, all_pct=60, set_pct={"behaviour_and_other": 40})
     at.switch_page("pages/overview.py").run()
     assert not at.exception
     at.switch_page(PAGE).run()
     assert not at.exception
     assert tiles(at)["Saving"] == "£1.15m"
-    assert slider(at, "bb:slider:behaviour_and_other").value == 40
-    assert box(at, "bb:box:autism_teaching").value == 60.0
+    assert shown_pct(at)["behaviour_and_other"] == 40.0
+    assert shown_pct(at)["autism_teaching"] == 60.0
     assert {k: single(v) for k, v in scenario_params(at).items()} == SIXTY_FORTY
 
 
@@ -471,8 +587,8 @@ def test_posts_table_is_the_house_style_table_of_the_scenario():
     assert md("60.0%") in list(shown[0][md("Buy-back %")])
 
 
-def test_an_open_posts_table_stays_open_and_follows_the_slider():
-    """Opened once, the posts table is redrawn with the scenario on every key press."""
+def test_an_open_posts_table_stays_open_and_follows_the_panel():
+    """Opened once, the posts table is redrawn with the scenario the panel settles on."""
     at = open_data_tables(open_page())
 
     def kept() -> list[str]:
@@ -480,8 +596,7 @@ def test_an_open_posts_table_stays_open_and_follows_the_slider():
         return [plain(str(v)) for v in table["Kept FTE"]]
 
     before = kept()
-    slider(at, "bb:slider:all").set_value(0).run()
-    assert not at.exception
+    move_panel(at, all_pct=0)
     after = kept()
     assert after != before
     assert all(float(v) == 0 for v in after[:-1])  # every group; the last row is the total
@@ -495,32 +610,17 @@ def _widget_entries(at: AppTest) -> tuple[int, int]:
 
 
 def test_a_long_session_does_not_keep_every_widget_key():
-    """Each press of the all-groups slider gives the other controls fresh keys; the old keys are
-    forgotten, so a session holds the same number of widgets after 30 presses as after one
-    (Streamlit keeps every key it has seen otherwise: 7 more entries a press)."""
+    """The panel keeps its keys however often it settles: a session holds the same number of
+    widgets after 30 settled values as after one."""
     at = open_page()
-    slider(at, "bb:slider:all").set_value(90).run()
+    move_panel(at, all_pct=90)
     after_one = _widget_entries(at)
     for i in range(30):
-        slider(at, "bb:slider:all").set_value(50 + i % 7).run()
-        assert not at.exception, [e.value for e in at.exception]
+        move_panel(at, all_pct=50 + i % 7, set_pct={"autism_teaching": 40 + i})
     assert _widget_entries(at) == after_one
-    # And the page still follows the slider.
-    assert slider(at, "bb:slider:all").value == 50 + 29 % 7
-    assert box(at, "bb:box:autism_teaching").value == float(50 + 29 % 7)
-
-
-def test_tiles_widen_for_long_values_only():
-    from pages.buyback_parts.results import PRESENT_TILE_WIDTH, TILE_WIDTH, tile_width
-
-    # Real data: two tiles a row in the results column at 1280 px, four on a projector.
-    real = ["15.99", "£1.54m", "25.7%", "£0.35m"]
-    assert tile_width(real) == TILE_WIDTH
-    assert tile_width(real, presenting=True) <= PRESENT_TILE_WIDTH + 5
-    # 10x and 100x synthetic data: wide enough not to cut the value (36 px type: ~20 px a digit).
-    assert tile_width(["333.20"]) == TILE_WIDTH
-    assert tile_width(["3,332.00"]) >= 8 * 20
-    assert tile_width(["£153.60m"], presenting=True) > tile_width(["£1.54m"], presenting=True)
+    # And the page still follows the panel.
+    assert shown_pct(at)["autism_hlta"] == float(50 + 29 % 7)
+    assert shown_pct(at)["autism_teaching"] == float(40 + 29)
 
 
 def test_a_projector_gets_the_outcome_in_one_sentence_and_every_control_and_tile() -> None:
@@ -528,12 +628,14 @@ def test_a_projector_gets_the_outcome_in_one_sentence_and_every_control_and_tile
     said = [plain(m.value) for m in at.markdown if plain(m.value).startswith("If schools")]
     levels = {"autism_teaching": 0.6, "autism_hlta": 0.6, "behaviour_and_other": 1.0}
     assert said == [bt.scenario_headline(MODEL.evaluate(Scenario(levels, {})))]
-    assert len(at.metric) == 8
-    assert len([s for s in at.slider if (s.key or "").startswith("bb:slider:")]) == 4
-    # The cards' details (what each level means) wait for the desk view.
-    assert not any(plain(m.value).startswith("Kept ") for m in at.markdown)
-    # Each exact box has a name of its own.
-    names = [plain(n.label) for n in at.number_input if (n.key or "").startswith("bb:box:")]
-    assert sorted(names) == sorted(
-        ["Exact % for all groups"] + [f"Exact % for {g.label}" for g in MODEL.groups]
-    )
+    # The panel's controls, a part for each group and its tiles (the browser test checks that
+    # they fit the first screen at 1280x720), and no Streamlit slider or tile beside them.
+    parts = panel_parts(at)
+    assert {PANEL, f"{PANEL}:tiles", *(f"{PANEL}:group:{g}" for g in GROUPS)} <= set(parts)
+    assert not at.metric
+    assert not [s for s in at.slider if (s.key or "").startswith("bb:slider:")]
+    assert sent_pct(at) == {
+        "autism_teaching": 60.0,
+        "autism_hlta": 60.0,
+        "behaviour_and_other": 100.0,
+    }

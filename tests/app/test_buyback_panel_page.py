@@ -1,5 +1,5 @@
-"""The buy-back page with its panel switched on (REDESIGN_BUYBACK_PANEL=1, pages/buyback_parts/
-panel.py): the panel takes the place of the sliders, a value the panel settles on becomes the
+"""The buy-back page with its panel (the default design, pages/buyback_parts/panel.py): the panel
+takes the place of the sliders, a value the panel settles on becomes the
 page's scenario (URL, sentence, link), a link opens in it, and the reset button brings it back."""
 
 from __future__ import annotations
@@ -21,16 +21,12 @@ TIMEOUT = 60
 MODEL = BuybackModel(load_dataset())
 
 
-@pytest.fixture(autouse=True)
-def _panel_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(ENV, "1")
-
-
 def link(at: AppTest) -> dict[str, str]:
     return {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
 
 
-def test_the_panel_replaces_the_sliders() -> None:
+def test_the_panel_replaces_the_sliders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV, raising=False)  # the default, whatever the shell says
     at = open_page(PAGE, TIMEOUT)
     assert [s.key for s in at.slider if s.key and "bb:slider" in s.key] == []
     assert any(b.key == "bb:reset_levels" for b in at.button)

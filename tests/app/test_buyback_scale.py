@@ -2,7 +2,8 @@
 
 With more groups than pages/buyback_parts/state.py MAX_GROUP_CARDS only the chosen groups get controls (one control
 per group made a rerun grow with the square of the groups), every group still counts, the
-all-groups control moves the hidden ones, and the FTE chart combines the smallest groups.
+all-groups control moves the hidden ones, and the FTE chart combines the smallest groups; in the
+panel (the default design) and in the previous design's sliders (REDESIGN_BUYBACK_PANEL=0).
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from pages.buyback_parts.panel import ENV, PANEL
 from pages.buyback_parts.state import MAX_GROUP_CARDS
 from redesign import load_dataset
 from redesign.buyback.charts import MAX_FTE_BARS, fte_bars, fte_figure
 from redesign.buyback.model import BuybackModel, Scenario
+from redesign.buyback.panel import panel_spec
 from tests.support.paths import ROOT
 from tests.support.synthetic import make_dataset
+from ui.components.buyback_panel import scenario_state
 
 APP = str(ROOT / os.environ.get("REDESIGN_APP_PATH", "app.py"))
 PAGE = "pages/buyback.py"
@@ -108,6 +112,60 @@ def _group_sliders(at: AppTest) -> list:
 def test_page_with_many_groups(
     big_data: Path, big_model: BuybackModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The panel (the default design) gets a part for each chosen group only, and a spec that
+    holds every group."""
+    m = big_model
+    at = _open(big_data, monkeypatch)
+    shown = m.largest_groups(MAX_GROUP_CARDS)
+    assert _panel_groups(at) == set(shown)
+    assert _panel_spec(at) == json.loads(
+        json.dumps(panel_spec(m, at.session_state["bb:scenario"], shown=shown))
+    )
+    chooser = at.multiselect(key="bb:shown_select")
+    assert list(chooser.value) == list(shown)
+    texts = " ".join(c.value for c in at.caption)
+    assert f"There are {len(m.groups)} at-risk groups" in texts
+    assert "keep theirs" in texts  # the assumptions section says which are shown
+
+    # Swap one shown group for a hidden one: its part appears, and the spec says so.
+    hidden = next(g for g in m.group_ids if g not in shown)
+    chooser.set_value([*shown[1:], hidden]).run()
+    assert not at.exception
+    groups = _panel_groups(at)
+    assert hidden in groups and shown[0] not in groups
+    assert len(groups) == MAX_GROUP_CARDS
+    assert hidden in _panel_spec(at)["shown"] and shown[0] not in _panel_spec(at)["shown"]
+    assert any(n.key.split("#")[0] == f"bb:a:cost_per_fte.{hidden}" for n in at.number_input)
+
+    # The all-groups control moves every group, shown or not; the link carries them all.
+    at.session_state[PANEL] = scenario_state(all_pct=50)
+    at.run()
+    assert not at.exception
+    assert all(at.query_params[f"bb_{g}"] == "50" for g in m.group_ids)
+    assert at.session_state[f"{PANEL}:push"].shows == dict.fromkeys(m.group_ids, 0.5)
+
+
+def _panel_parts(at: AppTest) -> dict[str, dict]:
+    return {
+        el.proto.id.split("-", 2)[-1]: json.loads(el.proto.json) for el in at.get("bidi_component")
+    }
+
+
+def _panel_groups(at: AppTest) -> set[str]:
+    prefix = f"{PANEL}:group:"
+    return {k.removeprefix(prefix) for k in _panel_parts(at) if k.startswith(prefix)}
+
+
+def _panel_spec(at: AppTest) -> dict:
+    spec: dict = _panel_parts(at)[PANEL]["spec"]
+    return spec
+
+
+def test_previous_design_with_many_groups(
+    big_data: Path, big_model: BuybackModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same with the previous design's sliders (REDESIGN_BUYBACK_PANEL=0)."""
+    monkeypatch.setenv(ENV, "0")
     m = big_model
     at = _open(big_data, monkeypatch)
     shown = m.largest_groups(MAX_GROUP_CARDS)
