@@ -13,6 +13,50 @@ from redesign.core.formatting import money_m
 
 # --- saving and traded income across buy-back levels ------------------------------------------
 
+MARKER = {
+    "symbol": "diamond",
+    "size": 16,
+    "color": palette.BACKGROUND,
+    "line": {"color": palette.TEXT, "width": 3},
+}
+# The marker drawn as a shape: a diamond 16 px across (the legend's), centred on the point.
+DIAMOND = "M-8,0L0,8L8,0L0,-8Z"
+
+
+def _marker(x: float, y: float, name: str) -> dict[str, Any]:
+    return {
+        "name": f"{name}_marker",
+        "type": "path",
+        "xref": "x",
+        "yref": "y",
+        "xsizemode": "pixel",
+        "ysizemode": "pixel",
+        "xanchor": x,
+        "yanchor": y,
+        "path": DIAMOND,
+        "fillcolor": palette.BACKGROUND,
+        "line": {"color": palette.TEXT, "width": 3},
+        "layer": "above",
+    }
+
+
+def _marker_label(x: float, y: float, text: str, above: bool, name: str) -> dict[str, Any]:
+    return {
+        "name": f"{name}_label",
+        "xref": "x",
+        "yref": "y",
+        "x": x,
+        "y": y,
+        # Left of the point near the right edge, as the scenario's note, so it is never cut off.
+        "xanchor": "left" if x < 110 else "right",
+        "yanchor": "bottom" if above else "top",
+        "xshift": 8 if x < 110 else -8,
+        "yshift": 6 if above else -6,
+        "text": text,
+        "showarrow": False,
+        "font": {"size": FONT_SIZE, "color": palette.TEXT},
+    }
+
 
 def curve_figure(
     curve: pd.DataFrame, result: ScenarioResult, proposal_level_pct: float = 100
@@ -41,36 +85,33 @@ def curve_figure(
             "line": {"color": INCOME, "width": 4, "dash": "dash"},
             "hovertemplate": "Buy-back %{x}%: traded income £%{y:.2f}m<extra></extra>",
         },
+        # The legend's entry for the marker only: the marker and its labels are layout shapes
+        # and annotations (below), which a browser moves without recomputing the lines.
         {
             "type": "scatter",
-            "mode": "markers+text",
+            "mode": "markers",
             "name": "This scenario",
-            "x": [kept_pct, kept_pct],
-            "y": [result.saving_m, result.traded_income_m],
-            "text": [
-                f"Saving {money_m(result.saving_m)}",
-                f"Income {money_m(result.traded_income_m)}",
-            ],
-            # The higher point's label above it, the lower one's below, so they never meet.
-            "textposition": (
-                ["top right", "bottom right"]
-                if result.saving_m >= result.traded_income_m
-                else ["bottom right", "top right"]
-            ),
-            "textfont": {"size": FONT_SIZE, "color": palette.TEXT},
-            "marker": {
-                "symbol": "diamond",
-                "size": 16,
-                "color": palette.BACKGROUND,
-                "line": {"color": palette.TEXT, "width": 3},
-            },
-            "cliponaxis": False,
-            "hovertemplate": "This scenario: £%{y:.2f}m<extra></extra>",
+            "x": [None],
+            "y": [None],
+            "marker": MARKER,
+            "hoverinfo": "skip",
         },
     ]
+    # The higher point's label above it, the lower one's below, so they never meet.
+    saving_above = result.saving_m >= result.traded_income_m
+    points = (
+        ("saving", result.saving_m, f"Saving {money_m(result.saving_m)}", saving_above),
+        (
+            "income",
+            result.traded_income_m,
+            f"Income {money_m(result.traded_income_m)}",
+            not saving_above,
+        ),
+    )
     top = max([*saving, *income, result.saving_m, result.traded_income_m, 0.1])
     shapes = [
         {
+            "name": "scenario_line",
             "type": "line",
             "xref": "x",
             "yref": "paper",
@@ -81,6 +122,7 @@ def curve_figure(
             "line": {"color": palette.TEXT, "width": 2, "dash": "dot"},
         },
         {
+            "name": "proposed_line",
             "type": "line",
             "xref": "paper",
             "yref": "y",
@@ -90,9 +132,11 @@ def curve_figure(
             "y1": result.proposed_saving_m,
             "line": {"color": palette.AXIS_TEXT, "width": 1.5, "dash": "longdash"},
         },
+        *(_marker(kept_pct, y, name) for name, y, _, _ in points),
     ]
     annotations = [
         {
+            "name": "scenario_note",
             "xref": "x",
             "yref": "paper",
             "x": kept_pct,
@@ -105,6 +149,7 @@ def curve_figure(
             "bgcolor": "rgba(255,255,255,0.85)",
         },
         {
+            "name": "proposed_note",
             "xref": "paper",
             "yref": "y",
             "x": 0.0,
@@ -116,10 +161,12 @@ def curve_figure(
             "font": {"size": FONT_SIZE - 1, "color": palette.AXIS_TEXT},
             "bgcolor": "rgba(255,255,255,0.85)",
         },
+        *(_marker_label(kept_pct, y, text, above, name) for name, y, text, above in points),
     ]
     if proposal_level_pct != kept_pct:
         annotations.append(
             {
+                "name": "proposal_note",
                 "xref": "x",
                 "yref": "paper",
                 "x": proposal_level_pct,

@@ -4,6 +4,7 @@ what it does show (read from the page in one go), and how a test drives its cont
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from playwright.sync_api import Page
@@ -47,8 +48,8 @@ READ_PANEL_JS = r"""
       alt: text(fig.querySelector('figcaption')),
       data: gd.data.map(pick),
       xrange: gd.layout.xaxis.range, yrange: gd.layout.yaxis.range,
-      annotations: (gd.layout.annotations || []).map((a) => ({text: a.text, x: a.x, xanchor: a.xanchor})),
-      shapes: (gd.layout.shapes || []).map((s) => ({x0: s.x0, y0: s.y0})),
+      annotations: (gd.layout.annotations || []).map((a) => ({text: a.text, x: a.x, y: a.y, xanchor: a.xanchor, yanchor: a.yanchor})),
+      shapes: (gd.layout.shapes || []).map((s) => ({x0: s.x0, y0: s.y0, xanchor: s.xanchor ?? null, yanchor: s.yanchor ?? null})),
       svg: gd.querySelector('.main-svg') ? gd.textContent : '',
     };
   };
@@ -59,6 +60,44 @@ READ_PANEL_JS = r"""
 
 def read_panel(page: Page) -> dict[str, Any]:
     return page.evaluate(READ_PANEL_JS)
+
+
+def figures_wrong(
+    model: BuybackModel, page: Page, s: Scenario, timeout_s: float = 10.0
+) -> list[str]:
+    """What the panel shows that differs from the server for ``s``, once the panel has drawn the
+    last key press (polled: a press is drawn on the browser's next frame, not at once)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        wrong = mismatches(model, s, read_panel(page))
+        if not wrong or time.monotonic() > deadline:
+            return wrong
+        page.wait_for_timeout(100)
+
+
+def wait_for_panel(page: Page, timeout_ms: float = 60_000) -> None:
+    """The panel drawn: its tiles and both charts (the first run of a fresh server imports Plotly
+    and pandas, and the browser fetches plotly.js)."""
+    page.wait_for_function(
+        "document.querySelectorAll('.bbp-plot .main-svg').length >= 2"
+        " && document.querySelectorAll('.bbp-tile .bbp-value').length >= 8",
+        timeout=timeout_ms,
+    )
+
+
+def wait_for_url_level(page: Page, group_id: str, pct: str, timeout_ms: float = 15_000) -> None:
+    """The panel's settled level for a group reached the page's URL."""
+    page.wait_for_function(
+        "([k, v]) => new URLSearchParams(location.search).get(k) === v",
+        arg=[f"bb_{group_id}", pct],
+        timeout=timeout_ms,
+    )
+
+
+def tile_value(page: Page, tile_id: str) -> str:
+    """The value the panel's tile shows (ids: redundant, kept, income, share, saving, ...)."""
+    value: str = read_panel(page)["tiles"][tile_id]["value"]
+    return value
 
 
 def overall_pct(model: BuybackModel, s: Scenario) -> float:
@@ -198,13 +237,13 @@ def _figure_mismatches(name: str, want: dict[str, Any], got: dict[str, Any]) -> 
     for axis, key in (("xaxis", "xrange"), ("yaxis", "yrange")):
         if "range" in layout[axis] and not _close(got[key], layout[axis]["range"]):
             problems.append(f"{name} {axis} range: {got[key]!r}, server {layout[axis]['range']!r}")
-    notes = [{"text": a["text"], "x": a["x"]} for a in layout.get("annotations", [])]
-    if not _close(
-        [(n["text"], n["x"]) for n in got["annotations"]], [(n["text"], n["x"]) for n in notes]
-    ):
+    note_keys = ("text", "x", "y", "xanchor", "yanchor")
+    notes = [tuple(a.get(k) for k in note_keys) for a in layout.get("annotations", [])]
+    if not _close([tuple(n.get(k) for k in note_keys) for n in got["annotations"]], notes):
         problems.append(f"{name} annotations: {got['annotations']!r}, server {notes!r}")
-    shapes = [(s["x0"], s["y0"]) for s in layout.get("shapes", [])]
-    if not _close([(s["x0"], s["y0"]) for s in got["shapes"]], shapes):
+    shape_keys = ("x0", "y0", "xanchor", "yanchor")
+    shapes = [tuple(s.get(k) for k in shape_keys) for s in layout.get("shapes", [])]
+    if not _close([tuple(s.get(k) for k in shape_keys) for s in got["shapes"]], shapes):
         problems.append(f"{name} shapes: {got['shapes']!r}, server {shapes!r}")
     return problems
 

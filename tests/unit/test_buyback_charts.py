@@ -59,12 +59,25 @@ def test_curve_figure_marks_the_scenario() -> None:
     lines = {t["name"]: t for t in fig["data"]}
     saving, income = lines["Saving (£m)"], lines["Traded income needed (£m a year)"]
     assert saving["line"]["dash"] != income["line"]["dash"]  # not colour alone
-    marked = lines["This scenario"]
-    assert marked["y"] == [r.saving_m, r.traded_income_m]
-    assert marked["x"][0] == pytest.approx(100 * 15.994 / 33.32)
-    assert marked["text"] == ["Saving £1.15m", "Income £0.75m"]
+    # The legend's entry draws nothing: the marker is a shape at each point, labelled beside it.
+    assert lines["This scenario"]["x"] == [None]
+    layout = fig["layout"]
+    markers = {s["name"]: s for s in layout["shapes"] if s["name"].endswith("_marker")}
+    labels = {a["name"]: a for a in layout["annotations"] if a["name"].endswith("_label")}
+    kept_pct = 100 * 15.994 / 33.32
+    assert markers["saving_marker"]["yanchor"] == r.saving_m == 1.147096
+    assert markers["income_marker"]["yanchor"] == r.traded_income_m == 0.746617
+    assert all(m["xanchor"] == pytest.approx(kept_pct) for m in markers.values())
+    assert [labels[k]["text"] for k in ("saving_label", "income_label")] == [
+        "Saving £1.15m",
+        "Income £0.75m",
+    ]
+    assert all(a["x"] == pytest.approx(kept_pct) for a in labels.values())
     # Saving above income here: its label above its point, income's below.
-    assert marked["textposition"] == ["top right", "bottom right"]
+    assert labels["saving_label"]["yanchor"] == "bottom"
+    assert labels["income_label"]["yanchor"] == "top"
+    scenario_line = next(s for s in layout["shapes"] if s["name"] == "scenario_line")
+    assert scenario_line["x0"] == scenario_line["x1"] == pytest.approx(kept_pct)
     texts = [a["text"] for a in fig["layout"]["annotations"]]
     assert "Proposed saving £1.25m" in texts
     assert next(iter(curve_table(MODEL.curve(s)).columns)) == "Buy-back %"
@@ -104,7 +117,8 @@ def test_the_scenario_labels_never_meet(levels: tuple[float, ...]) -> None:
     """The higher of the two marked points has its label above it, the lower one below."""
     s = Scenario(dict(zip(GROUPS, levels, strict=True)))
     r = MODEL.evaluate(s)
-    marked = {t["name"]: t for t in curve_figure(MODEL.curve(s), r)["data"]}["This scenario"]
-    (saving_y, income_y), (saving_at, income_at) = marked["y"], marked["textposition"]
-    higher, lower = (saving_at, income_at) if saving_y >= income_y else (income_at, saving_at)
-    assert higher.startswith("top") and lower.startswith("bottom")
+    notes = {a["name"]: a for a in curve_figure(MODEL.curve(s), r)["layout"]["annotations"]}
+    saving, income = notes["saving_label"], notes["income_label"]
+    higher, lower = (saving, income) if saving["y"] >= income["y"] else (income, saving)
+    assert (higher["yanchor"], lower["yanchor"]) == ("bottom", "top")
+    assert higher["yshift"] > 0 > lower["yshift"]

@@ -84,37 +84,50 @@ function fteFigure(spec, r) {
 function curveFigure(spec, r) {
   const sk = spec.charts.curve;
   const k = r.at_risk ? (100 * r.retained) / r.at_risk : 0;
-  const above = r.saving >= r.income;
-  const data = [
-    sk.data[0],
-    sk.data[1],
-    {
-      ...sk.data[2],
-      x: [k, k],
-      y: [r.saving, r.income],
-      text: [`Saving ${moneyM(r.saving)}`, `Income ${moneyM(r.income)}`],
-      textposition: above ? ["top right", "bottom right"] : ["bottom right", "top right"],
-    },
-  ];
-  const [here, proposed, proposalNote] = sk.layout.annotations;
-  const annotations = [
-    { ...here, x: k, xanchor: k < 110 ? "left" : "right", text: `This scenario: ${fixed(k, 1)}% of at-risk FTE kept` },
-    proposed,
-  ];
-  if (proposalNote && spec.proposal_pct !== k) annotations.push(proposalNote);
+  const savingAbove = r.saving >= r.income;
+  // Only layout moves with the buy-back (the marker and its labels are shapes and annotations,
+  // matched by name): Plotly then redraws them without recomputing the lines.
+  const points = {
+    saving: { y: r.saving, text: `Saving ${moneyM(r.saving)}`, above: savingAbove },
+    income: { y: r.income, text: `Income ${moneyM(r.income)}`, above: !savingAbove },
+  };
+  const shapes = sk.layout.shapes.map((s) => {
+    if (s.name === "scenario_line") return { ...s, x0: k, x1: k };
+    const point = points[s.name.replace(/_marker$/, "")];
+    return point ? { ...s, xanchor: k, yanchor: point.y } : s;
+  });
+  const annotations = [];
+  for (const a of sk.layout.annotations) {
+    const point = points[a.name.replace(/_label$/, "")];
+    if (a.name === "scenario_note") {
+      annotations.push({
+        ...a,
+        x: k,
+        xanchor: k < 110 ? "left" : "right",
+        text: `This scenario: ${fixed(k, 1)}% of at-risk FTE kept`,
+      });
+    } else if (point) {
+      annotations.push({
+        ...a,
+        x: k,
+        y: point.y,
+        text: point.text,
+        xanchor: k < 110 ? "left" : "right",
+        xshift: k < 110 ? 8 : -8,
+        yanchor: point.above ? "bottom" : "top",
+        yshift: point.above ? 6 : -6,
+      });
+    } else if (a.name !== "proposal_note" || spec.proposal_pct !== k) {
+      annotations.push(a);
+    }
+  }
   const c = spec.curve;
   const top = Math.max(...c.saving, ...c.income, r.saving, r.income, 0.1);
-  const [line, ...otherShapes] = sk.layout.shapes;
-  const layout = {
-    ...sk.layout,
-    shapes: [{ ...line, x0: k, x1: k }, ...otherShapes],
-    annotations,
-    yaxis: { ...sk.layout.yaxis, range: [0, top * 1.15] },
-  };
+  const layout = { ...sk.layout, shapes, annotations, yaxis: { ...sk.layout.yaxis, range: [0, top * 1.15] } };
   const alt =
     "Line chart: the saving and the traded income needed rise with buy-back; this scenario" +
     ` gives a saving of ${moneyM(r.saving)} and needs ${moneyM(r.income)} of traded income.`;
-  return { data, layout, alt };
+  return { data: sk.data, layout, alt };
 }
 
 class Chart {
