@@ -33,6 +33,10 @@ PROJECTOR_CSS = """<style>
 </style>"""
 
 
+# The containers whose buy-back panel parts take the panel's projector look (panel.css).
+PANEL_PROJECTOR = "bbp_projector"
+
+
 @dataclass(frozen=True)
 class Slots:
     """Placeholders drawn on a full run and filled by the fragment on every key press."""
@@ -92,8 +96,10 @@ def projector_layout() -> Slots:
     screen at 1280x720 (the saving among the first tiles), the charts after them."""
     m = bs.model()
     st.html(PROJECTOR_CSS)
+    # The panel's parts take their projector look inside the containers keyed PANEL_PROJECTOR_*
+    # (panel.css).
     left, right = st.columns([4, 8], gap="medium")
-    with left, st.container(border=True):
+    with left, st.container(border=True, key=f"{PANEL_PROJECTOR}_controls"):
         all_groups = st.container()
         if panel.enabled():
             controls.reset_button()
@@ -102,7 +108,7 @@ def projector_layout() -> Slots:
     with right:
         with st.container(border=True):
             sentence = st.container()
-        tiles = st.container()
+        tiles = st.container(key=f"{PANEL_PROJECTOR}_tiles")
         _tiles_caption(m)  # below: the first screen holds every tile
     share = results.share_frame()
     fte_slot, curve_slot = results.chart_layout(bs.scenario())

@@ -25,6 +25,7 @@ from redesign.buyback.model import Scenario, ScenarioResult
 from redesign.buyback.panel import Spec, panel_spec
 from ui.blocks import md
 from ui.components import buyback_panel
+from ui.present import PROJECTOR_CONFIG
 
 from . import results
 from . import state as bs
@@ -69,7 +70,9 @@ def draw(slots: Slots, s: Scenario, result: ScenarioResult) -> None:
     """The panel's parts in the page's placeholders, and the Python parts that follow the
     settled scenario."""
     with slots.all_groups:
-        buyback_panel.controls(PANEL, spec(s, tuple(slots.groups)), s.levels)
+        # On a projector the charts have no toolbar, as every chart there (ui.present).
+        config = PROJECTOR_CONFIG if slots.projector else None
+        buyback_panel.controls(PANEL, spec(s, tuple(slots.groups)), s.levels, config)
     for gid, slot in slots.groups.items():
         with slot:
             buyback_panel.group(PANEL, gid)

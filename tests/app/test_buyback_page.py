@@ -180,6 +180,7 @@ def test_page_runs_and_shows_the_proposal() -> None:
         f"{PANEL}:curve_chart",
     }
     assert sent_pct(at) == shown_pct(at) == dict.fromkeys(GROUPS, 100.0)
+    assert panel_parts(at)[PANEL]["config"].get("displayModeBar", True)  # a desk's chart tools
     # The scenario is written to the URL at once, so the first view already has a link.
     assert {k: single(v) for k, v in scenario_params(at).items()} == dict.fromkeys(
         [f"bb_{g}" for g in GROUPS], "100"
@@ -634,6 +635,7 @@ def test_a_projector_gets_the_outcome_in_one_sentence_and_every_control_and_tile
     assert {PANEL, f"{PANEL}:tiles", *(f"{PANEL}:group:{g}" for g in GROUPS)} <= set(parts)
     assert not at.metric
     assert not [s for s in at.slider if (s.key or "").startswith("bb:slider:")]
+    assert parts[PANEL]["config"]["displayModeBar"] is False  # no chart tools on a projector
     assert sent_pct(at) == {
         "autism_teaching": 60.0,
         "autism_hlta": 60.0,

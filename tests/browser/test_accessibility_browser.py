@@ -18,6 +18,7 @@ from tests.browser.a11y import (
     tab_until,
 )
 from tests.browser.helpers import assert_no_exception, wait_for_app
+from tests.browser.panel_expect import wait_for_panel
 
 VIEWPORT = {"width": 1280, "height": 720}
 # (path, name): every page of app.py (the waterfall in both views).
@@ -60,6 +61,8 @@ def test_page_passes_axe_and_stays_on_this_machine(
     small.on("request", lambda request: requests.append(request.url))
     small.goto(url(streamlit_server, path, mode))
     wait_for_app(small, timeout_ms=60_000)
+    if name == "buyback":
+        wait_for_panel(small)  # its controls, tiles and charts are drawn by the browser
     assert_no_exception(small)
     open_expanders(small)
     small.wait_for_timeout(500)
@@ -165,9 +168,11 @@ def test_names_are_read_without_escape_characters(
     "Help for Saving (as stated)", never "Help for Saving \\(as stated\\)"."""
     small.goto(f"{streamlit_server}/{path}")
     wait_for_app(small, timeout_ms=60_000)
-    if name in ("overview", "service", "staffing", "sen_needs", "buyback"):
+    if name in ("overview", "service", "staffing", "sen_needs"):
         # Their tiles' help buttons, the names most at risk, are drawn before looking.
         small.wait_for_selector("[data-testid='stMetric'] [aria-label]", timeout=30_000)
+    if name == "buyback":
+        wait_for_panel(small)  # the panel's tiles, their help buttons and its charts
     small.wait_for_timeout(500)
     escaped = small.evaluate(_ESCAPED_NAMES_JS)
     assert not escaped, f"{name}: {escaped[:5]}"

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.helpers import SCREENSHOT_DIR, assert_no_exception, wait_for_app
+from tests.browser.panel_expect import wait_for_panel
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
 PAGES = [
@@ -26,6 +27,11 @@ PAGES = [
 # How many metric tiles open each page: its key figures (the buy-back page lays out its own).
 # Tiles that must be on the first screen; on the buy-back page its controls too (below).
 KEY_FIGURES = {"overview": 10, "service": 7, "staffing": 6, "sen_needs": 4, "buyback": 8}
+# A tile and its value: Streamlit's metrics, or the buy-back panel's own tiles.
+TILE_SELECTORS = {
+    "*": ("[data-testid='stMetric']", "[data-testid='stMetricValue'] p"),
+    "buyback": (".bbp-tile", ".bbp-tile .bbp-value"),
+}
 MIN_BODY_PX = 20
 MIN_FIGURE_PX = 48
 
@@ -53,6 +59,8 @@ def _open(page: Page, base: str, path: str, present: bool) -> None:
         "s => s.textContent.includes('stHeaderActionElements'))",
         timeout=30_000,
     )
+    if path.startswith("buyback"):
+        wait_for_panel(page)  # the buy-back panel's parts are drawn by the browser
     page.wait_for_timeout(600)  # charts finish drawing
     assert_no_exception(page)
 
@@ -91,25 +99,33 @@ def test_presenting_first_screen_and_chart_screen(
     assert page.get_by_label("Link to heading").filter(visible=True).count() == 0
     height = sized.viewport_size["height"]
     if name in KEY_FIGURES:
-        tiles = page.locator("[data-testid='stMetric']")
+        # The buy-back page's tiles are its panel's (ui/components/buyback_panel).
+        tile_sel, value_sel = TILE_SELECTORS.get(name, TILE_SELECTORS["*"])
+        tiles = page.locator(tile_sel)
         assert tiles.count() >= KEY_FIGURES[name]
         boxes = [tiles.nth(i).bounding_box() for i in range(KEY_FIGURES[name])]
         bottoms = [box["y"] + box["height"] for box in boxes if box]
         assert max(bottoms) <= height, f"key figures run below the first screen: {bottoms}"
-        value = page.locator("[data-testid='stMetricValue']").first
+        value = page.locator(value_sel).first
         assert float(value.evaluate("e => getComputedStyle(e).fontSize")[:-2]) >= MIN_FIGURE_PX
         cut = page.eval_on_selector_all(
-            "[data-testid='stMetricValue'] p",
+            value_sel,
             "ps => ps.filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)",
         )
         assert not cut, f"figures cut off in their tiles: {cut}"
     if name == "buyback":
-        # The controls and the sentence are on the first screen with the tiles.
-        sliders = page.locator("[data-testid='stSlider']")
-        assert sliders.count() >= 4
-        for i in range(sliders.count()):
-            box = sliders.nth(i).bounding_box()
-            assert box and box["y"] + box["height"] <= height, f"slider {i} below the first screen"
+        # Every control (its slider, the value beside it and its exact box) and the sentence are
+        # on the first screen with the tiles, at the body's type size or larger.
+        parts = page.locator(".bbp-control")
+        assert parts.count() >= 4
+        for i in range(parts.count()):
+            box = parts.nth(i).bounding_box()
+            assert box and box["y"] + box["height"] <= height, f"control {i} below the first screen"
+        for sel in (".bbp-label", ".bbp-box-label", ".bbp-box", ".bbp-out", ".bbp-tile-label"):
+            sizes = page.eval_on_selector_all(
+                sel, "es => es.map(e => parseFloat(getComputedStyle(e).fontSize))"
+            )
+            assert sizes and min(sizes) >= MIN_BODY_PX, (sel, sizes)
         sentence = page.get_by_text("If schools buy back", exact=False).first
         box = sentence.bounding_box()
         assert box and box["y"] + box["height"] <= height

@@ -118,9 +118,15 @@ def scenario_state(
     return {"scenario": {"all": all_pct, "set": dict(set_pct or {})}}
 
 
-def controls(key: str, spec: Spec, levels: Mapping[str, float]) -> None:
+def controls(
+    key: str,
+    spec: Spec,
+    levels: Mapping[str, float],
+    config: Mapping[str, Any] | None = None,
+) -> None:
     """The all-groups control, the live region, and the panel's link to Python (mount once,
-    before or after the other parts)."""
+    before or after the other parts). ``config``: the charts' Plotly config (default
+    PLOTLY_CONFIG, a desk's toolbar; a projector's has none)."""
     ss = st.session_state
     push: Push | None = ss.get(_push_key(key))
     if push is None or push.shows != dict(levels):
@@ -134,7 +140,7 @@ def controls(key: str, spec: Spec, levels: Mapping[str, float]) -> None:
             "spec": spec,
             "push": {"rev": push.rev, "levels": push.levels},
             "plotly_url": plotly_url(),
-            "config": PLOTLY_CONFIG,
+            "config": dict(config) if config is not None else PLOTLY_CONFIG,
             "settle_ms": SETTLE_MS,
         },
         on_scenario_change=_no_callback,
