@@ -38,6 +38,7 @@ from bench.common import (
     APP,
     BASELINE_APP,
     CHART_FLOOR_APP,
+    PREVIOUS_DESIGN,
     REPO_ROOT,
     RESULTS_DIR,
     Settings,
@@ -200,7 +201,7 @@ def run_latency(opts: Options) -> dict[str, Any]:
             with (
                 StreamlitServer(BASELINE_APP, settings) as base,
                 StreamlitServer(CHART_FLOOR_APP, settings) as chart,
-                StreamlitServer(APP, settings) as app,
+                StreamlitServer(APP, settings, env=PREVIOUS_DESIGN) as app,
             ):
                 url_path, pages = _buyback_url(app.ws_url)
                 if url_path is None:
@@ -387,7 +388,10 @@ def run_load(opts: Options) -> dict[str, Any]:
 
     # Both servers up for the whole run; at each level the empty app, then the buy-back page, so
     # the pair sees the same machine conditions (the idle one costs next to nothing).
-    with StreamlitServer(BASELINE_APP) as base, StreamlitServer(APP) as app:
+    with (
+        StreamlitServer(BASELINE_APP) as base,
+        StreamlitServer(APP, env=PREVIOUS_DESIGN) as app,
+    ):
         url_path, _ = _buyback_url(app.ws_url)
         if url_path is None:
             raise RuntimeError("no buy-back page")
@@ -410,7 +414,10 @@ def run_load(opts: Options) -> dict[str, Any]:
     for name, flags in variants.items():
         print(f"[bench]   load: {name}", flush=True)
         settings = Settings(name, flags)
-        with StreamlitServer(BASELINE_APP, settings) as base, StreamlitServer(APP, settings) as app:
+        with (
+            StreamlitServer(BASELINE_APP, settings) as base,
+            StreamlitServer(APP, settings, env=PREVIOUS_DESIGN) as app,
+        ):
             url_path = _buyback_url(app.ws_url)[0] or ""
             out["variants"][name] = {
                 "baseline": level(base, "", LOAD_USERS),
@@ -436,7 +443,7 @@ def run_scale_bench(opts: Options) -> dict[str, Any]:
 def run_soak_bench(opts: Options) -> dict[str, Any]:
     from bench.soak import run_soak
 
-    with StreamlitServer(APP) as srv:
+    with StreamlitServer(APP, env=PREVIOUS_DESIGN) as srv:
         url_path, _ = _buyback_url(srv.ws_url)
         if url_path is None:
             raise RuntimeError("no buy-back page")

@@ -35,6 +35,13 @@ SERVER_START_TIMEOUT_S = 60
 # stays free of the app's code).
 DB_URL_ENV = "REDESIGN_DB_URL"
 SERVER_STOP_TIMEOUT_S = 10
+# The buy-back page's design these benchmarks time as "the buy-back page": the previous one
+# (Streamlit's sliders, rerun by Python on every key press), which their clients drive (a slider
+# by its widget id, AppTest's ``at.slider``) and their recorded series measured. The page's
+# default is now the panel (pages/buyback_parts/panel.py ENV; not imported, as above), which
+# bench/panel.py times beside this one.
+BUYBACK_PANEL_ENV = "REDESIGN_BUYBACK_PANEL"
+PREVIOUS_DESIGN: dict[str, str] = {BUYBACK_PANEL_ENV: "0"}
 
 
 # --- statistics ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.common import APP, REPO_ROOT
+from bench.common import APP, PREVIOUS_DESIGN, REPO_ROOT
 
 TOP = 25
 
@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text", action="store_true", help="print the pstats listing")
     args = parser.parse_args(argv)
     os.chdir(REPO_ROOT)
+    os.environ.update(PREVIOUS_DESIGN)  # the buy-back page with the sliders it moves
     result = _profile(args.page, args.reps)
     if args.text:
         print(result["text"])

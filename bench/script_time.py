@@ -28,6 +28,7 @@ from bench.common import (
     BASELINE_APP,
     CHART_FLOOR_APP,
     FRAME_FLOOR_APP,
+    PREVIOUS_DESIGN,
     REPO_ROOT,
     page_files,
     summarise,
@@ -198,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", help="write the JSON here (default: stdout)")
     args = parser.parse_args(argv)
     os.chdir(REPO_ROOT)  # .streamlit/config.toml and relative page paths, as for the server
+    os.environ.update(PREVIOUS_DESIGN)  # the buy-back page with the sliders it moves
     pages = [str(Path(p).resolve()) for p in args.pages] if args.pages else None
     targets = pages if pages is not None else [str(p) for p in page_files()]
     if not args.no_baseline:

@@ -21,6 +21,7 @@ from typing import Any
 from bench.common import (
     APP,
     BASELINE_APP,
+    PREVIOUS_DESIGN,
     StreamlitServer,
     cpu_seconds,
     ratio,
@@ -91,7 +92,11 @@ def measure_server_reruns(reps: int = 30, warmup: int = 3, budget_s: float = 600
     """Every page's plain rerun on the app's server against the empty app's, side by side."""
     from bench.load import discover_pages
 
-    with StreamlitServer(BASELINE_APP) as base, StreamlitServer(APP) as app:
+    # The buy-back page as bench.script_time runs it (the previous design), to compare the two.
+    with (
+        StreamlitServer(BASELINE_APP) as base,
+        StreamlitServer(APP, env=PREVIOUS_DESIGN) as app,
+    ):
         pages = run_async(discover_pages(app.ws_url))
         targets: dict[str, tuple[str, str, int]] = {
             p.url_pathname or p.name: (app.ws_url, p.url_pathname, app.pid) for p in pages

@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import APP, StreamlitServer, run_async
+from bench.common import APP, PREVIOUS_DESIGN, StreamlitServer, run_async
 from bench.load import discover_pages, find_page, run_level
 from bench.store_bench import fresh_database
 from bench.wsclient import RunResult, StreamlitClient
@@ -91,7 +91,10 @@ def _count_saved(url: str) -> int:
 
 
 def library_load(backend: str, users: int, seconds: float) -> dict[str, Any]:
-    with fresh_database(backend) as url, StreamlitServer(APP, env={"REDESIGN_DB_URL": url}) as srv:
+    with (
+        fresh_database(backend) as url,
+        StreamlitServer(APP, env={"REDESIGN_DB_URL": url, **PREVIOUS_DESIGN}) as srv,
+    ):
         page = _page(srv)
         saver = Saver()
         level = run_async(run_level(srv.ws_url, page, users, seconds, srv.pid, behaviour=saver))
@@ -106,7 +109,7 @@ def library_load(backend: str, users: int, seconds: float) -> dict[str, Any]:
 def servers_load(levels: list[int], seconds: float, reps: int) -> dict[str, Any]:
     out: dict[str, Any] = {"levels": levels, "one": [], "two": []}
     with fresh_database("postgresql") as url:
-        env = {"REDESIGN_DB_URL": url}
+        env = {"REDESIGN_DB_URL": url, **PREVIOUS_DESIGN}
         with StreamlitServer(APP, env=env) as a, StreamlitServer(APP, env=env) as b:
             page = _page(a)
             _page(b)  # both servers warm (first import of the app) before measuring

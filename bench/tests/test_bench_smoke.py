@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bench import common
 from redesign import load_dataset
 from redesign.buyback.model import BuybackModel
@@ -169,3 +171,49 @@ def test_every_bench_module_imports() -> None:
         except ImportError as exc:
             failed[name] = str(exc)
     assert failed == {}
+
+
+def test_the_previous_design_is_the_pages_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench.common names the buy-back page's design switch without importing the app: it is the
+    page's own, and PREVIOUS_DESIGN turns the panel off (the sliders the benchmarks move)."""
+    from pages.buyback_parts import panel
+
+    assert common.BUYBACK_PANEL_ENV == panel.ENV
+    monkeypatch.delenv(panel.ENV, raising=False)
+    assert panel.enabled()  # the page's default
+    for name, value in common.PREVIOUS_DESIGN.items():
+        monkeypatch.setenv(name, value)
+    assert not panel.enabled()
+
+
+def test_first_screen_summary_ratios_and_fold_order() -> None:
+    from bench import first_screen
+
+    def run(first: float, settled: float, below: float = -1) -> dict[str, float]:
+        return {
+            "first_screen": first,
+            "settled": settled,
+            "title": 10.0,
+            "tile": -1.0,
+            "chart": first,
+            "first_below": below,
+        }
+
+    raw = {
+        "samples": {
+            "empty app": {"cold": [run(800, 800), run(1000, 1000)], "warm": [run(400, 400)]},
+            "page": {
+                "cold": [run(1800, 2500, below=1900), run(1800, 2500, below=1000)],
+                "warm": [run(600, 900)],
+            },
+        },
+        "errors": {"empty app": [], "page": []},
+    }
+    got = first_screen.summary(raw)["page"]
+    assert got["cold"]["first_screen_ratio"] == 1800 / 900
+    assert got["warm"]["first_screen_ratio"] == 1.5
+    assert got["cold"]["settled_ratio"] == 2500 / 900
+    # One run drew something below the fold before the first screen was done.
+    assert (got["cold"]["fold_first_runs"], got["cold"]["runs"]) == (1, 2)
+    assert got["warm"]["fold_first_runs"] == 1
+    assert "page" in first_screen.report({"pages": first_screen.summary(raw)})
