@@ -1,0 +1,49 @@
+"""The first-screen benchmark runs end to end on two pages (so bench/ stays in step with the app):
+every load is timed, the first screen is never later than the page settling, and the marks it
+looks for (the title, the first chart) are found on a page that has them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.paths import ROOT as REPO_ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def test_two_pages_cold_and_warm(tmp_path: Path) -> None:
+    # In its own process: Playwright's sync API cannot start inside this session's browser fixture.
+    out = tmp_path / "first_screen.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.first_screen",
+            "--reps",
+            "1",
+            "--pages",
+            "overview,waterfall",
+            "--out",
+            str(out),
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    pages = json.loads(out.read_text())["pages"]
+    assert set(pages) == {"empty app", "overview", "waterfall"}
+    for name, row in pages.items():
+        assert row["errors"] == [], name
+        for kind in ("cold", "warm"):
+            first, settled = row[kind]["first_screen_ms"]["p50"], row[kind]["settled_ms"]["p50"]
+            assert 0 < first <= settled + 100, (name, kind, first, settled)
+    assert pages["waterfall"]["warm"]["title_ms"]["p50"] > 0
+    assert pages["waterfall"]["warm"]["chart_ms"]["p50"] > 0
