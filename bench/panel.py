@@ -38,6 +38,7 @@ from bench.browser import VIEWPORT, BrowserSession, load_page, open_slider_page,
 from bench.common import (
     APP,
     BASELINE_APP,
+    PREVIOUS_DESIGN,
     REPO_ROOT,
     RESULTS_DIR,
     StreamlitServer,
@@ -46,7 +47,6 @@ from bench.common import (
     ratio,
     summarise,
 )
-from pages.buyback_parts import panel as panel_wiring
 from redesign import load_dataset
 from redesign.buyback import scenario_io as sio
 from redesign.buyback.model import BuybackModel
@@ -157,7 +157,7 @@ def press_panel(page: Page, which: str, step_no: int) -> dict[str, float]:
 
 def interleaved(session: BrowserSession, urls: dict[str, str], reps: int, warmup: int) -> dict:
     """Empty app, previous design, the panel's three controls on the harness and the panel's
-    all-groups slider on the buy-back page itself (REDESIGN_BUYBACK_PANEL=1), pressed in turn."""
+    all-groups slider on the buy-back page itself (its default design), pressed in turn."""
     empty_page, old_page = new_page(session), new_page(session)
     panel_page, app_page = new_page(session), new_page(session)
     open_slider_page(empty_page, urls["empty"])
@@ -339,9 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     with (
         StreamlitServer(BASELINE_APP) as empty,
-        StreamlitServer(APP) as app,
+        StreamlitServer(APP, env=PREVIOUS_DESIGN) as app,
         StreamlitServer(HARNESS) as harness,
-        StreamlitServer(APP, env={panel_wiring.ENV: "1"}) as app_with_panel,
+        StreamlitServer(APP) as app_with_panel,
         BrowserSession() as session,
     ):
         urls = {
