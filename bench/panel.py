@@ -89,7 +89,8 @@ PANEL_JS = r"""
     for (const part of document.querySelectorAll('.bbp-part')) {
       const fig = part.querySelector('figure[data-chart]');
       const k = fig ? fig.dataset.chart : part.querySelector('.bbp-tiles') ? 'tiles' : 'controls';
-      new MutationObserver(onMut(k)).observe(part, {
+      // A chart counts as drawn when its plot changed (not its caption, which changes first).
+      new MutationObserver(onMut(k)).observe(fig ? fig.querySelector('.bbp-plot') : part, {
         subtree: true, childList: true, attributes: true, characterData: true});
     }
   };
