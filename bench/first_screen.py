@@ -34,7 +34,7 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from bench.browser import BrowserSession, page_exceptions
+from bench.browser import INIT_JS, VIEWPORT, BrowserSession, page_exceptions
 from bench.common import (
     APP,
     BASELINE_APP,
@@ -144,12 +144,27 @@ def _load(page: Page, url: str, timeout_ms: float = 60_000) -> dict[str, Any]:
     return {"settled": settled["paint"], **fold}
 
 
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
+FOREIGN: list[str] = []  # anything a page asked for elsewhere (the report shows it)
+
+
+def _note_foreign(request: Any) -> None:
+    if not request.url.startswith(LOCAL):
+        FOREIGN.append(request.url[:200])
+
+
 def _new_page(session: BrowserSession, context: Any = None) -> Page:
+    """A tab in a fresh context, or in ``context``. No request routing here (BrowserSession's
+    pages route every request, which turns Chromium's HTTP cache off, and warm would not be
+    warm): the pages ask only the app's own server for anything, as bench/tests checks."""
     if context is None:
-        page = session.new_page()
-        page.context.add_init_script(FOLD_JS)
-        return page
-    return context.new_page()
+        assert session.browser is not None
+        context = session.browser.new_context(viewport=VIEWPORT)
+        context.add_init_script(INIT_JS)
+        context.add_init_script(FOLD_JS)
+        context.on("request", _note_foreign)
+    page: Page = context.new_page()
+    return page
 
 
 def measure(session: BrowserSession, targets: dict[str, str], reps: int) -> dict[str, Any]:
@@ -255,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": Path("/proc/loadavg").read_text().split()[:3],
         "reps": args.reps,
         "pages": summary(raw),
+        "foreign_requests": sorted(set(FOREIGN)),
         "raw": raw,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
