@@ -121,7 +121,14 @@ def test_presenting_first_screen_and_chart_screen(
         for i in range(parts.count()):
             box = parts.nth(i).bounding_box()
             assert box and box["y"] + box["height"] <= height, f"control {i} below the first screen"
-        for sel in (".bbp-label", ".bbp-box-label", ".bbp-box", ".bbp-out", ".bbp-tile-label"):
+        for sel in (
+            ".bbp-label",
+            ".bbp-box-label",
+            ".bbp-box",
+            ".bbp-out",
+            ".bbp-tile-label",
+            ".bbp-delta",
+        ):
             sizes = page.eval_on_selector_all(
                 sel, "es => es.map(e => parseFloat(getComputedStyle(e).fontSize))"
             )
