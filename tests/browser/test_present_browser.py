@@ -102,6 +102,9 @@ def test_presenting_first_screen_and_chart_screen(
         # The buy-back page's tiles are its panel's (ui/components/buyback_panel).
         tile_sel, value_sel = TILE_SELECTORS.get(name, TILE_SELECTORS["*"])
         tiles = page.locator(tile_sel)
+        # Streamlit draws a tile's element once its script has loaded, which on a busy machine
+        # can come after the page's run has finished (it waits behind plotly.js): wait for them.
+        tiles.nth(KEY_FIGURES[name] - 1).wait_for(state="visible", timeout=30_000)
         assert tiles.count() >= KEY_FIGURES[name]
         boxes = [tiles.nth(i).bounding_box() for i in range(KEY_FIGURES[name])]
         bottoms = [box["y"] + box["height"] for box in boxes if box]
