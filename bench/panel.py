@@ -12,8 +12,9 @@ the previous design (the buy-back page of app.py), in one run.
   last DOM change). Presses are interleaved A, B, C, ... so a busy moment costs all alike.
 * **drag**: the all-groups slider dragged with the mouse for a few seconds, each move sent as soon
   as the browser has taken the last (Chrome draws at most one frame per move); frames in which the
-  tiles and both charts all changed, per second; then the settled figures checked against
-  BuybackModel.evaluate (tests/browser/panel_expect.py).
+  tiles and both charts all changed, per second (a chart changed: its plot, or the copy over it
+  that follows a held slider, drag.js); then the settled figures checked against
+  BuybackModel.evaluate (tests/browser/panel_expect.py). On the harness and on the buy-back page.
 * **payload**: websocket bytes received (and sent) per key press, the rerun after the settle
   included.
 * **scale**: the harness on synthetic data (tests/support/synthetic.py) at each factor: first draw (fresh
@@ -89,8 +90,9 @@ PANEL_JS = r"""
     for (const part of document.querySelectorAll('.bbp-part')) {
       const fig = part.querySelector('figure[data-chart]');
       const k = fig ? fig.dataset.chart : part.querySelector('.bbp-tiles') ? 'tiles' : 'controls';
-      // A chart counts as drawn when its plot changed (not its caption, which changes first).
-      new MutationObserver(onMut(k)).observe(fig ? fig.querySelector('.bbp-plot') : part, {
+      // A chart counts as drawn when its plot (or the copy over it while a slider is dragged)
+      // changed, not its caption, which changes first.
+      new MutationObserver(onMut(k)).observe(fig ? fig.querySelector('.bbp-area') : part, {
         subtree: true, childList: true, attributes: true, characterData: true});
     }
   };
@@ -194,9 +196,12 @@ def interleaved(session: BrowserSession, urls: dict[str, str], reps: int, warmup
     return samples
 
 
-def drag(session: BrowserSession, url: str, seconds: float, model: BuybackModel) -> dict:
-    """Drag the all-groups slider; frames with tiles and both charts changed, per second."""
-    from tests.browser.panel_expect import mismatches, read_panel
+def drag(
+    session: BrowserSession, url: str, seconds: float, model: BuybackModel, *, harness: bool = True
+) -> dict:
+    """Drag the all-groups slider; frames with tiles and both charts changed, per second.
+    ``harness=False``: the buy-back page of app.py (its settled scenario goes to the URL)."""
+    from tests.browser.panel_expect import figures_wrong, mismatches, read_panel
 
     page = new_page(session)
     open_panel(page, url)
@@ -217,13 +222,17 @@ def drag(session: BrowserSession, url: str, seconds: float, model: BuybackModel)
     page.mouse.up()
     shown_pct = int(_control(page, "all").locator(".bbp-range").input_value())
     levels = dict.fromkeys(model.group_ids, sio.quantize_level(shown_pct / 100))
-    want = json.dumps({"levels": levels}, sort_keys=True)
-    page.wait_for_function(
-        "(w) => document.querySelector('[data-testid=stCode]')?.textContent === w",
-        arg=want,
-        timeout=15_000,
-    )
-    problems = mismatches(model, sio.make_scenario(model, levels), read_panel(page))
+    if harness:
+        want = json.dumps({"levels": levels}, sort_keys=True)
+        page.wait_for_function(
+            "(w) => document.querySelector('[data-testid=stCode]')?.textContent === w",
+            arg=want,
+            timeout=15_000,
+        )
+        problems = mismatches(model, sio.make_scenario(model, levels), read_panel(page))
+    else:
+        page.wait_for_timeout(1_500)  # the settle and the page's rerun
+        problems = figures_wrong(model, page, sio.make_scenario(model, levels))
     BrowserSession.close_page(page)
     seconds_measured = (end[0] - start[0]) / 1000
     return {
@@ -299,12 +308,15 @@ def report(results: dict[str, Any]) -> str:
             f" p90 {fmt_ms(s['p90'])} ms ({fmt_x(ratio(s['p90'], empty['p90']))});"
             f" received {recv['p50'] / 1000:.2f} KB, sent {sent['p50'] / 1000:.2f} KB a press"
         )
-    d = results["drag"]
-    lines.append(
-        f"  drag: {d['full_updates_per_s']:.1f} updates/s of tiles and both charts"
-        f" ({d['moves_per_s']:.1f} mouse moves/s); last frame equals the server:"
-        f" {d['final_frame_matches_server']}"
-    )
+    for key, where in (("drag", "harness"), ("drag_page", "buy-back page")):
+        if key not in results:
+            continue
+        d = results[key]
+        lines.append(
+            f"  drag ({where}): {d['full_updates_per_s']:.1f} updates/s of tiles and both charts"
+            f" ({d['moves_per_s']:.1f} mouse moves/s); last frame equals the server:"
+            f" {d['final_frame_matches_server']}"
+        )
     sc = results["scale"]
     factors = sorted(sc, key=int)
     for f in factors:
@@ -353,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         results["latency"] = interleaved(session, urls, args.reps, args.warmup)
         results["drag"] = drag(session, harness.base_url, args.drag_seconds, model)
+        results["drag_page"] = drag(session, urls["page"], args.drag_seconds, model, harness=False)
     with BrowserSession() as session:
         factors = [int(f) for f in args.factors.split(",")]
         results["scale"] = scale(session, factors, max(args.reps // 3, 5))

@@ -25,6 +25,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from redesign.store import DB_URL_ENV
 from tests.support.server import CHROMIUM_ARGS, CHROMIUM_PATH, free_port, health_ok
+from ui.components.buyback_panel import vendor
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BROWSER_TESTS_DIR = Path(__file__).resolve().parent
@@ -144,3 +145,41 @@ def page(browser: Browser) -> Iterator[Page]:
         yield context.new_page()
     finally:
         context.close()
+
+
+HARNESS = REPO_ROOT / "tests" / "support" / "panel_app" / "app.py"
+
+
+@pytest.fixture(scope="module")
+def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The harness page on its own server (its static folder holding plotly.js)."""
+    vendor.ensure_copy(HARNESS.parent)
+    port = free_port()
+    log = tmp_path_factory.mktemp("panel_server") / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "streamlit", "run", str(HARNESS.relative_to(REPO_ROOT))),
+                *("--server.port", str(port), "--server.address", "127.0.0.1"),
+                *("--server.headless", "true"),
+            ],
+            cwd=REPO_ROOT,
+            env=os.environ.copy(),
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while not health_ok(f"{base}/_stcore/health"):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"harness server did not start:\n{log.read_text()}", pytrace=False)
+            time.sleep(0.25)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -8,14 +8,8 @@ violation in it; plotly.js comes from the app itself."""
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
@@ -24,7 +18,6 @@ from redesign.buyback import scenario_io as sio
 from redesign.buyback.model import BuybackModel
 from redesign.buyback.panel import quantize_pct
 from redesign.core.formatting import fte, money_m, signed_money_m
-from tests.browser.conftest import REPO_ROOT
 from tests.browser.panel_expect import (
     all_control,
     group_control,
@@ -33,47 +26,9 @@ from tests.browser.panel_expect import (
     read_panel,
     type_box,
 )
-from tests.support.server import free_port, health_ok
-from ui.components.buyback_panel import vendor
 
-HARNESS = REPO_ROOT / "tests" / "support" / "panel_app" / "app.py"
 MODEL = BuybackModel(load_dataset())
 POSITIONS = 60
-
-
-@pytest.fixture(scope="module")
-def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The harness page on its own server (its static folder holding plotly.js)."""
-    vendor.ensure_copy(HARNESS.parent)
-    port = free_port()
-    log = tmp_path_factory.mktemp("panel_server") / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "streamlit", "run", str(HARNESS.relative_to(REPO_ROOT))),
-                *("--server.port", str(port), "--server.address", "127.0.0.1"),
-                *("--server.headless", "true"),
-            ],
-            cwd=REPO_ROOT,
-            env=os.environ.copy(),
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while not health_ok(f"{base}/_stcore/health"):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"harness server did not start:\n{log.read_text()}", pytrace=False)
-            time.sleep(0.25)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def open_panel(page: Page, base: str, *, guard: bool = True) -> list[str]:

@@ -54,9 +54,9 @@ PLOTLY_CONFIG: dict[str, Any] = {
 
 # No shadow root: plotly.js puts its styles in the document's head, where a shadow root would not
 # see them; panel.css scopes every rule to the panel's parts instead.
-# One ES module in four files, joined in this order (later files use what earlier ones define;
+# One ES module in five files, joined in this order (later files use what earlier ones define;
 # panel.js holds the default export).
-JS_FILES = ("model.js", "charts.js", "parts.js", "panel.js")
+JS_FILES = ("model.js", "charts.js", "drag.js", "parts.js", "panel.js")
 _COMPONENT = st.components.v2.component(
     "redesign_explorer.buyback_panel",
     js="\n".join((_HERE / name).read_text(encoding="utf-8") for name in JS_FILES),

@@ -1,5 +1,5 @@
-// The buy-back panel's charts and DOM helpers (second of model.js, charts.js, parts.js, panel.js):
-// each chart is the skeleton redesign.buyback_charts drew, with the figures that move with the
+// The buy-back panel's charts and DOM helpers (second of model.js, charts.js, drag.js, parts.js,
+// panel.js): each chart is the skeleton redesign.buyback_charts drew, with the figures that move with the
 // buy-back replaced, redrawn in place with Plotly.react.
 
 let plotlyPromise = null;
@@ -59,11 +59,11 @@ function fteFigure(spec, r) {
       exp: total(os.map((o) => o.expansion)),
     };
   });
-  const labels = bars.map(
+  const numbers = bars.map(
     (b) =>
-      `${b.head}<br>${fte(b.kept + b.exp)} kept · ${fte(b.red)} redundant` +
-      (b.exp > 0 ? ` · ${fte(b.exp)} more` : ""),
+      `${fte(b.kept + b.exp)} kept · ${fte(b.red)} redundant` + (b.exp > 0 ? ` · ${fte(b.exp)} more` : ""),
   );
+  const labels = bars.map((b, j) => `${b.head}<br>${numbers[j]}`);
   const text = (values, word) => values.map((v) => (v >= 0.005 ? `${fte(v)} ${word}` : ""));
   const kept = bars.map((b) => b.kept);
   const red = bars.map((b) => b.red);
@@ -78,7 +78,7 @@ function fteFigure(spec, r) {
   const alt =
     `Stacked bar chart: of ${fte(r.at_risk)} FTE at risk, ${fte(r.retained)} FTE kept and` +
     ` ${fte(r.redundant)} FTE redundant, shown for each group.`;
-  return { data, layout, alt };
+  return { data, layout, alt, bars, numbers };
 }
 
 function curveFigure(spec, r) {
@@ -143,17 +143,19 @@ class Chart {
     this.figure = el("figure", { class: "bbp-figure", "data-chart": which }, this.caption);
     this.gd = el("div", { class: "bbp-plot" });
     this.note = el("p", { class: "bbp-text", text: "Drawing the chart…" });
-    this.figure.append(this.gd);
+    // The plot and, while a slider is dragged, the copy of its picture over it (drag.js).
+    this.figure.append(el("div", { class: "bbp-area" }, this.gd));
     root.append(this.figure, this.note);
     root.classList.add("bbp-part");
     this.plotted = false;
     this.pending = null;
     this.busy = false;
   }
-  update(ctx) {
+  update(ctx, full) {
     const fig = this.which === "fte" ? fteFigure(ctx.spec, ctx.result) : curveFigure(ctx.spec, ctx.result);
     setText(this.caption, fig.alt);
     this.pending = fig;
+    if (this.panel.dragging && !full && this.drawInCopy(fig)) return;
     if (window.Plotly) this.flush();
     else if (this.panel.plotlyUrl) {
       loadPlotly(this.panel.plotlyUrl).then(
@@ -161,6 +163,26 @@ class Chart {
         () => setText(this.note, "The chart could not be drawn; its figures are in the table below."),
       );
     }
+  }
+  // While a slider is dragged (drag.js): true if the copy of the chart now shows fig.
+  drawInCopy(fig) {
+    if (!this.shown || !window.Plotly) return false;
+    if (!this.copy) {
+      this.copy = (this.which === "fte" ? FteDrag : CurveDrag).make(this.gd, this.shown);
+      if (!this.copy) return false;
+    }
+    if (!this.copy.update(fig)) {
+      this.copy.remove();
+      this.copy = null;
+      return false;
+    }
+    this.copy.show();
+    this.panel.copies += 1;
+    return true;
+  }
+  // The pointer was released or rests: Plotly draws the figure the copy shows.
+  rest() {
+    if (this.copy) this.flush();
   }
   flush() {
     const fig = this.pending;
@@ -176,6 +198,11 @@ class Chart {
       Plotly.newPlot(this.gd, fig.data, fig.layout, config);
     } else {
       Plotly.react(this.gd, fig.data, fig.layout, config);
+    }
+    this.shown = fig;
+    if (this.copy) {
+      this.copy.remove();
+      this.copy = null;
     }
   }
   destroy() {

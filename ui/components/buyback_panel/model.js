@@ -1,5 +1,5 @@
-// The buy-back panel's arithmetic and wording (first of the four files ui/components/buyback_panel
-// joins into the component's one module: model.js, charts.js, parts.js, panel.js).
+// The buy-back panel's arithmetic and wording (first of the five files ui/components/buyback_panel
+// joins into the component's one module: model.js, charts.js, drag.js, parts.js, panel.js).
 //
 // Arithmetic: redesign/buyback_panel.py's docstring, i.e. BuybackModel.evaluate operation for
 // operation, with Python's round() (half-even on the exact value) and math.fsum, so the figures

@@ -7,10 +7,12 @@
 // spec (redesign/buyback_panel.py: coefficients, constants, wording, chart skeletons) and the
 // levels the page last set; it alone sends the state back.
 //
-// Last of the four files ui/components/buyback_panel joins into this module: model.js (arithmetic,
-// wording), charts.js, parts.js, panel.js (the mount function and the panel's shared state).
+// Last of the five files ui/components/buyback_panel joins into this module: model.js (arithmetic,
+// wording), charts.js, drag.js, parts.js, panel.js (the mount function and the panel's shared state).
 
 const PANELS = new Map();
+// A held slider that has not moved for this long rests: Plotly draws the charts' exact figures.
+const REST_MS = 200;
 const PARTS = new WeakMap();
 
 export default function mount(component) {
@@ -78,6 +80,9 @@ class Panel {
     this.sendState = null;
     this.settleMs = 250;
     this.renders = 0;
+    this.dragging = false; // a slider held by the pointer
+    this.restTimer = 0;
+    this.copies = 0; // charts drawn in their copies (drag.js), for tests
   }
 
   fromPage(data, setStateValue) {
@@ -120,6 +125,7 @@ class Panel {
     this.parts.delete(part);
     if (!this.parts.size) {
       clearTimeout(this.settleTimer);
+      clearTimeout(this.restTimer);
       clearTimeout(this.announceTimer);
       PANELS.delete(this.id);
     }
@@ -149,6 +155,33 @@ class Panel {
     this.settleTimer = setTimeout(() => this.settle(), this.settleMs);
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => this.announce(), 1000);
+  }
+
+  // A slider held by the pointer: the charts follow it in their copies (drag.js), and Plotly
+  // draws them when it is released or rests.
+  dragStart() {
+    if (this.dragging) return;
+    this.dragging = true;
+    const end = () => {
+      window.removeEventListener("pointerup", end, true);
+      window.removeEventListener("pointercancel", end, true);
+      window.removeEventListener("blur", end);
+      this.dragEnd();
+    };
+    window.addEventListener("pointerup", end, true);
+    window.addEventListener("pointercancel", end, true);
+    window.addEventListener("blur", end);
+  }
+
+  dragEnd() {
+    this.dragging = false;
+    // A frame still to come draws with Plotly now; else the charts' copies go now.
+    if (!this.frame) this.rest();
+  }
+
+  rest() {
+    clearTimeout(this.restTimer);
+    for (const part of this.parts) if (part instanceof Chart) part.rest();
   }
 
   // Send the scenario to Python now (a released pointer, Enter, leaving a box, or a pause).
@@ -209,7 +242,14 @@ class Panel {
     for (const part of this.parts) if (part instanceof Chart) part.update(ctx, full);
     for (const part of this.parts) if (!(part instanceof Chart)) part.update(ctx, full);
     this.renders += 1;
-    if (this.owner) this.owner.root.dataset.renders = String(this.renders);
+    if (this.owner) {
+      this.owner.root.dataset.renders = String(this.renders);
+      this.owner.root.dataset.copies = String(this.copies);
+    }
+    if (this.dragging) {
+      clearTimeout(this.restTimer);
+      this.restTimer = setTimeout(() => this.rest(), REST_MS);
+    }
   }
 
   announce() {

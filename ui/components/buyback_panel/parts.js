@@ -1,4 +1,4 @@
-// The buy-back panel's parts other than the charts (third of model.js, charts.js, parts.js,
+// The buy-back panel's parts other than the charts (fourth of model.js, charts.js, drag.js, parts.js,
 // panel.js): the all-groups control with the live region, a group's control with its results, the
 // tiles. A part builds its elements once and, on each update, changes only their text and values
 // (never the element that has the focus).
@@ -57,6 +57,7 @@ class LevelControl {
     );
     root.append(this.node);
     this.range.addEventListener("input", () => this.moved(Number(this.range.value)));
+    this.range.addEventListener("pointerdown", () => panel.dragStart());
     this.range.addEventListener("pointerup", () => panel.settle());
     this.range.addEventListener("keyup", (e) => {
       if (e.key === "Enter") panel.settle();
