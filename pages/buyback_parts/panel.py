@@ -25,7 +25,7 @@ from redesign.buyback.model import Scenario, ScenarioResult
 from redesign.buyback.panel import Spec, panel_spec
 from ui.blocks import md
 from ui.components import buyback_panel
-from ui.present import PROJECTOR_CONFIG
+from ui.present import PROJECTOR_CONFIG, projector_figure
 
 from . import results
 from . import state as bs
@@ -52,15 +52,27 @@ def settle() -> None:
         bs.set_scenario(sio.make_scenario(bs.model(), levels, s.assumptions, s.name))
 
 
-def spec(s: Scenario, shown: tuple[str, ...]) -> Spec:
+def spec(s: Scenario, shown: tuple[str, ...], projector: bool = False) -> Spec:
     """The panel's spec for the scenario's assumptions and the groups with their own controls,
     made once for each (a key press changes only levels, which the spec does not hold) and for
-    each model (new data gives a new one, compared by identity)."""
+    each model (new data gives a new one, compared by identity). On a projector the charts' type
+    is enlarged, as every chart's there (ui.present.projector_figure)."""
     m = bs.model()
-    basis = (m, tuple(sorted(s.assumptions.items())), shown)
+    basis = (m, tuple(sorted(s.assumptions.items())), shown, projector)
     cached = st.session_state.get(SPEC)
     if cached is None or cached[0] != basis:
-        cached = (basis, panel_spec(m, s, shown=shown))
+        fresh = panel_spec(m, s, shown=shown)
+        if projector:
+            charts = fresh["charts"]
+            fresh = {
+                **fresh,
+                "charts": {
+                    **charts,
+                    "fte": projector_figure(charts["fte"]),
+                    "curve": projector_figure(charts["curve"]),
+                },
+            }
+        cached = (basis, fresh)
         st.session_state[SPEC] = cached
     made: Spec = cached[1]
     return made
@@ -72,7 +84,9 @@ def draw(slots: Slots, s: Scenario, result: ScenarioResult) -> None:
     with slots.all_groups:
         # On a projector the charts have no toolbar, as every chart there (ui.present).
         config = PROJECTOR_CONFIG if slots.projector else None
-        buyback_panel.controls(PANEL, spec(s, tuple(slots.groups)), s.levels, config)
+        buyback_panel.controls(
+            PANEL, spec(s, tuple(slots.groups), slots.projector), s.levels, config
+        )
     for gid, slot in slots.groups.items():
         with slot:
             buyback_panel.group(PANEL, gid)

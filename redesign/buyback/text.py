@@ -76,8 +76,12 @@ def scenario_headline(result: ScenarioResult) -> str:
     saving = _more_or_less(
         result.saving_change_m, f"{money_words(result.proposed_saving_m)} proposed"
     )
+    # Each group's own level is on the screen beside it (the controls): named here, three groups
+    # made the sentence four lines on a projector.
+    levels = {round(o.level, 6) for o in result.groups}
+    bought = levels_phrase(result) if len(levels) == 1 else "a different share of each group"
     return (
-        f"If schools buy back {levels_phrase(result)}, {kept}; {income}, and the saving would be"
+        f"If schools buy back {bought}, {kept}; {income}, and the saving would be"
         f" {money_words(result.saving_m)}, {saving}."
     )
 

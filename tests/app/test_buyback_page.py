@@ -636,6 +636,17 @@ def test_a_projector_gets_the_outcome_in_one_sentence_and_every_control_and_tile
     assert not at.metric
     assert not [s for s in at.slider if (s.key or "").startswith("bb:slider:")]
     assert parts[PANEL]["config"]["displayModeBar"] is False  # no chart tools on a projector
+    # The charts' type enlarged as on every page presenting (1.3 x 16 px = 21 px), the figures
+    # what the desk's spec has.
+    sent = parts[PANEL]["spec"]
+    desk = json.loads(json.dumps(panel_spec(MODEL, at.session_state["bb:scenario"], shown=GROUPS)))
+    for chart in ("fte", "curve"):
+        assert desk["charts"][chart]["layout"]["font"]["size"] == 16
+        assert sent["charts"][chart]["layout"]["font"]["size"] == 21
+        assert sent["charts"][chart]["data"][0]["x"] == desk["charts"][chart]["data"][0]["x"]
+    assert {k: v for k, v in sent.items() if k != "charts"} == {
+        k: v for k, v in desk.items() if k != "charts"
+    }
     assert sent_pct(at) == {
         "autism_teaching": 60.0,
         "autism_hlta": 60.0,

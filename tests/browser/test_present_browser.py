@@ -25,9 +25,20 @@ PAGES = [
     ("data_sources", "data_sources"),
     ("sen_needs", "sen_needs"),
 ]
+# Presenting, the buy-back page also off the proposal, with each group at its own level and one
+# below its minimum viable team: the sentence, the tiles' change lines and the warning grow.
+OFF_PROPOSAL = "buyback?bb_autism_teaching=60&bb_autism_hlta=40&bb_behaviour_and_other=120"
+PRESENTED = [*PAGES, (OFF_PROPOSAL, "buyback_off_proposal")]
 # How many metric tiles open each page: its key figures (the buy-back page lays out its own).
 # Tiles that must be on the first screen; on the buy-back page its controls too (below).
-KEY_FIGURES = {"overview": 10, "service": 7, "staffing": 6, "sen_needs": 4, "buyback": 8}
+KEY_FIGURES = {
+    "overview": 10,
+    "service": 7,
+    "staffing": 6,
+    "sen_needs": 4,
+    "buyback": 8,
+    "buyback_off_proposal": 8,
+}
 # A tile and its value: Streamlit's metrics, or the buy-back panel's own tiles.
 TILE_SELECTORS = {
     "*": ("[data-testid='stMetric']", "[data-testid='stMetricValue'] p"),
@@ -100,7 +111,7 @@ def _no_horizontal_overflow(page: Page) -> None:
 
 
 @pytest.mark.parametrize("sized", list(SIZES), indirect=True)
-@pytest.mark.parametrize(("path", "name"), PAGES, ids=[n for _, n in PAGES])
+@pytest.mark.parametrize(("path", "name"), PRESENTED, ids=[n for _, n in PRESENTED])
 def test_presenting_first_screen_and_chart_screen(
     streamlit_server: str, sized: Page, path: str, name: str
 ) -> None:
@@ -113,9 +124,12 @@ def test_presenting_first_screen_and_chart_screen(
     assert page.locator(".modebar-btn").count() == 0
     assert page.get_by_label("Link to heading").filter(visible=True).count() == 0
     height = sized.viewport_size["height"]
+    buyback = name.startswith("buyback")
+    if buyback:
+        assert page.locator(".bbp-warning").count() == (name != "buyback")
     if name in KEY_FIGURES:
         # The buy-back page's tiles are its panel's (ui/components/buyback_panel).
-        tile_sel, value_sel = TILE_SELECTORS.get(name, TILE_SELECTORS["*"])
+        tile_sel, value_sel = TILE_SELECTORS["buyback" if buyback else "*"]
         tiles = page.locator(tile_sel)
         # Streamlit draws a tile's element once its script has loaded, which on a busy machine
         # can come after the page's run has finished (it waits behind plotly.js): wait for them.
@@ -130,7 +144,7 @@ def test_presenting_first_screen_and_chart_screen(
             "ps => ps.filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)",
         )
         assert not cut, f"figures cut off in their tiles: {cut}"
-    if name == "buyback":
+    if buyback:
         # Every control (its slider, the value beside it and its exact box) and the sentence are
         # on the first screen with the tiles, at the body's type size or larger.
         parts = page.locator(".bbp-control")
