@@ -10,7 +10,7 @@ PORT   ?= 8501
 
 help:
 	@echo "make setup      create .venv (if missing) and install requirements-dev.txt"
-	@echo "make assets   copy plotly.js into static/ for the buy-back panel"
+	@echo "make assets    copy plotly.js into static/ for the app's charts"
 	@echo "make run        run the app (PORT=$(PORT))"
 	@echo "make test       checks + all tests (incl. browser)"
 	@echo "make test-fast  checks + tests without the browser"
@@ -30,7 +30,7 @@ $(STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 setup: $(STAMP)
 
 # plotly.js for the buy-back panel, copied from the plotly package into the app's static/ folder
-# (and the panel harness's), so browsers cache it (ui/components/buyback_panel/vendor.py).
+# (and the panel harness's), so browsers cache it (ui/components/vendor.py).
 assets: setup
 	$(BIN)/python -m ui.components.buyback_panel . tests/support/panel_app
 

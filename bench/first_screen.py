@@ -109,7 +109,7 @@ FOLD_JS = r"""
 # QUIET_MS: a load counts as settled after this much quiet. Waited for, not counted.
 LOAD_QUIET_MS = 1500
 CHARTS_DRAWN_JS = """() => [...document.querySelectorAll(
-  '[data-testid="stPlotlyChart"], .bbp-plot')].every((c) => c.querySelector('.main-svg'))"""
+  '.app-chart-plot, .bbp-plot')].every((c) => c.querySelector('.main-svg'))"""
 
 
 def _settle(page: Page, timeout_ms: float) -> dict[str, Any]:

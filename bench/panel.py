@@ -52,7 +52,7 @@ from redesign import load_dataset
 from redesign.buyback import scenario_io as sio
 from redesign.buyback.model import BuybackModel
 from tests.support.synthetic import make_dataset
-from ui.components.buyback_panel import vendor
+from ui.components import vendor
 
 HARNESS = REPO_ROOT / "tests" / "support" / "panel_app" / "app.py"
 PANEL_QUIET_MS = 150

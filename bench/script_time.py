@@ -75,7 +75,7 @@ def _errors(at: Any) -> list[str]:
 
 def _count_elements(at: Any) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for kind in ("slider", "plotly_chart", "dataframe", "table", "metric", "markdown"):
+    for kind in ("slider", "bidi_component", "dataframe", "table", "metric", "markdown"):
         try:
             counts[kind] = len(at.get(kind))
         except Exception:  # pragma: no cover - element kinds differ between versions
@@ -102,16 +102,21 @@ def _array_len(value: Any) -> int:
 def chart_stats(at: Any) -> list[dict[str, Any]]:
     """Per plotly chart on the page: traces, points (the longest data array of each trace, summed)
     and the size of its JSON spec. Points that grow with the dataset mean the page plots rows."""
+    from ui.components.plotly_chart import NAME as CHART_COMPONENT
+
     charts = []
     try:
-        elements = at.get("plotly_chart")
+        elements = at.get("bidi_component")
     except Exception:  # pragma: no cover
         return charts
     for element in elements:
-        spec_text = getattr(element.proto, "spec", "") or ""
+        # The app's charts are its own component (ui/components/plotly_chart): the figure in
+        # its data.
+        if element.proto.component_name != CHART_COMPONENT:
+            continue
         try:
-            spec = json.loads(spec_text)
-        except ValueError:
+            spec = json.loads(element.proto.json)["figure"]
+        except (ValueError, KeyError):
             continue
         points = 0
         traces = spec.get("data", []) or []
@@ -128,7 +133,7 @@ def chart_stats(at: Any) -> list[dict[str, Any]]:
                 "title": str(title)[:80],
                 "traces": len(traces),
                 "points": points,
-                "spec_kb": round(len(spec_text) / 1024, 1),
+                "spec_kb": round(len(json.dumps(spec)) / 1024, 1),
             }
         )
     return charts

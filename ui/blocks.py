@@ -26,6 +26,7 @@ from redesign.core.text import escape_label, escape_markdown, plain_text
 from redesign.data.source_text import QuoteRef
 from redesign.present.discrepancy_words import discrepancy_text
 from ui import present
+from ui.components import plotly_chart
 from ui.source_view import chart_quotes
 
 MAX_TITLE_WORDS = 10
@@ -297,9 +298,7 @@ def plotly_figure(fig: go.Figure | Mapping[str, Any], *, key: str, alt: str) -> 
     """A Plotly chart in the house way: the page's width, no Streamlit theme (the figure sets the
     look), the toolbar of the mode (``present.plotly_config``), and ``alt`` as its accessible
     name."""
-    st.plotly_chart(
-        fig, theme=None, width="stretch", key=key, config=present.plotly_config(), alt=alt
-    )
+    plotly_chart.chart(fig, key=key, alt=alt, config=present.plotly_config())
 
 
 def table_block(

@@ -23,6 +23,7 @@ from redesign import load_dataset
 from redesign.buyback.charts import MAX_FTE_BARS, fte_bars, fte_figure
 from redesign.buyback.model import BuybackModel, Scenario
 from redesign.buyback.panel import panel_spec
+from tests.support.charts import charts
 from tests.support.paths import ROOT
 from tests.support.synthetic import make_dataset
 from ui.components.buyback_panel import scenario_state
@@ -194,6 +195,6 @@ def test_previous_design_with_many_groups(
     assert all(at.query_params[f"bb_{g}"] == "50" for g in m.group_ids)
     assert all(s.value == 50 for s in _group_sliders(at))
     # The FTE chart (the page's first chart) draws the largest groups and one combined bar.
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = charts(at)[0].figure
     assert {len(trace["y"]) for trace in spec["data"]} == {MAX_FTE_BARS}
     assert any("Other" in label for label in spec["data"][0]["y"])

@@ -1,8 +1,8 @@
 """The buy-back charts are built as plain dicts in Plotly's JSON schema (redesign.buyback_charts) and
-drawn as they are: ``st.plotly_chart`` checks a dict against Plotly's schema before sending it.
-These tests draw each real figure in AppTest and compare the JSON Streamlit sends with the dict as
-built, so a figure the check would change or fill in (the browser would then draw something other
-than what the tests of the figures read) fails here.
+drawn as they are by the app's chart component (ui/components/plotly_chart), which sends a dict as
+JSON. These tests draw each real figure in AppTest and compare what the component sends with the
+dict as built, so a figure the sending would change or fill in (the browser would then draw
+something other than what the tests of the figures read) fails here.
 """
 
 from __future__ import annotations
@@ -18,22 +18,25 @@ from redesign.buyback import scenario_io as sio
 from redesign.buyback.charts import compare_figure, fte_figure
 from redesign.buyback.curve_chart import curve_figure
 from redesign.buyback.model import BuybackModel
+from tests.support.charts import charts
 
 
 def _sent(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec Streamlit sends for the dict ``spec``."""
+    """The figure the app's chart component sends for the dict ``spec``."""
 
     def script() -> None:
         import streamlit as st
 
-        st.plotly_chart(st.session_state["fig"], theme=None, key="chart")
+        from ui.components import plotly_chart
+
+        plotly_chart.chart(st.session_state["fig"], key="chart", alt="A chart", config={})
 
     at = AppTest.from_function(script, default_timeout=30)
     at.session_state["fig"] = spec
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    (chart,) = at.get("plotly_chart")
-    return json.loads(chart.proto.spec)
+    (chart,) = charts(at)
+    return chart.figure
 
 
 def _buyback_figures(dataset: Any) -> dict[str, dict[str, Any]]:
@@ -61,7 +64,12 @@ def test_buyback_figures_are_sent_as_built(dataset, name):
     assert sent["data"], "a chart with no traces"
 
 
-def test_a_figure_the_check_would_change_is_caught():
-    """The comparison above can fail: a dict without a template gets Plotly's default one."""
+def test_a_figure_is_sent_unchanged_and_numpy_as_plotly_writes_it():
+    """Nothing is filled in (st.plotly_chart gave a dict without a template Plotly's default
+    one), and numpy values arrive as the lists and numbers Plotly's own JSON has."""
+    import numpy as np
+
     spec = {"data": [{"type": "bar", "x": [1, 2], "y": [3, 4]}], "layout": {"height": 300}}
-    assert _sent(spec) != json.loads(pio.to_json(spec, validate=False))
+    assert _sent(spec) == spec
+    arrays = {"data": [{"type": "bar", "x": np.array([1, 2]), "y": [np.float64(0.5), 4]}]}
+    assert _sent(arrays) == {"data": [{"type": "bar", "x": [1, 2], "y": [0.5, 4]}]}

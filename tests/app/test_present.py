@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.apptest import open_page
+from tests.support.charts import charts
 from tests.support.paths import ROOT
 from ui import present
 
@@ -41,10 +42,6 @@ def qp(at: AppTest, name: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def charts(at: AppTest) -> list:
-    return list(at.get("plotly_chart"))
-
-
 def buttons(at: AppTest) -> dict[str, object]:
     return {b.label: b for b in at.button}
 
@@ -64,7 +61,7 @@ def test_every_page_switches_mode(path):
     drawn = charts(at)
     assert len(drawn) >= PAGES[path]
     for chart in drawn:
-        config = json.loads(chart.proto.config)
+        config = chart.config
         assert config.get("displayModeBar") is not False
         assert "zoom2d" in config["modeBarButtonsToRemove"]
 
@@ -78,7 +75,7 @@ def test_every_page_switches_mode(path):
     if path not in OWN_CHARTS:
         assert len(drawn) == min(PAGES[path], 1), path
         for chart in drawn:
-            assert json.loads(chart.proto.config)["displayModeBar"] is False
+            assert chart.config["displayModeBar"] is False
     if PAGES[path] > 1:
         assert f"Chart 1 of {PAGES[path]}" in [m.value for m in at.markdown]
 
@@ -99,7 +96,7 @@ def test_previous_and_next_step_through_the_charts(path):
         assert qp(at, "chart") == ([] if number == 1 else [str(number)])
         shown = charts(at)
         assert len(shown) == 1
-        seen.append(shown[0].proto.id)
+        seen.append(shown[0].id)
         nav = buttons(at)
         assert nav["Previous chart"].proto.disabled == (number == 1)  # type: ignore[attr-defined]
         assert nav["Next chart"].proto.disabled == (number == count)  # type: ignore[attr-defined]

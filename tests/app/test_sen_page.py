@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support.charts import charts
 from tests.support.paths import DATA, ROOT
 
 PAGE = "pages/sen_needs.py"
@@ -58,7 +59,7 @@ def test_runs_without_exception_and_has_every_section(page):
         "Checks on the published figures",
         "Briefing pack",
     ]
-    assert len(page.get("plotly_chart")) == 5
+    assert len(charts(page)) == 5
 
 
 def test_key_figures_with_their_dates(page):
@@ -166,7 +167,7 @@ def test_a_folder_without_the_sen_dataset(tmp_path, monkeypatch):
     monkeypatch.setenv("REDESIGN_DATA_DIR", str(root))
     at = run_page()
     assert any("no SEN dataset" in unescape(i.value) for i in at.info)
-    assert not at.get("plotly_chart")
+    assert not charts(at)
 
 
 def test_a_broken_sen_file_shows_the_problem_not_a_traceback(tmp_path, monkeypatch):

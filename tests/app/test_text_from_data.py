@@ -22,6 +22,7 @@ from redesign.present.staffing import headcount_alt, staffing_now_after_alt, sta
 from redesign.sen.need_support import need_support_notes
 from redesign.sen.placements import out_of_city_headlines
 from redesign.sen.provision import provision_comparison, provision_notes
+from tests.support.charts import charts
 from tests.support.paths import ROOT
 
 SEN_SUPPORT = "services/08_sen_support.yaml"
@@ -140,7 +141,7 @@ def test_staffing_page_shows_the_generated_alt_texts(data_copy, monkeypatch):
     at.switch_page("pages/staffing.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    alts = [chart.proto.alt for chart in at.get("plotly_chart")]
+    alts = [chart.alt for chart in charts(at)]
     assert alts[0].endswith("SEN Support Services falls from 120.50 to a derived 97.67.")
     assert "33.32 FTE subject to market testing" in alts[1]
     assert alts[2].endswith("also has 110 casual staff.")

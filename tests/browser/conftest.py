@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from redesign.store import DB_URL_ENV
 from tests.support.server import CHROMIUM_ARGS, CHROMIUM_PATH, free_port, health_ok
-from ui.components.buyback_panel import vendor
+from ui.components import vendor
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BROWSER_TESTS_DIR = Path(__file__).resolve().parent

@@ -12,6 +12,7 @@ import urllib.request
 
 import pytest
 from playwright.sync_api import Page, expect
+from plotly.offline import get_plotlyjs_version
 
 from tests.browser.conftest import REPO_ROOT
 from tests.browser.helpers import assert_no_exception, screenshot, wait_for_app
@@ -70,6 +71,25 @@ def test_waterfall_and_staffing_draw_svg(streamlit_server: str, page: Page):
         page.wait_for_selector(PLOTLY_SVG, timeout=30_000)
         assert page.locator(PLOTLY_SVG).count() >= 1
         assert page.locator(".js-plotly-plot .bars path").count() > 5
+
+
+def test_charts_are_the_apps_own_with_plotly_from_the_app(streamlit_server: str, page: Page):
+    """Every chart is the app's component (ui/components/plotly_chart), described for a screen
+    reader by its caption, drawn by the one plotly.js the app serves (the basic bundle)."""
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url) if "plotly" in r.url else None)
+    _open(page, streamlit_server, "staffing")
+    page.wait_for_function(
+        "document.querySelectorAll('.app-chart .js-plotly-plot .main-svg').length >= 3",
+        timeout=30_000,
+    )
+    assert page.locator("[data-testid='stPlotlyChart']").count() == 0
+    captions = page.locator(".app-chart figcaption").all_inner_texts()
+    assert len(captions) == 3 and all(c.startswith(("Grouped", "Stacked", "Bar")) for c in captions)
+    assert [u for u in scripts if u.endswith(".js")] == [
+        f"{streamlit_server}/app/static/vendor/plotly-basic-{get_plotlyjs_version()}.min.js"
+    ]
+    assert page.evaluate("document.querySelectorAll('script[data-app-plotly]').length") == 1
 
 
 def test_hostile_query_shows_notice_not_html(streamlit_server: str, page: Page):

@@ -28,17 +28,15 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
-import streamlit.components.v1 as components_v1
 
 from redesign.buyback.panel import Spec, levels_from_state
-from ui.components.buyback_panel import vendor
+from ui.components.plotly_js import LOADER_JS, plotly_url
 
 _HERE = Path(__file__).resolve().parent
 _LOG = logging.getLogger(__name__)
@@ -59,7 +57,7 @@ PLOTLY_CONFIG: dict[str, Any] = {
 JS_FILES = ("model.js", "charts.js", "drag.js", "parts.js", "panel.js")
 _COMPONENT = st.components.v2.component(
     "redesign_explorer.buyback_panel",
-    js="\n".join((_HERE / name).read_text(encoding="utf-8") for name in JS_FILES),
+    js="\n".join([LOADER_JS, *((_HERE / name).read_text(encoding="utf-8") for name in JS_FILES)]),
     css=(_HERE / "panel.css").read_text(encoding="utf-8"),
     isolate_styles=False,
 )
@@ -171,31 +169,3 @@ def curve_chart(key: str) -> None:
 def _part(key: str, part: str, **extra: str) -> None:
     suffix = f"{part}:{extra['gid']}" if "gid" in extra else part
     _COMPONENT(key=f"{key}:{suffix}", data={"panel": key, "part": part, **extra})
-
-
-# --- plotly.js, served by the app --------------------------------------------------------------
-
-
-def plotly_url() -> str:
-    """Where the browser gets plotly.js: the app's static folder when it holds the copy
-    (ui/components/buyback_panel/vendor.py), otherwise a Components v1 route to the plotly
-    package's own file."""
-    base = "/" + "/".join(p for p in str(st.get_option("server.baseUrlPath")).split("/") if p)
-    base = base.rstrip("/") + "/"
-    app_dir = _main_script_dir()
-    if (
-        st.get_option("server.enableStaticServing")
-        and app_dir is not None
-        and vendor.is_current(vendor.vendor_file(app_dir))
-    ):
-        return f"{base}app/static/{vendor.VENDOR}/{vendor.vendor_name()}"
-    components_v1.declare_component("plotly_js", path=str(vendor.PLOTLY_JS.parent))
-    return f"{base}component/{__name__}.plotly_js/{vendor.PLOTLY_JS.name}"
-
-
-def _main_script_dir() -> Path | None:
-    """The folder Streamlit serves ``static/`` from: the main script's (Streamlit runs it as
-    ``__main__`` with its path in ``__file__``)."""
-    main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    return Path(path).resolve().parent if isinstance(path, str) else None

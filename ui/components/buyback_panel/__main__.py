@@ -1,8 +1,8 @@
 """``python -m ui.components.buyback_panel [FOLDER ...]``: copy plotly.js into each app folder's
-static/vendor/ (vendor.py)."""
+static/vendor/ (ui/components/vendor.py)."""
 
 import sys
 
-from ui.components.buyback_panel.vendor import main
+from ui.components.vendor import main
 
 raise SystemExit(main(sys.argv[1:]))

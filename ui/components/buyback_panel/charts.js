@@ -1,8 +1,6 @@
 // The buy-back panel's charts and DOM helpers (second of model.js, charts.js, drag.js, parts.js,
 // panel.js): each chart is the skeleton redesign.buyback_charts drew, with the figures that move with the
-// buy-back replaced, redrawn in place with Plotly.react.
-
-let plotlyPromise = null;
+// buy-back replaced, redrawn in place with Plotly.react (plotly.js loaded by plotly_load.js, joined before).
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -25,23 +23,6 @@ function setAttr(node, name, value) {
 }
 
 // --- charts -------------------------------------------------------------------------------------
-
-function loadPlotly(url) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!plotlyPromise) {
-    plotlyPromise = new Promise((resolve, reject) => {
-      const existing = document.querySelector("script[data-bbp-plotly]");
-      const script = existing || el("script", { src: url, "data-bbp-plotly": "1" });
-      script.addEventListener("load", () => resolve(window.Plotly));
-      script.addEventListener("error", () => {
-        plotlyPromise = null;
-        reject(new Error("plotly.js did not load"));
-      });
-      if (!existing) document.head.append(script);
-    });
-  }
-  return plotlyPromise;
-}
 
 function fteFigure(spec, r) {
   const sk = spec.charts.fte;

@@ -1,0 +1,74 @@
+// One Plotly chart of a page (ui/components/plotly_chart): the figure Python made, drawn by the
+// plotly.js the app serves (plotly_load.js, joined before). Streamlit's own chart element loads
+// its plotly.js inside the page's render, and the whole first screen waited for it; this one
+// draws once the page is on screen, and the figures above it do not wait.
+
+const CHARTS = new WeakMap();
+
+export default function mount(component) {
+  const { data, parentElement } = component;
+  if (!data || !data.figure) return undefined;
+  let chart = CHARTS.get(parentElement);
+  if (!chart) {
+    chart = new Chart(parentElement);
+    CHARTS.set(parentElement, chart);
+  }
+  chart.update(data);
+  return () => {
+    chart.destroy();
+    CHARTS.delete(parentElement);
+  };
+}
+
+class Chart {
+  constructor(root) {
+    this.root = root;
+    // The chart's description as its figure's caption, read by a screen reader (the page shows
+    // the title above and the table below). Not role="img": the mode bar's buttons stay reachable.
+    this.caption = document.createElement("figcaption");
+    this.caption.className = "app-chart-sr";
+    this.gd = document.createElement("div");
+    this.gd.className = "app-chart-plot";
+    this.figure = document.createElement("figure");
+    this.figure.className = "app-chart";
+    this.figure.append(this.caption, this.gd);
+    this.note = document.createElement("p");
+    this.note.className = "app-chart-note";
+    this.note.textContent = "Drawing the chart…";
+    root.append(this.figure, this.note);
+    this.plotted = false;
+    this.data = null;
+  }
+
+  update(data) {
+    this.data = data;
+    if (this.caption.textContent !== data.alt) this.caption.textContent = data.alt || "";
+    const height = data.figure.layout?.height ?? 450;
+    // The chart's height is held from the start, so nothing below moves when it is drawn.
+    this.gd.style.height = `${height}px`;
+    loadPlotly(data.plotly_url).then(
+      () => this.draw(),
+      () => {
+        this.note.textContent = "The chart could not be drawn; its figures are in the table below.";
+      },
+    );
+  }
+
+  draw() {
+    const data = this.data;
+    if (!data || !this.root.isConnected) return;
+    const { figure, config } = data;
+    if (!this.plotted) {
+      this.plotted = true;
+      this.note.remove();
+      window.Plotly.newPlot(this.gd, figure.data, figure.layout, config);
+    } else {
+      window.Plotly.react(this.gd, figure.data, figure.layout, config);
+    }
+  }
+
+  destroy() {
+    if (this.plotted && window.Plotly) window.Plotly.purge(this.gd);
+    this.root.replaceChildren();
+  }
+}
