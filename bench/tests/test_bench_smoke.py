@@ -13,6 +13,7 @@ from bench import common
 from redesign import load_dataset
 from redesign.buyback.model import BuybackModel
 from tests.support import synthetic
+from tests.support.charts import charts
 
 
 def test_bench_imports_and_stats() -> None:
@@ -99,7 +100,7 @@ def test_frame_floor_draws_the_chart_blocks_asked_for() -> None:
     at.query_params["blocks"] = "2"
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.get("plotly_chart")) == 2
+    assert len(charts(at)) == 2
     assert [b.label for b in at.expander].count("Show data table") == 2
     assert len(at.get("download_button")) == 2
     assert not at.warning  # "blocks" is one of the page's own link settings
