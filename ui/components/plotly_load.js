@@ -13,10 +13,6 @@ function loadPlotly(url) {
         plotlyPromise = null;
         reject(new Error("plotly.js did not load"));
       };
-      if (existing && window.Plotly) {
-        resolve(window.Plotly);
-        return;
-      }
       script.addEventListener("load", () => (window.Plotly ? resolve(window.Plotly) : failed()));
       script.addEventListener("error", failed);
       if (!existing) {
