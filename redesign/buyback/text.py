@@ -43,10 +43,14 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _one_level(result: ScenarioResult) -> bool:
+    """Every group at the same buy-back level."""
+    return len({round(o.level, 6) for o in result.groups}) == 1
+
+
 def levels_phrase(result: ScenarioResult) -> str:
     """ "60% of the autism teaching posts, … and 40% of …", or "60% of every at-risk group"."""
-    levels = {round(o.level, 6) for o in result.groups}
-    if len(levels) == 1 and len(result.groups) > 1:
+    if _one_level(result) and len(result.groups) > 1:
         return f"{level_pct(result.groups[0].level)} of every group of posts at risk"
     return _join([f"{level_pct(o.level)} of the {in_sentence(o.label)}" for o in result.groups])
 
@@ -78,8 +82,7 @@ def scenario_headline(result: ScenarioResult) -> str:
     )
     # Each group's own level is on the screen beside it (the controls): named here, three groups
     # made the sentence four lines on a projector.
-    levels = {round(o.level, 6) for o in result.groups}
-    bought = levels_phrase(result) if len(levels) == 1 else "a different share of each group"
+    bought = levels_phrase(result) if _one_level(result) else "a different share of each group"
     return (
         f"If schools buy back {bought}, {kept}; {income}, and the saving would be"
         f" {money_words(result.saving_m)}, {saving}."

@@ -17,6 +17,7 @@ compressed, on every page load (bench/README.md has the measured difference)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import sys
@@ -43,9 +44,11 @@ def basic_bundle_version(path: Path) -> str | None:
     return match.group(1).decode() if match else None
 
 
+@functools.cache
 def source() -> Path:
     """The plotly.js the app serves: the vendored basic bundle of the package's plotly.js
-    version, or the package's full bundle if there is none."""
+    version, or the package's full bundle if there is none. Found once (it is asked for by
+    every chart on every run, through plotly_js.plotly_url)."""
     basic = BASIC_DIR / f"plotly-basic-{get_plotlyjs_version()}.min.js"
     if basic_bundle_version(basic) == get_plotlyjs_version():
         return basic
