@@ -92,6 +92,45 @@ def test_charts_are_the_apps_own_with_plotly_from_the_app(streamlit_server: str,
     assert page.evaluate("document.querySelectorAll('script[data-app-plotly]').length") == 1
 
 
+# Each chart's first drawing, as the page makes it: the animation frame it happened in, and
+# whether the chart was on screen then.
+DRAW_ORDER_JS = r"""
+(() => {
+  const draws = window.__chartDraws = [];
+  let frame = 0;
+  const tick = () => { frame += 1; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  const seen = new WeakSet();
+  const look = () => document.querySelectorAll('.app-chart-plot').forEach((gd) => {
+    if (seen.has(gd) || !gd.querySelector('.main-svg')) return;
+    seen.add(gd);
+    const box = gd.getBoundingClientRect();
+    draws.push({frame, onScreen: box.bottom > 0 && box.top < window.innerHeight});
+  });
+  const start = () => new MutationObserver(look).observe(document.documentElement,
+    {subtree: true, childList: true});
+  if (document.documentElement) start();
+  else document.addEventListener('readystatechange', start, {once: true});
+})();
+"""
+
+
+def test_charts_first_drawn_on_screen_first_one_a_frame(streamlit_server: str, page: Page):
+    """The chart on the first screen is drawn before those below it, each in a frame of its own:
+    the browser paints the first screen's chart without waiting for the rest (issue 16)."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.add_init_script(DRAW_ORDER_JS)
+    _open(page, streamlit_server, "staffing")
+    page.wait_for_function("window.__chartDraws.length >= 3", timeout=30_000)
+    draws = page.evaluate("window.__chartDraws")
+    assert draws[0]["onScreen"], draws
+    below = [d for d in draws if not d["onScreen"]]
+    assert below, f"expected charts below the first screen at 1280x720: {draws}"
+    frames = [d["frame"] for d in draws]
+    assert len(set(frames)) == len(frames), f"charts drawn in the same frame: {draws}"
+    assert min(d["frame"] for d in below) > max(d["frame"] for d in draws if d["onScreen"])
+
+
 def test_hostile_query_shows_notice_not_html(streamlit_server: str, page: Page):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -5,6 +5,66 @@
 
 const CHARTS = new WeakMap();
 
+// A page's first drawing of its charts, one chart a frame, those on screen first. Drawn together
+// (every chart's plotly.js promise resolves in the same task), a page's charts kept the browser
+// from painting any of them until the last was drawn: on the SEN page the chart on screen waited
+// for the four below it. A redraw (new figures for a drawn chart) is not queued: it is drawn at
+// once, as a key press expects.
+const FIRST_DRAWS = new Set();
+let drawing = false;
+
+function queueFirstDraw(chart) {
+  FIRST_DRAWS.add(chart);
+  if (!drawing) {
+    drawing = true;
+    drawQueued();
+  }
+}
+
+function drawQueued() {
+  const next = nextToDraw();
+  if (!next) {
+    drawing = false;
+    return;
+  }
+  FIRST_DRAWS.delete(next);
+  next.draw();
+  afterPaint(drawQueued);
+}
+
+// The waiting chart on screen nearest the top, else the one nearest the top of the page.
+function nextToDraw() {
+  let best = null;
+  let bestKey = null;
+  for (const chart of FIRST_DRAWS) {
+    if (!chart.root.isConnected) {
+      FIRST_DRAWS.delete(chart);
+      continue;
+    }
+    const box = chart.gd.getBoundingClientRect();
+    const onScreen = box.bottom > 0 && box.top < window.innerHeight;
+    const key = [onScreen ? 0 : 1, box.top];
+    if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
+      best = chart;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+// After the next frame has been painted; a tab in the background gets no frames, so a timer
+// stands in for one there.
+function afterPaint(callback) {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    setTimeout(callback, 0);
+  };
+  requestAnimationFrame(go);
+  setTimeout(go, 100);
+}
+
 export default function mount(component) {
   const { data, parentElement } = component;
   if (!data || !data.figure) return undefined;
@@ -47,7 +107,7 @@ class Chart {
     // The chart's height is held from the start, so nothing below moves when it is drawn.
     this.gd.style.height = `${height}px`;
     loadPlotly(data.plotly_url).then(
-      () => this.draw(),
+      () => (this.plotted ? this.draw() : queueFirstDraw(this)),
       () => {
         this.note.textContent = "The chart could not be drawn; its figures are in the table below.";
       },
@@ -68,6 +128,7 @@ class Chart {
   }
 
   destroy() {
+    FIRST_DRAWS.delete(this);
     if (this.plotted && window.Plotly) window.Plotly.purge(this.gd);
     this.root.replaceChildren();
   }
