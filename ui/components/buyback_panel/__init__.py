@@ -36,6 +36,7 @@ from typing import Any
 import streamlit as st
 
 from redesign.buyback.panel import Spec, levels_from_state
+from ui.components import component_css
 from ui.components.plotly_js import LOADER_JS, plotly_url
 
 _HERE = Path(__file__).resolve().parent
@@ -58,7 +59,7 @@ JS_FILES = ("model.js", "charts.js", "drag.js", "parts.js", "panel.js")
 _COMPONENT = st.components.v2.component(
     "redesign_explorer.buyback_panel",
     js="\n".join([LOADER_JS, *((_HERE / name).read_text(encoding="utf-8") for name in JS_FILES)]),
-    css=(_HERE / "panel.css").read_text(encoding="utf-8"),
+    css=component_css(_HERE / "panel.css"),
     isolate_styles=False,
 )
 

@@ -120,7 +120,7 @@ class Chart {
     // The chart's one-sentence description as its caption (read by screen readers, not shown:
     // the page writes the title above and the table below). Not role="img": Plotly's mode bar
     // buttons inside must stay reachable.
-    this.caption = el("figcaption", { class: "bbp-sr" });
+    this.caption = el("figcaption", { class: "app-sr" });
     this.figure = el("figure", { class: "bbp-figure", "data-chart": which }, this.caption);
     this.gd = el("div", { class: "bbp-plot" });
     this.note = el("p", { class: "bbp-text", text: "Drawing the chart…" });
@@ -130,7 +130,6 @@ class Chart {
     root.classList.add("bbp-part");
     this.plotted = false;
     this.pending = null;
-    this.busy = false;
   }
   update(ctx, full) {
     const fig = this.which === "fte" ? fteFigure(ctx.spec, ctx.result) : curveFigure(ctx.spec, ctx.result);

@@ -41,7 +41,7 @@ class LevelControl {
       "label",
       { for: `${d}-box`, class: "bbp-box-label" },
       "Exact %",
-      el("span", { class: "bbp-sr", text: ` for ${boxName}` }),
+      el("span", { class: "app-sr", text: ` for ${boxName}` }),
     );
     this.node = el(
       "div",
@@ -112,7 +112,7 @@ class AllControl {
       boxName: "all groups",
     });
     this.control.moved = (v) => panel.setAll(v);
-    this.live = el("div", { class: "bbp-sr", role: "status", "aria-live": "polite" });
+    this.live = el("div", { class: "app-sr", role: "status", "aria-live": "polite" });
     root.append(this.live);
     root.classList.add("bbp-part");
   }
@@ -201,7 +201,7 @@ class Tiles {
         "button",
         { type: "button", class: "bbp-help-btn", "aria-expanded": "false", "aria-controls": `${id}-help` },
         el("span", { "aria-hidden": "true", text: "?" }),
-        el("span", { class: "bbp-sr", text: `About ${t.label}` }),
+        el("span", { class: "app-sr", text: `About ${t.label}` }),
       );
       button.addEventListener("click", () => {
         const open = button.getAttribute("aria-expanded") !== "true";

@@ -20,6 +20,7 @@ from typing import Any
 import streamlit as st
 from plotly.utils import PlotlyJSONEncoder
 
+from ui.components import component_css
 from ui.components.plotly_js import LOADER_JS, plotly_url
 
 _HERE = Path(__file__).resolve().parent
@@ -27,7 +28,7 @@ NAME = "redesign_explorer.plotly_chart"
 _COMPONENT = st.components.v2.component(
     NAME,
     js=LOADER_JS + "\n" + (_HERE / "chart.js").read_text(encoding="utf-8"),
-    css=(_HERE / "chart.css").read_text(encoding="utf-8"),
+    css=component_css(_HERE / "chart.css"),
     # No shadow root: plotly.js puts its styles in the document's head.
     isolate_styles=False,
 )

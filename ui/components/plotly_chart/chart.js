@@ -86,7 +86,7 @@ class Chart {
     // The chart's description as its figure's caption, read by a screen reader (the page shows
     // the title above and the table below). Not role="img": the mode bar's buttons stay reachable.
     this.caption = document.createElement("figcaption");
-    this.caption.className = "app-chart-sr";
+    this.caption.className = "app-sr";
     this.gd = document.createElement("div");
     this.gd.className = "app-chart-plot";
     this.figure = document.createElement("figure");
