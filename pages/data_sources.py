@@ -75,6 +75,8 @@ table_block(
     description=sources.description,
     sources=sources.sources,
     height=520,
+    # A long grid, drawn when opened: on a first load it held back the tables above it.
+    folded=True,
 )
 
 st.header("Find a figure's quote in its document", anchor="quote-finder")
@@ -93,6 +95,7 @@ for table in parts.others:
         description=table.description,
         sources=table.sources,
         max_columns=WIDEST,
+        folded=not table.table.static,
     )
 
 glossary_section()

@@ -314,18 +314,26 @@ def table_block(
     level: int = 3,
     display: pd.DataFrame | None = None,
     max_columns: int = 0,
+    folded: bool = False,
 ) -> None:
     """A titled table with its CSV download and source line (no chart). ``table`` is a frame, or
     a ``PreparedTable`` made ahead (then ``formatters``, ``static`` and ``display`` are its own).
     ``max_columns``: a static table wider than this is shown in parts of that many columns, each
-    with the first column again, so that none is cut off at the right (the CSV is whole)."""
+    with the first column again, so that none is cut off at the right (the CSV is whole).
+    ``folded``: the table is drawn only once the reader opens its "Show data table" expander
+    (``table_expander``), for a long table low on a page: Streamlit's interactive grid is the
+    heaviest element it draws, and on a first load it held back the elements above it."""
     prepared = _prepared(table, formatters, static, display)
     heading = "#" * level
     st.markdown(f"{heading} {md(title)}")
     if description:
         st.markdown(md(description))
     columns = list(prepared.text.columns)
-    if prepared.static and max_columns and len(columns) > max_columns:
+    if folded:
+        with table_expander(key) as opened:
+            if opened:
+                show_table(prepared, height=height)
+    elif prepared.static and max_columns and len(columns) > max_columns:
         step = max_columns - 1
         for start in range(1, len(columns), step):
             part = columns[start : start + step]

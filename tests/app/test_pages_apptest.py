@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from redesign.core.formatting import count, fte, money_m
 from redesign.model.finance import totals
+from redesign.present.sen_tables import sen_figure_sources_frame
+from redesign.present.tables import figure_sources_frame
 from tests.support.apptest import open_app, open_page
 from tests.support.paths import ROOT
 from tests.support.tables import open_data_tables
@@ -269,6 +271,23 @@ def test_data_page_renders_tables_and_downloads():
     assert "Dedicated Schools Grant" in body
     downloads = at.get("download_button")
     assert len(downloads) >= 10  # the workbook and one CSV per table
+
+
+def test_data_page_long_grids_are_drawn_when_opened(dataset):
+    """The two long interactive tables (every figure with its quote, and the SEN figures') wait
+    behind "Show data table"; opened, each shows every row. Their CSV is there either way."""
+    at = page("pages/data_sources.py")
+    assert_clean(at)
+    assert len(at.dataframe) == 0
+    assert {"csv_figure_sources", "csv_sen_figure_sources"} <= {
+        d.key for d in at.get("download_button")
+    }
+    at = open_data_tables(at)
+    assert_clean(at)
+    rows = sorted(len(d.value) for d in at.dataframe)
+    assert rows == sorted(
+        [len(figure_sources_frame(dataset)), len(sen_figure_sources_frame(dataset))]
+    )
 
 
 def test_data_error_is_a_readable_list(tmp_path, monkeypatch):
