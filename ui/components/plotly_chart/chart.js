@@ -28,8 +28,12 @@ function drawQueued() {
     return;
   }
   FIRST_DRAWS.delete(next);
-  next.draw();
-  afterPaint(drawQueued);
+  try {
+    next.draw();
+  } finally {
+    // A chart Plotly could not draw does not keep the others waiting.
+    afterPaint(drawQueued);
+  }
 }
 
 // The waiting chart on screen nearest the top, else the one nearest the top of the page.
