@@ -17,7 +17,9 @@ function queueFirstDraw(chart) {
   FIRST_DRAWS.add(chart);
   if (!drawing) {
     drawing = true;
-    drawQueued();
+    // Not at once: the page's other charts, mounted in the same render, join the queue first, so
+    // that the one on screen can go first whichever of them mounted first.
+    afterPaint(drawQueued);
   }
 }
 
@@ -56,17 +58,11 @@ function nextToDraw() {
   return best;
 }
 
-// After the next frame has been painted; a tab in the background gets no frames, so a timer
-// stands in for one there.
+// After the next frame has been painted. A tab in the background gets no frames: there, at once
+// (a tab hidden while waiting for its frame draws when it is shown again).
 function afterPaint(callback) {
-  let done = false;
-  const go = () => {
-    if (done) return;
-    done = true;
-    setTimeout(callback, 0);
-  };
-  requestAnimationFrame(go);
-  setTimeout(go, 100);
+  if (document.visibilityState === "hidden") setTimeout(callback, 0);
+  else requestAnimationFrame(() => setTimeout(callback, 0));
 }
 
 export default function mount(component) {
