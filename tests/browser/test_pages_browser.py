@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 from plotly.offline import get_plotlyjs_version
 
 from tests.browser.conftest import REPO_ROOT
@@ -229,6 +229,28 @@ def test_server_is_healthy(streamlit_server: str):
             assert resp.status == 200
     except urllib.error.URLError as exc:  # pragma: no cover - reported as a failure
         pytest.fail(f"health check failed: {exc}")
+
+
+def test_a_chart_draws_after_plotly_failed_to_load_once(streamlit_server: str, page: Page):
+    """plotly.js failing to load once (a dropped connection) is not for ever: the chart says so,
+    and the next time the page asks (here, another view of the waterfall) it is loaded and drawn."""
+    failures: list[str] = []
+
+    def first_fails(route: Route) -> None:
+        if not failures:
+            failures.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/plotly-*.js", first_fails)
+    _open(page, streamlit_server, "waterfall")
+    expect(page.get_by_text("The chart could not be drawn").first).to_be_visible(timeout=30_000)
+    assert len(failures) == 1
+    page.get_by_text("By funding stream").first.click()
+    page.wait_for_selector(PLOTLY_SVG, timeout=30_000)
+    expect(page.get_by_text("The chart could not be drawn")).to_have_count(0)
+    assert page.evaluate("document.querySelectorAll('script[data-app-plotly]').length") == 1
 
 
 def test_a_chart_table_appears_when_opened(streamlit_server: str, page: Page):

@@ -11,6 +11,9 @@ function loadPlotly(url) {
       const script = existing || document.createElement("script");
       const failed = () => {
         plotlyPromise = null;
+        // The failed element goes, so that the next chart to ask makes a new one: found by the
+        // next call, it would wait for a load that never comes.
+        script.remove();
         reject(new Error("plotly.js did not load"));
       };
       script.addEventListener("load", () => (window.Plotly ? resolve(window.Plotly) : failed()));
