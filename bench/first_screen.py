@@ -21,6 +21,12 @@ Each load is timed from navigation start (``performance.now()`` = 0) to:
   is a fact of the run, not a hope.
 
 A page's ratios are its p50 over the empty app's p50, cold and warm.
+
+With ``--floors`` (the default), two floors are loaded in turn with the pages (bench/frame_floor):
+the app's frame (page config, navigation, ``ui.layout.page_setup``) and one slider, and the same
+with one chart block drawn by the app's ``ui.blocks.chart_block``. They say how much of the
+ratio target any page of the app takes before its own content, and any page with a chart on its
+first screen before its own figures.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from bench.browser import INIT_JS, VIEWPORT, BrowserSession, page_exceptions
 from bench.common import (
     APP,
     BASELINE_APP,
+    FRAME_FLOOR_APP,
     RESULTS_DIR,
     StreamlitServer,
     fmt_ms,
@@ -248,6 +255,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--pages", default="", help="comma-separated page names (default: all)")
+    parser.add_argument(
+        "--floors",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also the app-frame floor and the one-chart-block floor (bench/frame_floor)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS_DIR / "first_screen.json")
     args = parser.parse_args(argv)
     wanted = {p for p in args.pages.split(",") if p}
@@ -255,10 +268,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     with (
         StreamlitServer(BASELINE_APP) as empty,
+        StreamlitServer(FRAME_FLOOR_APP) as frame,
         StreamlitServer(APP) as app,
         BrowserSession() as session,
     ):
         targets = {"empty app": f"{empty.base_url}/"}
+        if args.floors:
+            targets["frame floor"] = f"{frame.base_url}/"
+            targets["one-chart floor"] = f"{frame.base_url}/?blocks=1"
         for p in pages:
             targets[p.stem] = f"{app.base_url}/{'' if p.stem == 'overview' else p.stem}"
         # One untimed load of each: the servers import and cache before anything is timed.

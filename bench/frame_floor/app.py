@@ -19,7 +19,8 @@ if str(REPO_ROOT) not in sys.path:  # the app's ui/ package
 
 st.set_page_config(
     page_title="Redesign Explorer",
-    page_icon=":material/account_balance:",
+    # app.py's local icon: a material icon here is fetched from a font server as the favicon.
+    page_icon=str(REPO_ROOT / "ui" / "assets" / "icon.png"),
     layout="wide",
     initial_sidebar_state="expanded",
 )

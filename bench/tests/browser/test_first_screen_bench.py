@@ -1,6 +1,6 @@
 """The first-screen benchmark runs end to end on two pages (so bench/ stays in step with the app):
 every load is timed, the first screen is never later than the page settling, and the marks it
-looks for (the title, the first chart) are found on a page that has them."""
+looks for (the title, the first chart) are found on a page that has them, and on the floors."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_two_pages_cold_and_warm(tmp_path: Path) -> None:
     # Its pages are not routed (routing turns the HTTP cache off): nothing may go elsewhere.
     assert results["foreign_requests"] == []
     pages = results["pages"]
-    assert set(pages) == {"empty app", "overview", "waterfall"}
+    assert set(pages) == {"empty app", "frame floor", "one-chart floor", "overview", "waterfall"}
     for name, row in pages.items():
         assert row["errors"] == [], name
         for kind in ("cold", "warm"):
@@ -50,3 +50,6 @@ def test_two_pages_cold_and_warm(tmp_path: Path) -> None:
             assert 0 < first <= settled + 100, (name, kind, first, settled)
     assert pages["waterfall"]["warm"]["title_ms"]["p50"] > 0
     assert pages["waterfall"]["warm"]["chart_ms"]["p50"] > 0
+    # The floors draw what they stand for: the frame's title, and the one chart block's chart.
+    assert pages["frame floor"]["warm"]["title_ms"]["p50"] > 0
+    assert pages["one-chart floor"]["warm"]["chart_ms"]["p50"] > 0
