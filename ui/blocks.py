@@ -321,36 +321,43 @@ def table_block(
     ``max_columns``: a static table wider than this is shown in parts of that many columns, each
     with the first column again, so that none is cut off at the right (the CSV is whole).
     ``folded``: the table is drawn only once the reader opens its "Show data table" expander
-    (``table_expander``), for a long table low on a page: Streamlit's interactive grid is the
-    heaviest element it draws, and on a first load it held back the elements above it."""
+    (``table_expander``), for tables low on a long page: every table drawn on a first load holds
+    back the elements above it (Streamlit's interactive grid most of all)."""
     prepared = _prepared(table, formatters, static, display)
     heading = "#" * level
     st.markdown(f"{heading} {md(title)}")
     if description:
         st.markdown(md(description))
-    columns = list(prepared.text.columns)
     if folded:
         with table_expander(key) as opened:
             if opened:
-                show_table(prepared, height=height)
-    elif prepared.static and max_columns and len(columns) > max_columns:
-        step = max_columns - 1
-        for start in range(1, len(columns), step):
-            part = columns[start : start + step]
-            first = plain_text(str(columns[0])).replace(chr(92), "")
-            shown = f"Columns {start + 1} to {start + len(part)} of {len(columns)}"
-            st.caption(
-                md(
-                    f"Columns 1 to {len(part) + 1} of {len(columns)}"
-                    if start == 1
-                    else f"{shown}, with {first} again first"
-                )
-            )
-            st.table(prepared.text[[columns[0], *part]], hide_index=True)
+                _table_in_parts(prepared, height=height, max_columns=max_columns)
     else:
-        show_table(prepared, height=height)
+        _table_in_parts(prepared, height=height, max_columns=max_columns)
     show_csv(prepared, file_name=_slug(key), key=f"csv_{key}")
     source_line(sources)
+
+
+def _table_in_parts(prepared: PreparedTable, *, height: int | None, max_columns: int) -> None:
+    """The table; a static one wider than ``max_columns`` in parts of that many columns, each
+    with the first column again (see table_block)."""
+    columns = list(prepared.text.columns)
+    if not (prepared.static and max_columns and len(columns) > max_columns):
+        show_table(prepared, height=height)
+        return
+    step = max_columns - 1
+    for start in range(1, len(columns), step):
+        part = columns[start : start + step]
+        first = plain_text(str(columns[0])).replace(chr(92), "")
+        shown = f"Columns {start + 1} to {start + len(part)} of {len(columns)}"
+        st.caption(
+            md(
+                f"Columns 1 to {len(part) + 1} of {len(columns)}"
+                if start == 1
+                else f"{shown}, with {first} again first"
+            )
+        )
+        st.table(prepared.text[[columns[0], *part]], hide_index=True)
 
 
 def metric_tiles(tiles: Sequence[Headline], *, per_row: int = 4) -> None:
