@@ -98,10 +98,14 @@ def checks_section(page: SenPage) -> None:
             " corrected. Caveats that are not arithmetic mismatches are listed as notes."
         )
     )
+    # In view: where the published figures do not add up is shown, never a click away.
     table_block(
         title="Figures that do not add up",
         table=page.parts.checks,
         key="sen_discrepancies",
         sources=page.doc,
+        folded=False,
     )
-    table_block(title="Notes", table=page.parts.notes, key="sen_notes", sources=page.doc)
+    table_block(
+        title="Notes", table=page.parts.notes, key="sen_notes", sources=page.doc, folded=False
+    )

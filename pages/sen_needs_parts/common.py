@@ -51,9 +51,11 @@ class SenPage:
         discrepancy_notes(sen_view.discrepancies_in(self.parts.discrepancies, table))
 
 
-def table_block(**kwargs: Any) -> None:
-    """A titled table (at heading level 4, under the section's chart)."""
-    _table_block(level=4, **kwargs)
+def table_block(*, folded: bool = True, **kwargs: Any) -> None:
+    """A titled table (at heading level 4, under the section's chart), drawn when its "Show data
+    table" is opened unless ``folded`` is false: drawn together, the page's tables held back its
+    first screen (bench/README.md, "First screen")."""
+    _table_block(level=4, folded=folded, **kwargs)
 
 
 def discrepancy_notes(items: Iterable[Discrepancy]) -> None:

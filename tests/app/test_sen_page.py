@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support.charts import charts
 from tests.support.paths import DATA, ROOT
+from tests.support.tables import data_table_keys, open_data_tables
+from ui.blocks import TABLE_EXPANDER_PREFIX
 
 PAGE = "pages/sen_needs.py"
 TIMEOUT = 90
@@ -205,3 +207,28 @@ def test_through_the_apps_navigation_the_links_are_page_links():
 def test_the_page_is_in_the_apps_menu():
     text = (ROOT / "app.py").read_text(encoding="utf-8")
     assert text.count('st.Page("pages/sen_needs.py"') == 1
+
+
+def _table_titles(at: AppTest) -> list[str]:
+    """The "#### title" of each table block, in page order."""
+    return [unescape(m.value)[5:] for m in at.markdown if m.value.startswith("#### ")]
+
+
+def test_tables_under_the_charts_are_drawn_when_opened(page):
+    """The tables under each section's chart wait behind "Show data table" (a first load draws
+    fewer elements); the checks on the published figures are always in view."""
+    titles = _table_titles(page)
+    shown = [unescape(" ".join(map(str, t.value.columns))) for t in page.table]
+    folded = [
+        key for key in data_table_keys(page) if key.startswith(f"{TABLE_EXPANDER_PREFIX}sen_")
+    ]
+    assert {
+        f"{TABLE_EXPANDER_PREFIX}{k}"
+        for k in ("sen_school_action", "sen_statements", "sen_timeline")
+    } <= set(folded)
+    assert "Figures that do not add up" in titles and "Notes" in titles
+    opened = open_data_tables(run_page())
+    assert not opened.exception, [e.value for e in opened.exception]
+    # Opened, each folded block draws its table: more tables than before, by at least the folded.
+    assert len(opened.table) >= len(shown) + 3
+    assert _table_titles(opened) == titles
