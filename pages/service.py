@@ -138,9 +138,18 @@ show_table(parts.staffing_lines)
 # --- the report's text ---------------------------------------------------------------------------
 st.header("What the report says", anchor="report-text")
 st.caption("The report's own words for this service, as published.")
+# A section's words are drawn when it is opened: drawn closed, the report's text held back the
+# first screen (bench/README.md, "First screen").
 for i, section in enumerate(parts.text_sections):
-    with st.expander(label(section.heading), expanded=i == 0):
-        st.markdown(markdown_paragraphs(section.text))
+    box = st.expander(
+        label(section.heading),
+        expanded=i == 0,
+        key=f"report_text_{service.id}_{section.key}",
+        on_change="rerun",
+    )
+    with box:
+        if box.open:
+            st.markdown(markdown_paragraphs(section.text))
 if service.notes:
     st.subheader("Notes", anchor="notes")
     for note in service.notes:

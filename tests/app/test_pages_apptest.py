@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from redesign.core.formatting import count, fte, money_m
 from redesign.model.finance import totals
 from redesign.present.sen_tables import sen_figure_sources_frame
+from redesign.present.services import service_text_sections
 from redesign.present.tables import figure_sources_frame
 from tests.support.apptest import open_app, open_page
 from tests.support.paths import ROOT
@@ -142,6 +143,25 @@ def test_every_service_drilldown_runs(dataset):
         tables = "\n".join(plain(str(v)) for t in at.table for v in t.value.to_numpy().ravel())
         for fig in service.staffing.figures.values():
             assert plain(md(fig.source.quote)) in tables
+
+
+def test_drilldown_report_text_is_drawn_when_a_section_is_opened(dataset):
+    """The report's words on the drilldown: the first section open with its words, the others
+    drawn when opened (closed, they are not sent)."""
+    service = max(dataset.services, key=lambda s: len(service_text_sections(s)))
+    sections = service_text_sections(service)
+    at = page("pages/service.py", service=service.id)
+    assert_clean(at)
+    boxes = [b for b in at.expander if "report_text_" in b.proto.id]
+    assert len(boxes) == len(sections) >= 2
+    assert [len(b.markdown) for b in boxes] == [1] + [0] * (len(boxes) - 1)
+    key = boxes[-1].proto.id.split("-", 2)[-1]
+    at.session_state[key] = True
+    at.run()
+    assert_clean(at)
+    last = [b for b in at.expander if "report_text_" in b.proto.id][-1]
+    words = plain(sections[-1].text).split()[:6]
+    assert " ".join(words) in plain(last.markdown[0].value)
 
 
 def test_drilldown_shows_both_numbers_where_they_do_not_add_up():
