@@ -5,7 +5,7 @@ import streamlit as st
 
 from redesign.present.services import neighbours, service_position
 from ui import cached, present, state
-from ui.blocks import chart_block, discrepancy_notes, label, md, metric_tiles, show_table
+from ui.blocks import chart_block, discrepancy_notes, folded, label, md, metric_tiles, show_table
 from ui.briefing import briefing_downloads, service_sheet_download
 from ui.data import data_version
 from ui.format import markdown_paragraphs
@@ -138,17 +138,12 @@ show_table(parts.staffing_lines)
 # --- the report's text ---------------------------------------------------------------------------
 st.header("What the report says", anchor="report-text")
 st.caption("The report's own words for this service, as published.")
-# A section's words are drawn when it is opened: drawn closed, the report's text held back the
-# first screen (bench/README.md, "First screen").
+# A section's words are sent when it is opened (ui.blocks.folded).
 for i, section in enumerate(parts.text_sections):
-    box = st.expander(
-        label(section.heading),
-        expanded=i == 0,
-        key=f"report_text_{service.id}_{section.key}",
-        on_change="rerun",
-    )
-    with box:
-        if box.open:
+    with folded(
+        label(section.heading), key=f"report_text_{service.id}_{section.key}", expanded=i == 0
+    ) as opened:
+        if opened:
             st.markdown(markdown_paragraphs(section.text))
 if service.notes:
     st.subheader("Notes", anchor="notes")

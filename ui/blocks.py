@@ -169,24 +169,34 @@ TABLE_EXPANDER_PREFIX = "table_"
 
 
 @contextmanager
-def table_expander(key: str, *, expanded: bool = False) -> Iterator[bool]:
-    """The "Show data table" expander under a chart; yields whether it is open, so the table is
-    drawn only then (``key`` as the chart's, unique on the page).
+def folded(
+    label: str, *, key: str, expanded: bool = False, icon: str | None = None
+) -> Iterator[bool]:
+    """An expander whose contents are sent only while it is open; yields whether it is open.
 
-    Why: a closed expander's contents are still built and sent on every rerun (on the buy-back
-    page, formatting the curve's table was an eighth of a rerun). With ``on_change="rerun"``
-    Streamlit reruns when the user opens it, and the table appears then: the same page for the
-    user, less work and fewer bytes on every key press. It stays open while the user moves
-    sliders, and is redrawn with them."""
-    box = st.expander(
-        TABLE_EXPANDER_LABEL,
-        expanded=expanded,
-        icon=":material/table:",
-        key=f"{TABLE_EXPANDER_PREFIX}{key}",
-        on_change="rerun",
-    )
+    Why: a closed expander's contents are still built, sent and drawn on every run, and on a
+    first load they hold back the page's first screen (bench/README.md, "First screen"). With
+    ``on_change="rerun"`` Streamlit reruns when the user opens it, and the contents appear then:
+    the same page for the user, less work on every load and key press. Only for contents without
+    widgets (a widget not drawn in a run loses its state)."""
+    box = st.expander(label, expanded=expanded, icon=icon, key=key, on_change="rerun")
     with box:
         yield bool(box.open)
+
+
+@contextmanager
+def table_expander(key: str, *, expanded: bool = False) -> Iterator[bool]:
+    """The "Show data table" expander under a chart (``folded``); yields whether it is open, so
+    the table is drawn only then (``key`` as the chart's, unique on the page). On the buy-back
+    page, formatting the curve's table had been an eighth of a key press's rerun. It stays open
+    while the user moves sliders, and is redrawn with them."""
+    with folded(
+        TABLE_EXPANDER_LABEL,
+        key=f"{TABLE_EXPANDER_PREFIX}{key}",
+        expanded=expanded,
+        icon=":material/table:",
+    ) as opened:
+        yield opened
 
 
 def _download_csv(data: bytes | Callable[[], bytes], file_name: str, key: str, label: str) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 from redesign.buyback import text as bt
 from redesign.buyback import view as bv
 from redesign.data.assumptions import UNITS, Assumption
-from ui.blocks import md
+from ui.blocks import folded, md
 
 from . import callbacks as cb
 from . import state as bs
@@ -91,5 +91,6 @@ def assumptions_section() -> None:
 
 
 def method_section() -> None:
-    with st.expander("How the model works", icon=":material/functions:"):
-        st.markdown(md(bt.method_text(bs.model(), bs.proposal_pct())))
+    with folded("How the model works", key="model_method", icon=":material/functions:") as opened:
+        if opened:
+            st.markdown(md(bt.method_text(bs.model(), bs.proposal_pct())))

@@ -18,7 +18,7 @@ from redesign.buyback import view as bv
 from redesign.buyback.model import GroupOutcome
 from redesign.core.formatting import fte
 from redesign.data.sen_support import AtRiskGroup
-from ui.blocks import md
+from ui.blocks import folded, md
 
 from . import callbacks as cb
 from . import state as bs
@@ -148,15 +148,18 @@ def group_card(group: AtRiskGroup, at_risk_fte: float) -> DeltaGenerator:
             )
         )
         slot = st.container()
-        with st.expander("What the report says: what is at risk and why"):
-            for quote in group.report_words:
-                st.markdown(f"> {md(quote)}")
-            if group.derived and group.derivation:
-                st.caption(md(f"Derived: {group.derivation}"))
-            st.caption(
-                "Cabinet report appendix, section “Special Educational Needs (SEN) Support"
-                " Services”."
-            )
+        with folded(
+            "What the report says: what is at risk and why", key=f"report_words_{group.id}"
+        ) as opened:
+            if opened:
+                for quote in group.report_words:
+                    st.markdown(f"> {md(quote)}")
+                if group.derived and group.derivation:
+                    st.caption(md(f"Derived: {group.derivation}"))
+                st.caption(
+                    "Cabinet report appendix, section “Special Educational Needs (SEN) Support"
+                    " Services”."
+                )
         _drilldown_link()
     return slot
 

@@ -652,3 +652,22 @@ def test_a_projector_gets_the_outcome_in_one_sentence_and_every_control_and_tile
         "autism_hlta": 60.0,
         "behaviour_and_other": 100.0,
     }
+
+
+def test_the_report_words_and_the_method_are_sent_when_opened():
+    """The groups' "What the report says" and "How the model works" hold no widget: closed, their
+    words are not sent (ui.blocks.folded); opened, they are, for this scenario."""
+    at = open_page()
+    folded = {b.proto.id.split("-", 2)[-1]: b for b in at.expander}
+    keys = [k for k in folded if k.startswith("report_words_")] + ["model_method"]
+    assert len(keys) == len(GROUPS) + 1, sorted(folded)
+    assert all(len(folded[k].children) == 0 for k in keys)
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    opened = {b.proto.id.split("-", 2)[-1]: b for b in at.expander}
+    method = plain(opened["model_method"].markdown[0].value)
+    assert method.startswith(bt.method_text(MODEL, 100)[:60]), method[:80]
+    for key in keys[:-1]:
+        assert opened[key].markdown[0].value.startswith("> ")
