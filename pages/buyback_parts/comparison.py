@@ -16,6 +16,7 @@ from redesign.exports.pack.request import NamedScenario
 from redesign.present import library as pl
 from redesign.store import SavedScenario, ScenarioStore, StoreError
 from ui.blocks import csv_button, data_table, md, plotly_figure, source_line
+from ui.components.copy_link import copy_link
 
 from . import results
 from . import state as bs
@@ -165,7 +166,7 @@ def _rows(items: list[Compared], digest: str) -> None:
                     help=f"Take “{md(item.name)}” out of the comparison (it stays saved).",
                     width="stretch",
                 )
-            st.code(_link(item), language=None, wrap_lines=True)
+            copy_link(_link(item), key=f"bb:compare_link:{i}", label=item.name)
             note = pl.earlier_data_note(item.saved, digest) if item.saved else None
             if note:
                 st.caption(md(note))

@@ -9,6 +9,7 @@ import streamlit as st
 from redesign.present import library as pl
 from redesign.store import KEEP_DELETED, SavedScenario, ScenarioStore
 from ui.blocks import md, record_table
+from ui.components.copy_link import copy_link
 
 from . import library_actions as la
 from . import state as bs
@@ -125,7 +126,11 @@ def _chosen(library: ScenarioStore, saved: SavedScenario) -> None:
                     "To fit today's data:\n" + "\n".join(f"- {md(a)}" for a in change.adjustments)
                 )
         st.caption("Its permalink opens it on any server that shares this library:")
-        st.code(pl.permalink(bs.page_url(), saved.id), language=None, wrap_lines=True)
+        copy_link(
+            pl.permalink(bs.page_url(), saved.id),
+            key=f"bb:permalink:{saved.id}",
+            label=f"the permalink of {saved.name}",
+        )
         _buttons(saved)
         _rename(saved)
 

@@ -28,6 +28,7 @@ from ui.blocks import (
     source_line,
     table_expander,
 )
+from ui.components.copy_link import copy_link
 from ui.present import presenting
 
 from . import state as bs
@@ -175,14 +176,14 @@ def share_frame() -> DeltaGenerator:
         st.markdown("#### Send or save this scenario")
         st.markdown(
             "This link reproduces the scenario exactly (every level and every changed"
-            " assumption). Copy it with the button at its right-hand end, or save a file."
+            " assumption). Copy it with “Copy link”, or save a file."
         )
         return st.container()
 
 
 def share(s: Scenario) -> None:
     """The link and the file for this scenario (every key press)."""
-    st.code(bs.share_link(s), language=None, wrap_lines=True)
+    copy_link(bs.share_link(s), key="bb:share_link", label="this scenario")
     m = bs.model()
     st.download_button(
         "Download scenario (YAML)",

@@ -29,6 +29,7 @@ from redesign.store import SavedScenario, ScenarioStore, StoreError
 from redesign.workshop import Workshop, WorkshopStore, apply_to_library
 from redesign.workshop.frames import answers_frame, comments_frame
 from redesign.workshop.text import NOT_BINDING
+from ui.components.copy_link import copy_link
 from ui.data import get_dataset
 
 MESSAGE = admin.MESSAGE
@@ -240,4 +241,6 @@ def render(workshops: WorkshopStore, workshop_id: str, url_key: str | None) -> N
     with settings:
         admin.settings(workshops, workshop, key)
         with st.expander("Your facilitator link (keep it private)"):
-            st.code(facilitator_link(workshop, key), language=None)
+            copy_link(
+                facilitator_link(workshop, key), key="ws:facilitator_link", label="facilitator link"
+            )

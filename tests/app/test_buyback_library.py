@@ -25,6 +25,7 @@ from redesign.core.formatting import money_m
 from redesign.store import DB_URL_ENV, ScenarioStore, open_store
 from redesign.store.schema import scenarios as table
 from tests.app.test_buyback_page import SIXTY_FORTY, open_page, plain, texts, tiles
+from tests.support.links import links
 
 DATASET = load_dataset()
 MODEL = BuybackModel(DATASET)
@@ -88,7 +89,7 @@ def choose(at: AppTest, scenario_id: str) -> None:
 
 
 def codes(at: AppTest) -> list[str]:
-    return [c.value for c in at.code]
+    return links(at)
 
 
 # --- save and list ----------------------------------------------------------------------------

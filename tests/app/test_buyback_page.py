@@ -35,6 +35,7 @@ from redesign.buyback.model import BuybackModel, Scenario
 from redesign.buyback.panel import panel_spec
 from redesign.core.formatting import MINUS
 from tests.support.apptest import open_page as open_app_page
+from tests.support.links import links
 from tests.support.paths import ROOT
 from tests.support.tables import open_data_tables
 from ui.components.buyback_panel import scenario_state
@@ -300,7 +301,7 @@ def test_link_with_an_assumption() -> None:
 
 def test_share_link_and_yaml_round_trip() -> None:
     at = open_page(**SIXTY_FORTY)
-    code = [c.value for c in at.code]
+    code = links(at)
     assert any(
         "bb_autism_teaching=60&bb_autism_hlta=60&bb_behaviour_and_other=40" in c for c in code
     )
@@ -313,7 +314,7 @@ def test_share_link_and_yaml_round_trip() -> None:
 def test_share_link_follows_the_panel() -> None:
     at = open_page()
     move_panel(at, all_pct=60, set_pct={"behaviour_and_other": 40})
-    code = [c.value for c in at.code]
+    code = links(at)
     assert any(
         "bb_autism_teaching=60&bb_autism_hlta=60&bb_behaviour_and_other=40" in c for c in code
     )

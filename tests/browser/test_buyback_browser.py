@@ -209,3 +209,26 @@ def test_downloads_hold_the_scenario_on_screen(streamlit_server: str, page: Page
     assert csv.splitlines()[0].startswith("Group,Buy-back %,At risk FTE,Kept FTE")
     assert "Autism teaching posts,59.0," in csv
     assert_no_exception(page)
+
+
+def test_copy_link_puts_the_scenario_link_on_the_clipboard(
+    streamlit_server: str, page: Page
+) -> None:
+    """The share box's link (ui/components/copy_link): shown whole, copied by its button (reached
+    by keyboard), and the copy announced; the link reproduces the scenario."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=streamlit_server)
+    open_buyback(page, streamlit_server, SIXTY_FORTY)
+    shown = page.locator(".app-link-text").first
+    expect(shown).to_contain_text(SIXTY_FORTY)
+    link = shown.inner_text()
+    button = page.get_by_role("button", name="Copy link: this scenario")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".app-link [role=status]").first).to_have_text("Link copied")
+    assert page.evaluate("() => navigator.clipboard.readText()") == link
+    assert_no_exception(page)
+    # The copied link opens the same scenario in a new session.
+    page.goto(link)
+    wait_for_app(page, timeout_ms=60_000)
+    wait_for_panel(page)
+    assert tile_value(page, "saving") == "£1.15m"

@@ -119,7 +119,7 @@ def test_save_list_open_compare_delete_undo(streamlit_server: str, page: Page) -
 
     # Compare it: its column in the table and its permalink.
     click(page, "Add to the comparison")
-    compared = page.get_by_test_id("stCode").filter(has_text=f"/buyback?scenario={sid}")
+    compared = page.locator(".app-link-text").filter(has_text=f"/buyback?scenario={sid}")
     expect(compared).to_have_count(2)  # the chosen scenario's box and the comparison's
     comparison = page.get_by_test_id("stTable").filter(has_text="Saving £m").last
     expect(comparison).to_contain_text(name)
