@@ -31,6 +31,7 @@ from tests.app.test_buyback_page import (
     widget,
 )
 from tests.support.charts import charts
+from tests.support.links import links
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +62,9 @@ def test_page_runs_and_shows_the_proposal() -> None:
     assert t["Traded income needed"] == "£1.54m"
     assert all(d == "no change" for d in deltas(at).values())
     assert "100% of every group of posts at risk" in sentence(at)
-    assert len(charts(at)) == len(at.get("bidi_component")), "no panel in the previous design"
+    # Every custom element is a chart or a link to copy: no panel in the previous design.
+    assert len(charts(at)) + len(links(at)) == len(at.get("bidi_component"))
+    assert len(links(at)) == 1  # the share link
     # Every slider has a number box beside it, and the two agree.
     for gid in GROUPS:
         assert slider(at, f"bb:slider:{gid}").value == 100
