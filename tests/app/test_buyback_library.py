@@ -88,10 +88,6 @@ def choose(at: AppTest, scenario_id: str) -> None:
     assert not at.exception
 
 
-def codes(at: AppTest) -> list[str]:
-    return links(at)
-
-
 # --- save and list ----------------------------------------------------------------------------
 
 
@@ -114,7 +110,7 @@ def test_save_lists_the_scenario_with_its_outputs(store: ScenarioStore) -> None:
     # The new one is chosen: its note as plain text, its permalink, and the address bar holds it.
     assert at.selectbox(key=CHOSEN).value == saved.id
     assert "For cabinet\nsecond line" in [t.value for t in at.text]
-    assert any(c.endswith(f"?scenario={saved.id}") for c in codes(at))
+    assert any(c.endswith(f"?scenario={saved.id}") for c in links(at))
     assert dict(at.query_params) == {"scenario": saved.id}
     # The note box is emptied for the next one; the author label stays.
     assert at.text_area(key=NOTE).value == ""
@@ -237,10 +233,10 @@ def test_compare_saved_scenarios_and_the_one_set_above(store: ScenarioStore) -> 
     assert saving == [*expected, "£1.15m"]
     assert len(set(saving)) == 4
     # Each saved one with its permalink; the one set above with its full link.
-    links = codes(at)
+    shown = links(at)
     for sid in ids:
-        assert any(c.endswith(f"/buyback?scenario={sid}") or c == f"?scenario={sid}" for c in links)
-    assert any("bb_behaviour_and_other=40" in c for c in links)
+        assert any(c.endswith(f"/buyback?scenario={sid}") or c == f"?scenario={sid}" for c in shown)
+    assert any("bb_behaviour_and_other=40" in c for c in shown)
     # A fifth is refused: four at most.
     choose(at, ids[0])
     at.button(key="bb:lib:duplicate").click().run()
